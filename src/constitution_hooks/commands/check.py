@@ -1,0 +1,98 @@
+"""``constitution check`` and the per-hook commands restricted to their rules."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+from constitution_hooks.commands.common import (
+    add_config_argument,
+    add_format_argument,
+    config_from,
+    report,
+)
+from constitution_hooks.core.files import discover
+from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.registry import Rule, select_rules
+from constitution_hooks.core.runner import check_files
+from constitution_hooks.rules import RULES
+
+PARSE_CODES = ("CON001", "CON002")
+
+
+@dataclass(frozen=True)
+class FileCommand:
+    """A command that runs file rules: ``check`` runs all, a hook command its own.
+
+    Example:
+        >>> [r.code for r in FILE_LENGTH.rules()]
+        ['CON001', 'CON002', 'CON101']
+    """
+
+    name: str
+    help: str
+    hooks: tuple[str, ...] = ()
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules this command runs before ``--select``/``--ignore``."""
+        return tuple(
+            rule
+            for rule in RULES
+            if rule.is_file_rule or rule.code in PARSE_CODES
+            if not self.hooks or rule.hook in self.hooks or rule.code in PARSE_CODES
+        )
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add file selection, rule selection, format and config arguments."""
+        parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+        parser.add_argument(
+            "--all-files",
+            action="store_true",
+            help="every Python file git tracks (outside git: every *.py below here)",
+        )
+        parser.add_argument(
+            "--select",
+            action="append",
+            default=[],
+            metavar="RULE",
+            help="only these rules (code or id; repeatable, comma-separated)",
+        )
+        parser.add_argument(
+            "--ignore",
+            action="append",
+            default=[],
+            metavar="RULE",
+            help="skip these rules (code or id; repeatable, comma-separated)",
+        )
+        add_format_argument(parser)
+        add_config_argument(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Check the files and report; return the exit code."""
+        config = config_from(args)
+        rules = select_rules(
+            self.rules(), _names(args.select), _names(args.ignore), known=RULES
+        )
+        paths = discover(args.paths, args.all_files, config.exclude, config.root)
+        get_logger().info("files discovered", command=self.name, count=len(paths))
+        violations = check_files(paths, config, rules)
+        get_logger().info("check finished", violations=len(violations))
+        return report(violations, args.format)
+
+
+def _names(values: list[str]) -> list[str]:
+    return [
+        name.strip() for value in values for name in value.split(",") if name.strip()
+    ]
+
+
+CHECK = FileCommand("check", "run every file rule (the 'constitution' hook)")
+FILE_LENGTH = FileCommand(
+    "file-length", "files over the line limit (CON101)", ("file-length",)
+)
+FUNCTION_SIZE = FileCommand(
+    "function-size",
+    "functions and classes over their limits (CON102, CON103)",
+    ("function-size",),
+)
+COMMANDS = (CHECK, FILE_LENGTH, FUNCTION_SIZE)

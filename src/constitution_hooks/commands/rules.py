@@ -1,0 +1,53 @@
+"""``constitution rules``: each rule, its hook, default and the constitution's words."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from constitution_hooks.core.registry import Rule
+from constitution_hooks.rules import RULES
+
+
+class RulesCommand:
+    """List every rule: code, id, hook, default, the constitution's words.
+
+    Example:
+        >>> RulesCommand().name
+        'rules'
+    """
+
+    name = "rules"
+    help = "list every rule: code, id, hook, default and the constitution's words"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add ``--format``."""
+        parser.add_argument("--format", choices=("text", "json"), default="text")
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Print the catalogue; always exit 0."""
+        if args.format == "json":
+            sys.stdout.write(json.dumps([_record(r) for r in RULES], indent=2) + "\n")
+        else:
+            sys.stdout.write("".join(_line(rule) for rule in RULES))
+        return 0
+
+
+def _record(rule: Rule) -> dict[str, str]:
+    return {
+        "code": rule.code,
+        "rule": rule.id,
+        "hook": rule.hook,
+        "default": rule.default,
+        "summary": rule.summary,
+        "constitution": rule.constitution,
+    }
+
+
+def _line(rule: Rule) -> str:
+    return (
+        f"{rule.code}  {rule.id:<28} hook: {rule.hook:<15} default: {rule.default}\n"
+        f"        {rule.summary}\n"
+        f'        constitution: "{rule.constitution}"\n'
+    )

@@ -1,0 +1,1 @@
+"""The shared core: parsing, configuration, git access, running and reporting."""

@@ -1,0 +1,208 @@
+"""Load ``[tool.constitution]`` from pyproject.toml, validate it, resolve settings."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.options import Option, Section, string_list, toml_repr
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised by the 3.10 test matrix
+    import tomli as tomllib
+
+PREFIX = "tool.constitution"
+ROOT_OPTIONS: tuple[Option, ...] = (
+    string_list("exclude", (), "globs excluded from every check, beside the built-ins"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved values of one table, defaults filled in.
+
+    Example:
+        >>> s = Settings({"max-lines": 500, "enabled": True})
+        >>> s.integer("max-lines"), s.flag("enabled")
+        (500, True)
+    """
+
+    values: Mapping[str, Any]
+
+    def integer(self, key: str) -> int:
+        """Return an integer option."""
+        return int(self.values[key])
+
+    def number(self, key: str) -> float:
+        """Return a numeric option."""
+        return float(self.values[key])
+
+    def flag(self, key: str) -> bool:
+        """Return a boolean option."""
+        return bool(self.values[key])
+
+    def text(self, key: str) -> str:
+        """Return a string option."""
+        return str(self.values[key])
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """Return a list-of-strings option as a tuple."""
+        return tuple(self.values[key])
+
+    def raw(self, key: str) -> Any:
+        """Return an option as TOML gave it (tables, lists of tables)."""
+        return self.values[key]
+
+
+@dataclass(frozen=True)
+class Config:
+    """The one config object passed down to every rule.
+
+    Attributes:
+        root: The folder that holds the config file (or the current folder).
+        source: The pyproject.toml read, if any.
+        exclude: User globs excluded from every check.
+        sections: Resolved settings per table name.
+
+    Example:
+        >>> off = {"file-length": Settings({"enabled": False})}
+        >>> cfg = Config(Path("."), None, (), off)
+        >>> cfg.enabled("file-length"), cfg.enabled("function-size")
+        (False, True)
+    """
+
+    root: Path
+    source: Path | None
+    exclude: tuple[str, ...]
+    sections: Mapping[str, Settings] = field(default_factory=dict)
+
+    def section(self, name: str) -> Settings:
+        """Return one table's resolved settings."""
+        return self.sections[name]
+
+    def enabled(self, name: str) -> bool:
+        """Return whether a table's rules are on (unknown tables are on)."""
+        settings = self.sections.get(name)
+        return settings is None or settings.flag("enabled")
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """Find the nearest pyproject.toml from ``start`` up to the repository root.
+
+    Args:
+        start: The folder to start from (usually the current folder).
+
+    Returns:
+        The file's path, or None when there is none up to the root.
+
+    Example:
+        >>> find_pyproject(Path("/")) is None or True
+        True
+    """
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_config(
+    sections: Iterable[Section], path: Path | None = None, cwd: Path | None = None
+) -> Config:
+    """Read, validate and resolve the config, or raise ``UsageError``.
+
+    Args:
+        sections: Every table the registered rules declare.
+        path: An explicit ``--config`` file; otherwise the nearest pyproject.toml.
+        cwd: The folder to search from (default: the current folder).
+
+    Returns:
+        The resolved config, defaults filled in.
+
+    Raises:
+        UsageError: For unreadable or invalid TOML, unknown keys or bad values.
+
+    Example:
+        >>> load_config([], cwd=Path("/")).exclude
+        ()
+    """
+    start = (cwd or Path.cwd()).resolve()
+    source = path if path is not None else find_pyproject(start)
+    table = _read_table(source) if source is not None else {}
+    where = str(source)
+    sections = tuple(sections)
+    root = _resolve(table, ROOT_OPTIONS, (s.name for s in sections), where, PREFIX)
+    resolved = {}
+    for section in sections:
+        raw = table.get(section.name, {})
+        key = f"{PREFIX}.{section.name}"
+        if not isinstance(raw, Mapping):
+            raise UsageError(
+                f"{where}: {key}: expected a table, found {toml_repr(raw)}"
+            )
+        values = _resolve(raw, section.all_options(), (), where, key)
+        resolved[section.name] = Settings(values)
+    folder = source.parent.resolve() if source is not None else start
+    return Config(folder, source, tuple(root["exclude"]), resolved)
+
+
+def _read_table(source: Path) -> Mapping[str, Any]:
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{source}: cannot read config: {error}") from error
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{source}: invalid TOML: {error}") from error
+    table: Any = document
+    for part in PREFIX.split("."):
+        table = table.get(part, {}) if isinstance(table, Mapping) else {}
+    if not isinstance(table, Mapping):
+        raise UsageError(
+            f"{source}: {PREFIX}: expected a table, found {toml_repr(table)}"
+        )
+    return table
+
+
+def _resolve(
+    raw: Mapping[str, Any],
+    options: tuple[Option, ...],
+    subtables: Iterable[str],
+    where: str,
+    prefix: str,
+) -> dict[str, Any]:
+    known = {option.key: option for option in options}
+    allowed = [*known, *subtables]
+    for key in raw:
+        if key not in allowed:
+            raise UsageError(
+                f"{where}: unknown key {prefix}.{key}{_suggest(key, allowed)}"
+            )
+    values: dict[str, Any] = {}
+    for key, option in known.items():
+        value = raw.get(key, option.default)
+        if key in raw and not option.check(value):
+            raise UsageError(
+                f"{where}: {prefix}.{key}: expected {option.expected},"
+                f" found {toml_repr(value)}"
+            )
+        values[key] = value
+    return values
+
+
+def _suggest(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return (
+        f" (did you mean '{close[0]}'?)"
+        if close
+        else f" (known keys: {', '.join(allowed)})"
+    )

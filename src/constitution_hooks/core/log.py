@@ -1,0 +1,98 @@
+"""The tool's own events: structlog to stderr, imported only when logging is on."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from typing import Any, Protocol
+
+
+class Logger(Protocol):
+    """The slice of a structlog logger the tool uses."""
+
+    def debug(self, event: str, **kw: Any) -> Any:
+        """Log a debug event."""
+
+    def info(self, event: str, **kw: Any) -> Any:
+        """Log an informational event."""
+
+    def warning(self, event: str, **kw: Any) -> Any:
+        """Log a recoverable problem."""
+
+
+class QuietLogger:
+    """The default: debug and info vanish, warnings are one plain stderr line.
+
+    Example:
+        >>> QuietLogger().info("files discovered", count=3)
+    """
+
+    def debug(self, event: str, **kw: Any) -> None:
+        """Drop a debug event."""
+
+    def info(self, event: str, **kw: Any) -> None:
+        """Drop an info event."""
+
+    def warning(self, event: str, **kw: Any) -> None:
+        """Print a warning on stderr."""
+        details = " ".join(f"{key}={value}" for key, value in kw.items())
+        print(f"constitution: warning: {event} {details}".rstrip(), file=sys.stderr)
+
+
+_logger: Logger = QuietLogger()
+
+
+def configure(verbose: bool, log_format: str) -> Logger:
+    """Set up logging for this run and return the logger.
+
+    Quiet unless ``verbose`` or ``log_format == "json"``; then structlog writes to
+    stderr with a correlation id on every event.
+
+    Example:
+        >>> isinstance(configure(False, "text"), QuietLogger)
+        True
+    """
+    global _logger
+    if not verbose and log_format != "json":
+        _logger = QuietLogger()
+        return _logger
+    _logger = _structlog_logger(verbose, log_format)
+    return _logger
+
+
+def _structlog_logger(verbose: bool, log_format: str) -> Logger:
+    import logging
+
+    import structlog
+
+    renderer: Any = (
+        structlog.processors.JSONRenderer()
+        if log_format == "json"
+        else structlog.dev.ConsoleRenderer(colors=False)
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso"),
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(
+            logging.DEBUG if verbose else logging.INFO
+        ),
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        cache_logger_on_first_use=False,
+    )
+    structlog.contextvars.clear_contextvars()
+    structlog.contextvars.bind_contextvars(correlation_id=uuid.uuid4().hex)
+    logger: Logger = structlog.get_logger("constitution")
+    return logger
+
+
+def get_logger() -> Logger:
+    """Return the logger configured for this run.
+
+    Example:
+        >>> get_logger().debug("nothing printed when quiet")
+    """
+    return _logger

@@ -1,0 +1,103 @@
+"""Rules as plain data: hooks, ``rules`` output and docs all read this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.source import SourceFile
+from constitution_hooks.core.violation import Finding
+
+FileCheck = Callable[[SourceFile, Settings], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its code, id, hook, config table, and its documentation.
+
+    Attributes:
+        code: Stable code such as ``CON102``.
+        id: Kebab-case rule id such as ``function-too-long``.
+        hook: The hook id that runs it.
+        section: The ``[tool.constitution.<section>]`` table of its options.
+        summary: One line: what it flags.
+        constitution: The constitution's own words it enforces.
+        why: Why breaking it is bad.
+        example: A snippet that breaks the rule.
+        fix: The same snippet written so it passes.
+        default: The default limit, in words.
+        hint: How to fix or justify a violation, in one line.
+        check: For file rules, a pure function over a parsed file.
+
+    Example:
+        >>> r = Rule("CON9", "x", "h", "s", "flags x", "", "", "", "", "")
+        >>> r.code, r.is_file_rule
+        ('CON9', False)
+    """
+
+    code: str
+    id: str
+    hook: str
+    section: str
+    summary: str
+    constitution: str
+    why: str
+    example: str
+    fix: str
+    default: str
+    hint: str = ""
+    check: FileCheck | None = None
+
+    @property
+    def is_file_rule(self) -> bool:
+        """Whether the rule runs over parsed source files."""
+        return self.check is not None
+
+
+def find_rule(rules: Iterable[Rule], name: str) -> Rule:
+    """Look a rule up by code (any case) or id.
+
+    Raises:
+        UsageError: If no rule has that code or id.
+
+    Example:
+        >>> r = Rule("CON9", "x", "h", "s", "", "", "", "", "", "")
+        >>> find_rule([r], "con9").id
+        'x'
+    """
+    rules = tuple(rules)
+    for rule in rules:
+        if name.upper() == rule.code or name == rule.id:
+            return rule
+    known = ", ".join(rule.code for rule in rules)
+    raise UsageError(f"unknown rule '{name}' (known codes: {known})")
+
+
+def select_rules(
+    rules: Iterable[Rule],
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    known: Iterable[Rule] = (),
+) -> tuple[Rule, ...]:
+    """Apply ``--select`` and ``--ignore`` (codes or ids) to a set of rules.
+
+    Names are looked up among ``known`` (default: ``rules``), so selecting a rule
+    of another hook is not an error, it simply selects nothing here.
+
+    Example:
+        >>> a = Rule("CON1", "a", "h", "s", "", "", "", "", "", "")
+        >>> b = Rule("CON2", "b", "h", "s", "", "", "", "", "", "")
+        >>> [r.code for r in select_rules([a, b], ignore=["b"])]
+        ['CON1']
+    """
+    rules = tuple(rules)
+    universe = tuple(known) or rules
+    chosen = {find_rule(universe, name).code for name in select} if select else None
+    dropped = {find_rule(universe, name).code for name in ignore}
+    return tuple(
+        rule
+        for rule in rules
+        if (chosen is None or rule.code in chosen) and rule.code not in dropped
+    )

@@ -1,0 +1,44 @@
+"""The only place that formats violations for output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from constitution_hooks.core.violation import Violation
+
+Reporter = Callable[[Sequence[Violation]], str]
+
+
+def format_text(violations: Sequence[Violation]) -> str:
+    """One ``path:line:col: CODE message`` line per violation.
+
+    Example:
+        >>> format_text([Violation("a.py", 1, 1, "CON101", "file-too-long", "long")])
+        'a.py:1:1: CON101 long\\n'
+    """
+    return "".join(f"{v.location()}: {v.code} {v.message}\n" for v in violations)
+
+
+def format_json(violations: Sequence[Violation]) -> str:
+    """A JSON list of objects with path, line, column, code, rule and message.
+
+    Example:
+        >>> format_json([])
+        '[]\\n'
+    """
+    records = [
+        {
+            "path": v.path,
+            "line": v.line,
+            "column": v.column,
+            "code": v.code,
+            "rule": v.rule,
+            "message": v.message,
+        }
+        for v in sorted(violations)
+    ]
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS: dict[str, Reporter] = {"text": format_text, "json": format_json}

@@ -1,0 +1,83 @@
+"""Run file rules over files: each file read once, parsed at most once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from constitution_hooks.core.config import Config, Settings
+from constitution_hooks.core.registry import Rule
+from constitution_hooks.core.source import SourceFile, SourceUnreadableError
+from constitution_hooks.core.violation import Violation
+
+SYNTAX_ERROR = ("CON001", "syntax-error")
+UNREADABLE = ("CON002", "unreadable-file")
+
+
+def check_files(
+    paths: Iterable[str], config: Config, rules: Iterable[Rule]
+) -> list[Violation]:
+    """Check every file with every enabled file rule and return sorted violations.
+
+    CON001 and CON002 are reported when they are among ``rules``.
+
+    Args:
+        paths: The files to check, as they should be reported.
+        config: The resolved config.
+        rules: The selected rules; rules without a check are skipped.
+
+    Returns:
+        Violations sorted by path, line, column and code.
+
+    Example:
+        >>> check_files([], Config(Path("."), None, ()), [])
+        []
+    """
+    rules = tuple(rules)
+    codes = {rule.code for rule in rules}
+    active = [
+        (rule, config.sections.get(rule.section, Settings({})))
+        for rule in rules
+        if rule.check is not None and config.enabled(rule.section)
+    ]
+    found: list[Violation] = []
+    for path in paths:
+        source = SourceFile(Path(path), path)
+        found.extend(v for v in _check_one(source, active) if v.code in codes)
+    return sorted(found)
+
+
+def _check_one(
+    source: SourceFile, active: list[tuple[Rule, Settings]]
+) -> Iterator[Violation]:
+    try:
+        source.text  # noqa: B018 - reads and decodes the file once
+    except SourceUnreadableError as error:
+        yield Violation(source.display, 1, 1, *UNREADABLE, f"file {error}")
+        return
+    try:
+        source.tree  # noqa: B018 - parses once; every rule shares the tree
+    except SyntaxError as error:
+        yield _syntax_violation(source.display, error)
+    except (RecursionError, MemoryError):
+        message = "file is too deeply nested for Python's parser"
+        yield Violation(source.display, 1, 1, *SYNTAX_ERROR, message)
+    for rule, settings in active:
+        try:
+            for finding in rule.check(source, settings):  # type: ignore[misc]
+                yield Violation(
+                    source.display,
+                    finding.line,
+                    finding.column,
+                    rule.code,
+                    rule.id,
+                    finding.message,
+                )
+        except (SyntaxError, RecursionError, MemoryError):
+            continue
+
+
+def _syntax_violation(display: str, error: SyntaxError) -> Violation:
+    line = error.lineno or 1
+    column = error.offset if error.offset and error.offset > 0 else 1
+    return Violation(display, line, column, *SYNTAX_ERROR, f"syntax error: {error.msg}")

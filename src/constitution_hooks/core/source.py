@@ -1,0 +1,172 @@
+"""A Python source file, read once and parsed at most once per run."""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+# Reason: Python's own physical line breaks are \r\n, \r and \n only; str.splitlines()
+# would also split on form feeds and Unicode separators, miscounting lines.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """The span of one function or class, from its ``def``/``class`` line.
+
+    Attributes:
+        kind: ``"function"`` or ``"class"``.
+        name: The qualified name inside the module, such as ``Parser.parse``.
+        line: The ``def``/``class`` line (decorators excluded), 1-based.
+        column: The column of the ``def``/``class`` keyword, 1-based.
+        end_line: The last line of the definition, 1-based.
+
+    Example:
+        >>> Definition("function", "f", 3, 1, 7).length
+        5
+    """
+
+    kind: str
+    name: str
+    line: int
+    column: int
+    end_line: int
+
+    @property
+    def length(self) -> int:
+        """Number of lines from the ``def``/``class`` line through the last line."""
+        return self.end_line - self.line + 1
+
+
+class SourceUnreadableError(Exception):
+    """The file cannot be read, or cannot be decoded the way Python decodes source."""
+
+
+def decode_source(data: bytes) -> str:
+    """Decode source bytes as Python does: PEP 263 cookie, BOM, UTF-8 default.
+
+    Args:
+        data: The raw bytes of a file.
+
+    Returns:
+        The decoded text.
+
+    Raises:
+        SourceUnreadableError: If the encoding is unknown or the bytes do not decode.
+
+    Example:
+        >>> decode_source(b"# -*- coding: latin-1 -*-\\nx = '\\xe9'\\n")[-3:]
+        "é'\\n"
+    """
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        raise SourceUnreadableError(_decode_reason(error)) from error
+
+
+def _decode_reason(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        byte = error.object[error.start]
+        return (
+            f"cannot be decoded as {error.encoding}: byte 0x{byte:02x} at {error.start}"
+        )
+    if isinstance(error, SyntaxError):
+        return str(error.msg)
+    return str(error)
+
+
+def count_lines(text: str) -> int:
+    """Count physical lines; a last line without a trailing newline counts.
+
+    Args:
+        text: Decoded source text.
+
+    Returns:
+        The number of physical lines.
+
+    Example:
+        >>> count_lines("a\\r\\nb"), count_lines("a\\n"), count_lines("")
+        (2, 1, 0)
+    """
+    if not text:
+        return 0
+    breaks = len(_LINE_BREAK.findall(text))
+    return breaks if text.endswith(("\n", "\r")) else breaks + 1
+
+
+class SourceFile:
+    """One file of a run: its bytes read once, its tree parsed at most once.
+
+    Attributes:
+        path: Where to read the file from.
+        display: The path as reported in violations.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.py"
+        >>> _ = p.write_text("def f():\\n    return 1\\n")
+        >>> [d.name for d in SourceFile(p).definitions]
+        ['f']
+    """
+
+    def __init__(self, path: Path, display: str | None = None) -> None:
+        """Remember the file; nothing is read until a rule asks."""
+        self.path = path
+        self.display = display if display is not None else str(path)
+
+    @cached_property
+    def data(self) -> bytes:
+        """The raw bytes (raises ``SourceUnreadableError`` if unreadable)."""
+        try:
+            return self.path.read_bytes()
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise SourceUnreadableError(f"cannot be read: {reason}") from error
+
+    @cached_property
+    def text(self) -> str:
+        """The decoded text (raises ``SourceUnreadableError``)."""
+        data = self.data
+        if b"\x00" in data:
+            raise SourceUnreadableError("is binary (contains a NUL byte)")
+        return decode_source(data)
+
+    @cached_property
+    def line_count(self) -> int:
+        """The number of physical lines."""
+        return count_lines(self.text)
+
+    @cached_property
+    def tree(self) -> ast.Module:
+        """The parsed module (raises ``SyntaxError``); parsed on first use only."""
+        return ast.parse(self.text, filename=self.display)
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        """Every function and class, nested ones included, in source order."""
+        found: list[Definition] = []
+        _collect(self.tree, "", found)
+        return tuple(found)
+
+
+_DEFINITION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _collect(node: ast.AST, prefix: str, found: list[Definition]) -> None:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, _DEFINITION_NODES):
+            name = f"{prefix}{child.name}"
+            kind = "class" if isinstance(child, ast.ClassDef) else "function"
+            end = child.end_lineno if child.end_lineno is not None else child.lineno
+            found.append(
+                Definition(kind, name, child.lineno, child.col_offset + 1, end)
+            )
+            _collect(child, f"{name}.", found)
+        else:
+            _collect(child, prefix, found)

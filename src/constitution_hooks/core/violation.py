@@ -1,0 +1,59 @@
+"""The record every rule yields and every reporter formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One rule broken at one place.
+
+    Field order is the sort order reporters use: path, line, column, code.
+
+    Attributes:
+        path: The file as given on the command line or relative to the repository root.
+        line: 1-based line number.
+        column: 1-based column number.
+        code: The rule's code, such as ``CON102``.
+        rule: The rule's id, such as ``function-too-long``.
+        message: What is wrong, the size found and the limit.
+
+    Example:
+        >>> v = Violation("a.py", 3, 1, "CON102", "function-too-long", "too long")
+        >>> v.location()
+        'a.py:3:1'
+    """
+
+    path: str
+    line: int
+    column: int
+    code: str
+    rule: str
+    message: str
+
+    def location(self) -> str:
+        """Return ``path:line:col`` for this violation.
+
+        Returns:
+            The location string editors and terminals recognise.
+
+        Example:
+            >>> Violation("x.py", 1, 2, "C", "r", "m").location()
+            'x.py:1:2'
+        """
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule check yields: where, and what is wrong; the runner adds the rest.
+
+    Example:
+        >>> Finding(12, 1, "function 'f' is 63 lines long (limit 49)").line
+        12
+    """
+
+    line: int
+    column: int
+    message: str

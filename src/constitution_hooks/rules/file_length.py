@@ -1,0 +1,73 @@
+"""CON101 file-too-long: "Files must never exceed 500 lines"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.options import Section, positive_int
+from constitution_hooks.core.registry import Rule
+from constitution_hooks.core.source import SourceFile
+from constitution_hooks.core.violation import Finding
+
+SECTION = Section(
+    "file-length",
+    (positive_int("max-lines", 500, "most physical lines a file may have"),),
+)
+
+
+def check_file_length(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """Flag a file with more physical lines than ``max-lines``.
+
+    The finding points at the first line past the limit.
+
+    Args:
+        source: The parsed file.
+        settings: The ``file-length`` table.
+
+    Yields:
+        At most one finding.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
+        >>> _ = p.write_text("x = 1\\n" * 3)
+        >>> s = Settings({"max-lines": 2})
+        >>> [f.line for f in check_file_length(SourceFile(p), s)]
+        [3]
+    """
+    limit = settings.integer("max-lines")
+    lines = source.line_count
+    if lines > limit:
+        yield Finding(
+            limit + 1,
+            1,
+            f"file is {lines} lines long (limit {limit}); split it into modules",
+        )
+
+
+RULES = (
+    Rule(
+        code="CON101",
+        id="file-too-long",
+        hook="file-length",
+        section=SECTION.name,
+        summary="more physical lines than the limit (reported at the line past it)",
+        constitution=(
+            "Files must never exceed 500 lines - split into modules when approaching"
+            " this limit."
+        ),
+        why=(
+            "Long files mix several purposes and are hard to review and to navigate."
+            " Every physical line counts, a last line without a newline included."
+        ),
+        example="# app.py: 812 lines of routes, models and helpers\n",
+        fix="# app/routes.py, app/models.py, app/helpers.py: each under the limit\n",
+        default="500 lines",
+        hint=(
+            "split the module by purpose; or raise max-lines in"
+            " [tool.constitution.file-length] with a written reason"
+        ),
+        check=check_file_length,
+    ),
+)

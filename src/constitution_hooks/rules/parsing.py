@@ -1,0 +1,45 @@
+"""CON001 and CON002: files that do not parse or cannot be read.
+
+The runner reports these itself, for every file hook, instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from constitution_hooks.core.registry import Rule
+
+SYNTAX_ERROR = Rule(
+    code="CON001",
+    id="syntax-error",
+    hook="constitution",
+    section="",
+    summary="a Python file that does not parse",
+    constitution="All code must pass: `black .`, `ruff check .`, `mypy .`.",
+    why=(
+        "No other rule can judge a file Python cannot parse; the error is reported with"
+        " Python's own message and line so the run goes on for the other files."
+    ),
+    example="def broken(:\n    pass\n",
+    fix="def fixed() -> None:\n    pass\n",
+    default="always on",
+    hint="fix the syntax error Python reports at this line and column",
+)
+UNREADABLE_FILE = Rule(
+    code="CON002",
+    id="unreadable-file",
+    hook="constitution",
+    section="",
+    summary="a file Python itself cannot decode, or cannot read",
+    constitution="Check for potential errors early and raise exceptions immediately.",
+    why=(
+        "Python decodes source with the PEP 263 coding cookie, a UTF-8 BOM, or UTF-8;"
+        " bytes that do not decode that way (or a binary file) are not source."
+    ),
+    example="# a latin-1 file without a coding cookie\nname = 'caf\\xe9'\n",
+    fix="# -*- coding: latin-1 -*-\nname = 'caf\\xe9'\n",
+    default="always on",
+    hint=(
+        "save the file as UTF-8, or declare its encoding with a PEP 263 coding"
+        " cookie on line 1 or 2; exclude binary files"
+    ),
+)
+RULES = (SYNTAX_ERROR, UNREADABLE_FILE)
