@@ -19,7 +19,9 @@ def main() -> int:
     """
     DOCS.mkdir(parents=True, exist_ok=True)
     for rule in RULES:
-        (DOCS / f"{rule.code}.md").write_text(render_rule(rule, SECTIONS), encoding="utf-8")
+        (DOCS / f"{rule.code}.md").write_text(
+            render_rule(rule, SECTIONS), encoding="utf-8"
+        )
     return 0
 
 

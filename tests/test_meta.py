@@ -21,9 +21,9 @@ def test_rule_docs_every_rule_page_matches_registry() -> None:
     for rule in RULES:
         page = ROOT / "docs" / "rules" / f"{rule.code}.md"
         assert page.is_file(), f"missing {page}; run make docs"
-        assert page.read_text(encoding="utf-8") == render_rule(rule, SECTIONS), (
-            f"{page} is stale; run make docs"
-        )
+        assert page.read_text(encoding="utf-8") == render_rule(
+            rule, SECTIONS
+        ), f"{page} is stale; run make docs"
 
 
 def test_hooks_yaml_declares_every_rule_hook() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+
 # Reason: git is run with argument lists, never through a shell.
 import subprocess  # nosec B404
 from pathlib import Path
