@@ -8,6 +8,7 @@ import pytest
 
 from constitution_hooks.core import git as gitmod
 from constitution_hooks.core.errors import UsageError
+from tests.conftest import git
 
 
 def test_run_git_failure_raises_with_gits_reason(git_repo: Path) -> None:
@@ -30,3 +31,90 @@ def test_inside_work_tree_outside_repo_false(
 
 def test_split_z_non_utf8_name_kept_as_escape() -> None:
     assert gitmod.split_z(b"caf\xe9.py\x00") == ["caf\udce9.py"]
+
+
+def _commit_file(repo: Path, name: str, text: str, message: str) -> None:
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    git(repo, "add", "--", name)
+    git(repo, "commit", "-qm", message)
+
+
+def test_index_entries_space_and_non_ascii_path_keeps_name(git_repo: Path) -> None:
+    (git_repo / "a b").mkdir()
+    (git_repo / "a b" / "é.py").write_text("x = 1\n")
+    git(git_repo, "add", "-A")
+    entries = gitmod.index_entries(git_repo)
+    assert list(entries) == ["a b/é.py"]
+    assert len(entries["a b/é.py"]) == 40
+
+
+def test_staged_changes_no_commits_yet_lists_added(git_repo: Path) -> None:
+    (git_repo / "m.py").write_text("x = 1\n")
+    git(git_repo, "add", "-A")
+    [change] = gitmod.staged_changes(git_repo)
+    assert (change.status, change.path, change.old_path) == ("A", "m.py", "m.py")
+    assert change.old_blob == gitmod.NULL_SHA
+
+
+def test_staged_changes_rename_and_delete_reported(git_repo: Path) -> None:
+    _commit_file(git_repo, "old.py", "def f():\n    return 1\n" * 5, "feat: a")
+    _commit_file(git_repo, "gone.py", "y = 2\n", "feat: b")
+    git(git_repo, "mv", "old.py", "new.py")
+    git(git_repo, "rm", "-q", "gone.py")
+    changes = {c.status: c for c in gitmod.staged_changes(git_repo)}
+    assert (changes["R"].old_path, changes["R"].path) == ("old.py", "new.py")
+    assert changes["D"].path == "gone.py"
+
+
+def test_read_blobs_returns_contents_by_sha(git_repo: Path) -> None:
+    (git_repo / "m.py").write_text("x = 1\n")
+    git(git_repo, "add", "-A")
+    sha = gitmod.index_entries(git_repo)["m.py"]
+    assert gitmod.read_blobs([sha], git_repo) == {sha: b"x = 1\n"}
+
+
+def test_read_blobs_no_shas_returns_empty_without_git(tmp_path: Path) -> None:
+    assert gitmod.read_blobs([], tmp_path) == {}
+
+
+def test_tree_entries_lists_committed_files(git_repo: Path) -> None:
+    _commit_file(git_repo, "pkg/m.py", "x = 1\n", "feat: a")
+    assert list(gitmod.tree_entries("HEAD", git_repo)) == ["pkg/m.py"]
+
+
+def test_has_commit_unborn_head_false(git_repo: Path) -> None:
+    assert gitmod.has_commit("HEAD", git_repo) is False
+
+
+def test_log_changes_oldest_first_with_subjects(git_repo: Path) -> None:
+    _commit_file(git_repo, "a.py", "x = 1\n", "feat: first")
+    _commit_file(git_repo, "b c.py", "y = 1\n", "feat: second")
+    commits = gitmod.log_changes(["HEAD"], git_repo)
+    assert [c.subject for c in commits] == ["feat: first", "feat: second"]
+    assert [ch.path for ch in commits[1].changes] == ["b c.py"]
+    assert len(commits[0].sha) == 40
+
+
+def test_log_changes_empty_range_returns_nothing(git_repo: Path) -> None:
+    _commit_file(git_repo, "a.py", "x = 1\n", "feat: first")
+    assert gitmod.log_changes(["HEAD..HEAD"], git_repo) == []
+
+
+def test_merge_base_of_branch_and_head_is_fork_point(git_repo: Path) -> None:
+    _commit_file(git_repo, "a.py", "x = 1\n", "feat: first")
+    fork = git(git_repo, "rev-parse", "HEAD").strip()
+    git(git_repo, "checkout", "-qb", "topic")
+    _commit_file(git_repo, "b.py", "x = 1\n", "feat: second")
+    assert gitmod.merge_base("main", "HEAD", git_repo) == fork
+
+
+def test_is_shallow_normal_repo_false(git_repo: Path) -> None:
+    _commit_file(git_repo, "a.py", "x = 1\n", "feat: first")
+    assert gitmod.is_shallow(git_repo) is False
+
+
+def test_toplevel_from_subfolder_is_repo_root(git_repo: Path) -> None:
+    (git_repo / "sub").mkdir()
+    assert gitmod.toplevel(git_repo / "sub") == git_repo.resolve()
