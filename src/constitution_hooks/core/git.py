@@ -6,6 +6,8 @@ import shutil
 
 # Reason: git is run with argument lists, never through a shell.
 import subprocess  # nosec B404
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.core.errors import UsageError
@@ -15,12 +17,15 @@ class GitError(UsageError):
     """Git failed or is missing where it is needed (exit code 2)."""
 
 
-def run_git(args: list[str], cwd: Path | None = None) -> bytes:
+def run_git(
+    args: list[str], cwd: Path | None = None, stdin: bytes | None = None
+) -> bytes:
     """Run ``git`` with ``args`` and return its standard output.
 
     Args:
         args: Arguments after ``git``.
         cwd: The folder to run in (default: the current folder).
+        stdin: Bytes fed to git's standard input, if any.
 
     Returns:
         The raw standard output.
@@ -36,7 +41,7 @@ def run_git(args: list[str], cwd: Path | None = None) -> bytes:
     if executable is None:
         raise GitError("git is not installed or not on PATH")
     result = subprocess.run(  # nosec B603
-        [executable, *args], cwd=cwd, capture_output=True, check=False
+        [executable, *args], cwd=cwd, input=stdin, capture_output=True, check=False
     )
     if result.returncode != 0:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -80,3 +85,203 @@ def tracked_files(cwd: Path | None = None) -> list[str]:
         True
     """
     return split_z(run_git(["ls-files", "-z", "--cached", "--"], cwd))
+
+
+NULL_SHA = "0" * 40
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file of a raw diff: status letter, paths and blob ids before and after.
+
+    Attributes:
+        status: ``A``, ``M``, ``D``, ``R``, ``C`` or ``T`` (rename score dropped).
+        old_path: The path before (the same as ``path`` unless renamed or copied).
+        path: The path after.
+        old_blob: The blob before (``NULL_SHA`` when added).
+        new_blob: The blob after (``NULL_SHA`` when deleted).
+
+    Example:
+        >>> Change("A", "a.py", "a.py", NULL_SHA, "f" * 40).status
+        'A'
+    """
+
+    status: str
+    old_path: str
+    path: str
+    old_blob: str
+    new_blob: str
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit of a ``git log`` stream with its raw changes.
+
+    Example:
+        >>> Commit("ab" * 20, "feat: x", ()).subject
+        'feat: x'
+    """
+
+    sha: str
+    subject: str
+    changes: tuple[Change, ...]
+
+
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def parse_raw(tokens: list[bytes]) -> list[Change]:
+    """Parse ``--raw -z`` diff records already split on NUL.
+
+    Example:
+        >>> meta = b":100644 100644 " + b"1" * 40 + b" " + b"2" * 40 + b" M"
+        >>> [c.path for c in parse_raw([meta, b"a.py"])]
+        ['a.py']
+    """
+    changes: list[Change] = []
+    index = 0
+    while index < len(tokens):
+        meta = tokens[index].strip()
+        index += 1
+        if not meta.startswith(b":"):
+            continue
+        fields = meta[1:].split(b" ")
+        status = _decode(fields[4])[:1]
+        # Reason: renames and copies carry two paths (from, to); all others one.
+        count = 2 if status in "RC" else 1
+        paths = [_decode(t) for t in tokens[index : index + count]]
+        index += count
+        old_blob, new_blob = _decode(fields[2]), _decode(fields[3])
+        changes.append(Change(status, paths[0], paths[-1], old_blob, new_blob))
+    return changes
+
+
+def toplevel(cwd: Path | None = None) -> Path:
+    """Return the root folder of the work tree containing ``cwd``.
+
+    Example:
+        >>> toplevel().is_dir()
+        True
+    """
+    raw = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
+    return Path(_decode(raw)).resolve()
+
+
+def has_commit(rev: str, cwd: Path | None = None) -> bool:
+    """Return whether ``rev`` names a commit present in this clone.
+
+    Example:
+        >>> has_commit("no-such-revision-anywhere")
+        False
+    """
+    try:
+        run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", "--"], cwd)
+    except GitError:
+        return False
+    return True
+
+
+def index_entries(cwd: Path | None = None) -> dict[str, str]:
+    """Map every path in the index (what the next commit holds) to its blob id.
+
+    Example:
+        >>> isinstance(index_entries(), dict)
+        True
+    """
+    entries: dict[str, str] = {}
+    for record in run_git(["ls-files", "-z", "-s", "--full-name"], cwd).split(b"\0"):
+        if record:
+            meta, _, path = record.partition(b"\t")
+            entries[_decode(path)] = _decode(meta.split(b" ")[1])
+    return entries
+
+
+def tree_entries(rev: str, cwd: Path | None = None) -> dict[str, str]:
+    """Map every file path of commit ``rev`` to its blob id.
+
+    Example:
+        >>> isinstance(tree_entries("HEAD"), dict)
+        True
+    """
+    entries: dict[str, str] = {}
+    output = run_git(["ls-tree", "-r", "-z", "--full-tree", rev], cwd)
+    for record in output.split(b"\0"):
+        meta, _, path = record.partition(b"\t")
+        fields = meta.split(b" ")
+        if len(fields) == 3 and fields[1] == b"blob":
+            entries[_decode(path)] = _decode(fields[2])
+    return entries
+
+
+def staged_changes(cwd: Path | None = None) -> list[Change]:
+    """List the staged changes (index against HEAD, or everything before a commit).
+
+    Example:
+        >>> isinstance(staged_changes(), list)
+        True
+    """
+    args = ["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff"]
+    return parse_raw(run_git(args, cwd).split(b"\0"))
+
+
+def read_blobs(shas: Iterable[str], cwd: Path | None = None) -> dict[str, bytes]:
+    """Read many blobs with one ``git cat-file --batch`` process.
+
+    Example:
+        >>> read_blobs([])
+        {}
+    """
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
+    output = run_git(["cat-file", "--batch"], cwd, ("\n".join(wanted) + "\n").encode())
+    blobs: dict[str, bytes] = {}
+    position = 0
+    for sha in wanted:
+        end = output.index(b"\n", position)
+        header = output[position:end].split(b" ")
+        position = end + 1
+        if len(header) == 3:
+            size = int(header[2])
+            blobs[sha] = output[position : position + size]
+            position += size + 1
+    return blobs
+
+
+def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
+    """Stream the first-parent history of a range, oldest first, with raw changes.
+
+    Example:
+        >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
+        True
+    """
+    args = ["log", "--reverse", "--first-parent", "--diff-merges=first-parent"]
+    args += ["--raw", "-z", "-M", "--no-abbrev", "--format=%x01%H %s", *range_args]
+    commits: list[Commit] = []
+    for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
+        tokens = chunk.split(b"\0")
+        sha, _, subject = _decode(tokens[0]).partition(" ")
+        commits.append(Commit(sha, subject, tuple(parse_raw(tokens[1:]))))
+    return commits
+
+
+def merge_base(first: str, second: str, cwd: Path | None = None) -> str:
+    """Return the best common ancestor of two revisions.
+
+    Example:
+        >>> len(merge_base("HEAD", "HEAD"))
+        40
+    """
+    return _decode(run_git(["merge-base", first, second], cwd)).strip()
+
+
+def is_shallow(cwd: Path | None = None) -> bool:
+    """Return whether this clone is shallow (history cut off below some commit).
+
+    Example:
+        >>> isinstance(is_shallow(), bool)
+        True
+    """
+    output = run_git(["rev-parse", "--is-shallow-repository"], cwd)
+    return output.strip() == b"true"
