@@ -121,7 +121,9 @@ def test_layouts_of_each_layout_recognised(test: str, expected: set[str]) -> Non
 
 
 def test_layouts_of_top_package_module_flat_test_is_mirrored_too() -> None:
-    found = layout.layouts_of("tests/test_config.py", "src/pkg/config.py", "pkg.config", ())
+    found = layout.layouts_of(
+        "tests/test_config.py", "src/pkg/config.py", "pkg.config", ()
+    )
     assert found == {"flat", "mirrored"}
 
 
@@ -132,5 +134,7 @@ def test_candidates_layouts_narrowed_drops_other_layouts() -> None:
 
 
 def test_candidates_private_module_pairs_with_public_name() -> None:
-    found = layout.candidates("src/pkg/_config.py", "pkg._config", ["tests/test_config.py"], (), ALL)
+    found = layout.candidates(
+        "src/pkg/_config.py", "pkg._config", ["tests/test_config.py"], (), ALL
+    )
     assert found == ["tests/test_config.py"]
