@@ -49,7 +49,7 @@ def test_imports_module_relative_import_resolved_from_package() -> None:
 
 
 def test_imports_module_relative_parent_import_resolved() -> None:
-    assert _imports("from ..core import config\n", package="pkg.core.tests") is True
+    assert _imports("from .. import config\n", package="pkg.core.tests") is True
 
 
 def test_imports_module_relative_beyond_top_ignored() -> None:

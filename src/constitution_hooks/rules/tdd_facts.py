@@ -1,0 +1,223 @@
+"""Facts about one Python file: what it imports, defines, names and asserts."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from constitution_hooks.core.source import SourceUnreadableError, decode_source
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_DEFINITIONS = (*_FUNCTIONS, ast.ClassDef)
+_ASSERTING_CALLS = frozenset({"raises", "warns", "fail", "deprecated_call"})
+_EMPTY = ast.dump(ast.Module(body=[], type_ignores=[]))
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A public top-level function or class of a module.
+
+    Example:
+        >>> Symbol("load", "function", 3, 1).kind
+        'function'
+    """
+
+    name: str
+    kind: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class TestFunction:
+    """A function pytest collects as a test, and whether it asserts anything.
+
+    Example:
+        >>> TestFunction("test_a_b_c", 1, 1, True).asserts
+        True
+    """
+
+    name: str
+    line: int
+    column: int
+    asserts: bool
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the TDD rules need from one file, computed in one parse.
+
+    Attributes:
+        parsed: False when the file does not decode or parse (then all else is empty).
+        imports: ``(module, name)`` pairs; ``name`` is ``""`` for ``import module``.
+        referenced: Every identifier the file names (names, attributes, imports).
+        defined: Names bound at the top level by def, class or assignment.
+        public: Public top-level functions and classes.
+        has_definitions: Whether the file defines any function or class.
+        behaviour: The tree dumped without docstrings, positions and comments.
+        tests: The test functions and test methods.
+
+    Example:
+        >>> analyse(b"x = 1\\n", "").defined
+        frozenset({'x'})
+    """
+
+    parsed: bool
+    imports: frozenset[tuple[str, str]] = frozenset()
+    referenced: frozenset[str] = frozenset()
+    defined: frozenset[str] = frozenset()
+    public: tuple[Symbol, ...] = ()
+    has_definitions: bool = False
+    behaviour: str = _EMPTY
+    tests: tuple[TestFunction, ...] = ()
+
+    @property
+    def has_behaviour(self) -> bool:
+        """Whether the module holds any code besides docstrings."""
+        return self.behaviour != _EMPTY
+
+
+def analyse(data: bytes, package: str) -> Facts:
+    """Parse ``data`` once and collect its facts.
+
+    Args:
+        data: The file's bytes (decoded as Python does).
+        package: The dotted package the file lives in, for relative imports.
+
+    Returns:
+        The facts; ``parsed`` is False for undecodable or unparsable files.
+
+    Example:
+        >>> sorted(analyse(b"from .a import b\\n", "pkg").imports)
+        [('pkg.a', 'b')]
+    """
+    try:
+        tree = ast.parse(decode_source(data))
+    except (SourceUnreadableError, SyntaxError, ValueError):
+        return Facts(parsed=False)
+    nodes = list(ast.walk(tree))
+    return Facts(
+        parsed=True,
+        imports=frozenset(_imports(nodes, package)),
+        referenced=frozenset(_referenced(nodes)),
+        defined=frozenset(_defined(tree)),
+        public=tuple(_public(tree)),
+        has_definitions=any(isinstance(node, _DEFINITIONS) for node in nodes),
+        behaviour=_behaviour(tree),
+        tests=tuple(_tests(tree)),
+    )
+
+
+def _imports(nodes: list[ast.AST], package: str) -> Iterator[tuple[str, str]]:
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            yield from ((alias.name, "") for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve(node.module or "", node.level, package)
+            if base is not None:
+                yield from ((base, alias.name) for alias in node.names)
+
+
+def _resolve(module: str, level: int, package: str) -> str | None:
+    if level == 0:
+        return module
+    parts = package.split(".") if package else []
+    # Reason: one dot is the current package; each further dot goes one level up.
+    if level - 1 > len(parts) or (level - 1 == len(parts) and not module):
+        return None
+    kept = parts[: len(parts) - (level - 1)]
+    return ".".join([*kept, module] if module else kept)
+
+
+def _referenced(nodes: list[ast.AST]) -> Iterator[str]:
+    for node in nodes:
+        if isinstance(node, ast.Name):
+            yield node.id
+        elif isinstance(node, ast.Attribute):
+            yield node.attr
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                yield from alias.name.split(".")
+
+
+def _defined(tree: ast.Module) -> Iterator[str]:
+    for node in tree.body:
+        if isinstance(node, _DEFINITIONS):
+            yield node.name
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for name in ast.walk(target):
+                    if isinstance(name, ast.Name):
+                        yield name.id
+
+
+def _public(tree: ast.Module) -> Iterator[Symbol]:
+    for node in tree.body:
+        if isinstance(node, _DEFINITIONS) and not node.name.startswith("_"):
+            kind = "class" if isinstance(node, ast.ClassDef) else "function"
+            yield Symbol(node.name, kind, node.lineno, node.col_offset + 1)
+
+
+def _behaviour(tree: ast.Module) -> str:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, *_DEFINITIONS)) and _has_docstring(node):
+            node.body = node.body[1:]
+    return ast.dump(tree)
+
+
+def _has_docstring(
+    node: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+) -> bool:
+    first = node.body[0] if node.body else None
+    return (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    )
+
+
+def _tests(tree: ast.Module) -> Iterator[TestFunction]:
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
+            yield from _test_functions(node.body)
+        else:
+            yield from _test_functions([node])
+
+
+def _test_functions(body: list[ast.stmt]) -> Iterator[TestFunction]:
+    for node in body:
+        if isinstance(node, _FUNCTIONS) and node.name.startswith("test"):
+            asserts = any(_asserts(inner) for inner in ast.walk(node))
+            yield TestFunction(node.name, node.lineno, node.col_offset + 1, asserts)
+
+
+def _asserts(node: ast.AST) -> bool:
+    if isinstance(node, ast.Assert):
+        return True
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in _ASSERTING_CALLS or name.startswith("assert")
+
+
+def imports_module(facts: Facts, dotted: str, defined: frozenset[str]) -> bool:
+    """Return whether a file imports module ``dotted`` or a name it defines.
+
+    Counted: ``import m`` (or a submodule), ``from m import x``, ``from pkg import m``,
+    and ``from <ancestor package> import <name defined in m>`` (a re-export).
+
+    Example:
+        >>> imports_module(analyse(b"from p import m\\n", ""), "p.m", frozenset())
+        True
+    """
+    for module, name in facts.imports:
+        if module == dotted or module.startswith(dotted + "."):
+            return True
+        if name and f"{module}.{name}" == dotted:
+            return True
+        if name in defined and dotted.startswith(module + "."):
+            return True
+    return False
