@@ -98,7 +98,9 @@ def test_exemption_global_exclude_counts_as_exempt(
     settings: Callable[..., Settings],
 ) -> None:
     resolved = TddSettings.from_settings(settings("tdd-pairing"), ("legacy/**",))
-    assert resolved.exemption("legacy/a.py") == "excluded by [tool.constitution] exclude"
+    assert (
+        resolved.exemption("legacy/a.py") == "excluded by [tool.constitution] exclude"
+    )
 
 
 def test_violation_fills_rule_id_from_code() -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from constitution_hooks.core.options import Section
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.rules import file_length, function_size, parsing
+from constitution_hooks.rules import file_length, function_size, parsing, tdd_rules
 
-RULES: tuple[Rule, ...] = (*parsing.RULES, *file_length.RULES, *function_size.RULES)
-SECTIONS: tuple[Section, ...] = (file_length.SECTION, function_size.SECTION)
+RULES: tuple[Rule, ...] = (
+    *parsing.RULES,
+    *file_length.RULES,
+    *function_size.RULES,
+    *tdd_rules.RULES,
+)
+SECTIONS: tuple[Section, ...] = (
+    file_length.SECTION,
+    function_size.SECTION,
+    tdd_rules.SECTION,
+)
