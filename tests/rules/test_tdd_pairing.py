@@ -17,7 +17,9 @@ from constitution_hooks.rules.tdd_rules import TddSettings
 
 MODULE = "src/pkg/core/config.py"
 MODULE_TEXT = "def load():\n    return 1\n"
-TEST_TEXT = "from pkg.core.config import load\n\ndef test_load_x_y():\n    assert load()\n"
+TEST_TEXT = (
+    "from pkg.core.config import load\n\ndef test_load_x_y():\n    assert load()\n"
+)
 
 
 @pytest.fixture
@@ -26,10 +28,14 @@ def cfg(settings: Callable[..., Settings]) -> TddSettings:
 
 
 def snapshot(files: dict[str, str], cfg: TddSettings) -> Snapshot:
-    return Snapshot({path: path for path in files}, lambda key: files[key].encode(), cfg)
+    return Snapshot(
+        {path: path for path in files}, lambda key: files[key].encode(), cfg
+    )
 
 
-def codes(files: dict[str, str], cfg: TddSettings, modules: list[str] | None = None) -> list[tuple[str, str]]:
+def codes(
+    files: dict[str, str], cfg: TddSettings, modules: list[str] | None = None
+) -> list[tuple[str, str]]:
     snap = snapshot(files, cfg)
     found = check_pairing(snap.modules() if modules is None else modules, snap)
     return [(v.code, v.path) for v in found]
@@ -47,7 +53,9 @@ def codes(files: dict[str, str], cfg: TddSettings, modules: list[str] | None = N
         "src/pkg/core/tests/test_config.py",
     ],
 )
-def test_check_pairing_each_layout_with_import_is_clean(test_path: str, cfg: TddSettings) -> None:
+def test_check_pairing_each_layout_with_import_is_clean(
+    test_path: str, cfg: TddSettings
+) -> None:
     assert codes({MODULE: MODULE_TEXT, test_path: TEST_TEXT}, cfg) == []
 
 
@@ -63,12 +71,19 @@ def test_check_pairing_con201_message_names_expected_test(cfg: TddSettings) -> N
     assert (found.line, found.column) == (1, 1)
 
 
-def test_check_pairing_named_test_without_import_reports_con202_at_test(cfg: TddSettings) -> None:
-    files = {MODULE: MODULE_TEXT, "tests/test_config.py": "def test_a_b_c():\n    assert 1\n"}
+def test_check_pairing_named_test_without_import_reports_con202_at_test(
+    cfg: TddSettings,
+) -> None:
+    files = {
+        MODULE: MODULE_TEXT,
+        "tests/test_config.py": "def test_a_b_c():\n    assert 1\n",
+    }
     assert codes(files, cfg) == [("CON202", "tests/test_config.py")]
 
 
-def test_check_pairing_same_name_in_two_packages_each_paired_by_import(cfg: TddSettings) -> None:
+def test_check_pairing_same_name_in_two_packages_each_paired_by_import(
+    cfg: TddSettings,
+) -> None:
     files = {
         "src/a/config.py": MODULE_TEXT,
         "src/b/config.py": MODULE_TEXT,
@@ -78,7 +93,9 @@ def test_check_pairing_same_name_in_two_packages_each_paired_by_import(cfg: TddS
     assert codes(files, cfg) == []
 
 
-def test_check_pairing_collision_untested_twin_gets_con201_not_con202(cfg: TddSettings) -> None:
+def test_check_pairing_collision_untested_twin_gets_con201_not_con202(
+    cfg: TddSettings,
+) -> None:
     files = {
         "src/a/config.py": MODULE_TEXT,
         "src/b/config.py": MODULE_TEXT,
@@ -87,8 +104,12 @@ def test_check_pairing_collision_untested_twin_gets_con201_not_con202(cfg: TddSe
     assert codes(files, cfg) == [("CON201", "src/b/config.py")]
 
 
-def test_check_pairing_untracked_test_absent_from_snapshot_reports_con201(cfg: TddSettings) -> None:
-    assert codes({MODULE: MODULE_TEXT, "tests/helpers.py": TEST_TEXT}, cfg) == [("CON201", MODULE)]
+def test_check_pairing_untracked_test_absent_from_snapshot_reports_con201(
+    cfg: TddSettings,
+) -> None:
+    assert codes({MODULE: MODULE_TEXT, "tests/helpers.py": TEST_TEXT}, cfg) == [
+        ("CON201", MODULE)
+    ]
 
 
 def test_check_pairing_layouts_narrowed_rejects_flat(cfg: TddSettings) -> None:
@@ -97,7 +118,9 @@ def test_check_pairing_layouts_narrowed_rejects_flat(cfg: TddSettings) -> None:
     assert codes(files, strict) == [("CON201", MODULE)]
 
 
-def test_check_pairing_match_import_accepts_feature_named_test(cfg: TddSettings) -> None:
+def test_check_pairing_match_import_accepts_feature_named_test(
+    cfg: TddSettings,
+) -> None:
     loose = replace(cfg, match="import")
     files = {MODULE: MODULE_TEXT, "tests/test_checkout_flow.py": TEST_TEXT}
     assert codes(files, loose) == []
@@ -122,8 +145,13 @@ def test_check_pairing_unparsable_module_left_to_con001(cfg: TddSettings) -> Non
     assert codes({MODULE: "def (:\n"}, cfg) == []
 
 
-def test_check_pairing_untested_public_function_reports_con203_at_def(cfg: TddSettings) -> None:
-    files = {MODULE: MODULE_TEXT + "\n\ndef save():\n    return 2\n", "tests/test_config.py": TEST_TEXT}
+def test_check_pairing_untested_public_function_reports_con203_at_def(
+    cfg: TddSettings,
+) -> None:
+    files = {
+        MODULE: MODULE_TEXT + "\n\ndef save():\n    return 2\n",
+        "tests/test_config.py": TEST_TEXT,
+    }
     snap = snapshot(files, cfg)
     [found] = check_pairing([MODULE], snap)
     assert (found.code, found.path, found.line) == ("CON203", MODULE, 5)
@@ -138,12 +166,18 @@ def test_check_pairing_symbol_named_by_attribute_counts(cfg: TddSettings) -> Non
 
 def test_check_pairing_untested_symbol_off_is_clean(cfg: TddSettings) -> None:
     quiet = replace(cfg, untested_symbols=False)
-    files = {MODULE: MODULE_TEXT + "def save(): ...\n", "tests/test_config.py": TEST_TEXT}
+    files = {
+        MODULE: MODULE_TEXT + "def save(): ...\n",
+        "tests/test_config.py": TEST_TEXT,
+    }
     assert codes(files, quiet) == []
 
 
 def test_modules_init_without_definitions_not_a_module(cfg: TddSettings) -> None:
-    files = {"src/pkg/__init__.py": "from .a import b\n", "src/pkg/__main__.py": "main()\n"}
+    files = {
+        "src/pkg/__init__.py": "from .a import b\n",
+        "src/pkg/__main__.py": "main()\n",
+    }
     assert snapshot(files, cfg).modules() == []
 
 
@@ -157,7 +191,9 @@ def test_modules_top_level_packages_without_src(cfg: TddSettings) -> None:
     assert snapshot(files, cfg).modules() == ["app/views.py"]
 
 
-def test_check_test_changes_module_changed_without_test_change_reports_con207(cfg: TddSettings) -> None:
+def test_check_test_changes_module_changed_without_test_change_reports_con207(
+    cfg: TddSettings,
+) -> None:
     snap = snapshot({MODULE: MODULE_TEXT, "tests/test_config.py": TEST_TEXT}, cfg)
     [found] = check_test_changes([MODULE], snap, changed=set())
     assert (found.code, found.path) == ("CON207", MODULE)
