@@ -45,12 +45,16 @@ def test_check_tests_asserting_test_is_clean(cfg: TddSettings) -> None:
         ("test_total__zero", False),
     ],
 )
-def test_check_tests_name_word_count_boundary(name: str, ok: bool, cfg: TddSettings) -> None:
+def test_check_tests_name_word_count_boundary(
+    name: str, ok: bool, cfg: TddSettings
+) -> None:
     codes = [code for code, _, _ in found(f"def {name}():\n    assert 1\n", cfg)]
     assert codes == ([] if ok else ["CON205"])
 
 
-def test_check_tests_method_in_test_class_reported_at_its_line(cfg: TddSettings) -> None:
+def test_check_tests_method_in_test_class_reported_at_its_line(
+    cfg: TddSettings,
+) -> None:
     source = "class TestCart:\n    def test_total(self):\n        assert 1\n"
     assert found(source, cfg) == [("CON205", 2, 5)]
 
