@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from constitution_hooks.rules.tdd_facts import analyse, imports_module
+from constitution_hooks.rules.tdd_facts import (
+    analyse,
+    behaviour_changed,
+    imports_module,
+)
 
 CONFIG_NAMES = frozenset({"load", "Config"})
 
@@ -137,3 +141,22 @@ def test_analyse_tests_methods_of_test_classes_only() -> None:
         ("test_a_b_c", 2),
         ("test_async_one_two", 8),
     ]
+
+
+def test_behaviour_changed_new_module_with_code_true() -> None:
+    assert behaviour_changed(None, b"def f(): ...\n") is True
+
+
+def test_behaviour_changed_new_docstring_only_module_false() -> None:
+    assert behaviour_changed(None, b'"""Doc."""\n') is False
+
+
+def test_behaviour_changed_docstring_edit_false() -> None:
+    assert (
+        behaviour_changed(b'def f():\n    """A."""\n', b'def f():\n    """B."""\n')
+        is False
+    )
+
+
+def test_behaviour_changed_code_edit_true() -> None:
+    assert behaviour_changed(b"x = 1\n", b"x = 2\n") is True

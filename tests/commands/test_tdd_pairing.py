@@ -1,0 +1,273 @@
+"""``constitution tdd-pairing`` against real git repositories (index, not disk)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.cli import main
+from tests.conftest import git
+
+MODULE = "src/pkg/config.py"
+MODULE_TEXT = "def load():\n    return 1\n"
+TEST = "tests/test_config.py"
+TEST_TEXT = "from pkg.config import load\n\n\ndef test_load_default_returns_one():\n    assert load() == 1\n"
+
+
+def put(repo: Path, files: dict[str, str], stage: bool = True) -> None:
+    for name, text in files.items():
+        path = repo / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if stage:
+            git(repo, "add", "--", name)
+
+
+def commit(repo: Path, message: str = "feat: x") -> None:
+    git(repo, "commit", "-qm", message)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["tdd-pairing", *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_run_staged_module_without_test_exits_1_with_con201(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT})
+    code, out = run(capsys)
+    assert code == 1
+    assert f"{MODULE}:1:1: CON201 module pkg.config has no test" in out
+
+
+def test_run_staged_module_with_staged_test_exits_0(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: TEST_TEXT})
+    assert run(capsys) == (0, "")
+
+
+def test_run_untracked_test_on_disk_does_not_pair(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT})
+    put(git_repo, {TEST: TEST_TEXT}, stage=False)
+    assert run(capsys)[0] == 1
+
+
+def test_run_partially_staged_test_judged_by_index(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: "def test_a_b_c():\n    assert 1\n"})
+    put(git_repo, {TEST: TEST_TEXT}, stage=False)
+    code, out = run(capsys)
+    assert code == 1
+    assert f"{TEST}:1:1: CON202" in out
+
+
+def test_run_nothing_staged_exits_0(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT})
+    commit(git_repo)
+    assert run(capsys) == (0, "")
+
+
+def test_run_all_files_reports_committed_untested_module(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT})
+    commit(git_repo)
+    code, out = run(capsys, "--all-files")
+    assert code == 1
+    assert "CON201" in out
+
+
+def test_run_files_argument_checks_named_module(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {MODULE: MODULE_TEXT, "src/pkg/other.py": MODULE_TEXT, TEST: TEST_TEXT},
+    )
+    commit(git_repo)
+    code, out = run(capsys, "src/pkg/other.py")
+    assert code == 1
+    assert "src/pkg/other.py:1:1: CON201" in out
+    assert MODULE + ":" not in out
+
+
+def test_run_files_argument_untracked_module_read_from_disk(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT}, stage=False)
+    code, out = run(capsys, MODULE)
+    assert code == 1
+    assert "CON201" in out
+
+
+def test_run_renamed_module_checked_under_new_name(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: TEST_TEXT})
+    commit(git_repo)
+    git(git_repo, "mv", MODULE, "src/pkg/settings.py")
+    code, out = run(capsys)
+    assert code == 1
+    assert "src/pkg/settings.py:1:1: CON201" in out
+
+
+def test_run_deleted_test_reports_its_module(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: TEST_TEXT})
+    commit(git_repo)
+    git(git_repo, "rm", "-q", TEST)
+    code, out = run(capsys)
+    assert code == 1
+    assert f"{MODULE}:1:1: CON201" in out
+
+
+def test_run_non_ascii_and_space_paths_pair(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    test = "tests/unit tests/test_café.py"
+    text = "from pkg.café import load\n\n\ndef test_load_x_returns_one():\n    assert load()\n"
+    put(git_repo, {"src/pkg/café.py": MODULE_TEXT, test: text})
+    assert run(capsys) == (0, "")
+
+
+def test_run_non_ascii_module_without_test_reported_by_name(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {"src/pkg/café.py": MODULE_TEXT})
+    code, out = run(capsys)
+    assert "src/pkg/café.py:1:1: CON201" in out
+
+
+def test_run_detached_head_checks_staged(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: TEST_TEXT})
+    commit(git_repo)
+    git(git_repo, "checkout", "-q", "--detach")
+    put(git_repo, {"src/pkg/new.py": MODULE_TEXT})
+    code, out = run(capsys)
+    assert "src/pkg/new.py:1:1: CON201" in out
+
+
+def test_run_staged_test_without_assertion_reports_con204(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            MODULE: MODULE_TEXT,
+            TEST: "from pkg.config import load\n\n\ndef test_load_x_runs():\n    load()\n",
+        },
+    )
+    code, out = run(capsys)
+    assert f"{TEST}:4:1: CON204" in out
+
+
+def test_run_strict_code_change_without_test_change_reports_con207(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            "pyproject.toml": "[tool.constitution.tdd-pairing]\nrequire-test-change = true\n",
+            MODULE: MODULE_TEXT,
+            TEST: TEST_TEXT,
+        },
+    )
+    commit(git_repo)
+    put(git_repo, {MODULE: "def load():\n    return 2\n"})
+    code, out = run(capsys)
+    assert code == 1
+    assert f"{MODULE}:1:1: CON207" in out
+
+
+def test_run_strict_docstring_change_is_clean(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            "pyproject.toml": "[tool.constitution.tdd-pairing]\nrequire-test-change = true\n",
+            MODULE: MODULE_TEXT,
+            TEST: TEST_TEXT,
+        },
+    )
+    commit(git_repo)
+    put(git_repo, {MODULE: 'def load():\n    """Load."""\n    return 1  # one\n'})
+    assert run(capsys) == (0, "")
+
+
+def test_run_exempt_without_reason_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            "pyproject.toml": '[tool.constitution.tdd-pairing]\nexempt = [{ path = "src/**" }]\n',
+            MODULE: MODULE_TEXT,
+        },
+    )
+    code, out = run(capsys)
+    assert code == 2
+    assert "reason" in out
+
+
+def test_run_disabled_table_exits_0(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            "pyproject.toml": "[tool.constitution.tdd-pairing]\nenabled = false\n",
+            MODULE: MODULE_TEXT,
+        },
+    )
+    assert run(capsys) == (0, "")
+
+
+def test_run_outside_git_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    monkeypatch.chdir(tmp_path)
+    code, out = run(capsys)
+    assert code == 2
+    assert "git work tree" in out
+
+
+def test_run_project_in_subfolder_reports_repo_relative_paths(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            "svc/pyproject.toml": "[tool.constitution]\n",
+            "svc/src/pkg/config.py": MODULE_TEXT,
+        },
+    )
+    os.chdir(git_repo / "svc")
+    code, out = run(capsys)
+    assert "svc/src/pkg/config.py:1:1: CON201" in out
+
+
+def test_run_json_format_lists_records(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT})
+    code, out = run(capsys, "--format", "json")
+    records = json.loads(out.split("\n]\n")[0] + "\n]")
+    assert [(r["code"], r["rule"], r["path"]) for r in records] == [
+        ("CON201", "missing-test", MODULE)
+    ]
