@@ -221,3 +221,23 @@ def imports_module(facts: Facts, dotted: str, defined: frozenset[str]) -> bool:
         if name in defined and dotted.startswith(module + "."):
             return True
     return False
+
+
+def behaviour_changed(old: bytes | None, new: bytes) -> bool:
+    """Return whether code changed, docstrings, comments and formatting aside.
+
+    Args:
+        old: The module before (None when it is new).
+        new: The module after.
+
+    Returns:
+        True for a new module holding code, or a module whose tree changed.
+
+    Example:
+        >>> behaviour_changed(b"x = 1  # a\\n", b"x = 1  # b\\n")
+        False
+    """
+    after = analyse(new, "")
+    if old is None:
+        return after.has_behaviour
+    return analyse(old, "").behaviour != after.behaviour
