@@ -1,0 +1,209 @@
+"""``constitution tdd-pairing``: judge what the next commit will contain."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from constitution_hooks.commands.common import (
+    add_config_argument,
+    add_format_argument,
+    config_from,
+    report,
+)
+from constitution_hooks.core import git
+from constitution_hooks.core.config import Config
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules import tdd_layout as layout
+from constitution_hooks.rules.tdd_facts import behaviour_changed
+from constitution_hooks.rules.tdd_pairing import (
+    Snapshot,
+    check_pairing,
+    check_test_changes,
+)
+from constitution_hooks.rules.tdd_rules import SECTION, TddSettings
+from constitution_hooks.rules.tdd_tests import check_tests
+
+_DISK = "disk:"
+_STAGED = frozenset("AMRCT")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the project sits in the repository, and its resolved settings.
+
+    Example:
+        >>> Project(Path("/r"), "svc/", None).relative("svc/a.py")  # type: ignore[arg-type]
+        'a.py'
+    """
+
+    top: Path
+    prefix: str
+    cfg: TddSettings
+
+    def relative(self, path: str) -> str | None:
+        """A repository path relative to the project, or None outside it."""
+        return path[len(self.prefix) :] if path.startswith(self.prefix) else None
+
+
+def open_project(config: Config) -> Project:
+    """Locate the repository and resolve settings, or raise ``UsageError``.
+
+    Example:
+        >>> callable(open_project)
+        True
+    """
+    if not git.inside_work_tree():
+        raise UsageError(
+            "tdd-pairing and tdd-history judge what git holds: run them inside a"
+            " git work tree"
+        )
+    top = git.toplevel()
+    try:
+        prefix = config.root.resolve().relative_to(top).as_posix()
+    except ValueError:
+        prefix = "."
+    prefix = "" if prefix == "." else prefix + "/"
+    cfg = TddSettings.from_settings(config.section(SECTION.name), config.exclude)
+    return Project(top, prefix, cfg)
+
+
+def index_snapshot(project: Project, extra: dict[str, Path]) -> Snapshot:
+    """The Python files of the index (plus ``extra`` untracked files from disk).
+
+    Example:
+        >>> callable(index_snapshot)
+        True
+    """
+    files: dict[str, str] = {}
+    for path, sha in git.index_entries(project.top).items():
+        relative = project.relative(path)
+        if relative is not None and relative.endswith(".py"):
+            files[relative] = sha
+    for relative, disk in extra.items():
+        files.setdefault(relative, _DISK + str(disk))
+    blobs = git.read_blobs(
+        (key for key in files.values() if not key.startswith(_DISK)), project.top
+    )
+
+    def load(key: str) -> bytes:
+        if key.startswith(_DISK):
+            return Path(key[len(_DISK) :]).read_bytes()
+        return blobs[key]
+
+    return Snapshot(files, load, project.cfg)
+
+
+@dataclass(frozen=True)
+class TddPairingCommand:
+    """Every staged module has a verified test; tests assert and are well named.
+
+    Example:
+        >>> TddPairingCommand().name
+        'tdd-pairing'
+    """
+
+    name: str = "tdd-pairing"
+    help: str = "staged modules need a test that imports them (CON201-CON205, CON207)"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add files, ``--all-files``, format and config arguments."""
+        parser.add_argument(
+            "paths", nargs="*", metavar="FILE", help="check these files, not the staged"
+        )
+        parser.add_argument(
+            "--all-files", action="store_true", help="check every tracked module"
+        )
+        add_format_argument(parser)
+        add_config_argument(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Check and report; return the exit code."""
+        config = config_from(args)
+        if not config.enabled(SECTION.name):
+            return report([], args.format)
+        project = open_project(config)
+        violations = _check(project, args.paths, args.all_files)
+        get_logger().info("tdd-pairing finished", violations=len(violations))
+        return report(
+            sorted(replace(v, path=project.prefix + v.path) for v in violations),
+            args.format,
+        )
+
+
+def _check(project: Project, paths: list[str], all_files: bool) -> list[Violation]:
+    if all_files:
+        snap = index_snapshot(project, {})
+        return [*check_pairing(snap.modules(), snap), *check_tests(snap.tests, snap)]
+    if paths:
+        given = _given(project, paths)
+        snap = index_snapshot(project, given)
+        modules = [path for path in given if snap.is_module(path)]
+        tests = [path for path in given if path in snap.tests]
+        return [*check_pairing(modules, snap), *check_tests(tests, snap)]
+    return _check_staged(project)
+
+
+def _given(project: Project, paths: list[str]) -> dict[str, Path]:
+    given: dict[str, Path] = {}
+    for path in paths:
+        disk = Path(path).resolve()
+        try:
+            relative = project.relative(disk.relative_to(project.top).as_posix())
+        except ValueError:
+            relative = None
+        if relative is None:
+            raise UsageError(f"{path}: not inside the project at {project.top}")
+        given[relative] = disk
+    return given
+
+
+def _check_staged(project: Project) -> list[Violation]:
+    changes = [
+        replace(c, path=new, old_path=project.relative(c.old_path) or c.old_path)
+        for c in git.staged_changes(project.top)
+        if (new := project.relative(c.path)) is not None and new.endswith(".py")
+    ]
+    snap = index_snapshot(project, {})
+    staged = [c for c in changes if c.status in _STAGED and c.path in snap.files]
+    modules = [c.path for c in staged if snap.is_module(c.path)]
+    modules += _orphaned_by(changes, snap, modules)
+    tests = [c.path for c in staged if c.path in snap.tests]
+    found = [*check_pairing(modules, snap), *check_tests(tests, snap)]
+    if project.cfg.require_test_change:
+        changed = _behaviour_changes(project, staged, snap, set(modules))
+        found += check_test_changes(changed, snap, {c.path for c in staged})
+    return found
+
+
+def _orphaned_by(
+    changes: list[git.Change], snap: Snapshot, modules: list[str]
+) -> list[str]:
+    """Modules named like a test file deleted or renamed away in this commit."""
+    removed = {
+        layout.test_stem(c.old_path)
+        for c in changes
+        if c.status in "DR" and layout.test_kind(c.old_path)
+    }
+    return [
+        path
+        for path in snap.modules()
+        if path not in modules and layout.module_stem(path) in removed
+    ]
+
+
+def _behaviour_changes(
+    project: Project, staged: list[git.Change], snap: Snapshot, modules: set[str]
+) -> list[str]:
+    relevant = [c for c in staged if c.path in modules]
+    old = git.read_blobs(
+        (c.old_blob for c in relevant if c.old_blob != git.NULL_SHA), project.top
+    )
+    return [
+        c.path
+        for c in relevant
+        if behaviour_changed(old.get(c.old_blob), snap.load(snap.files[c.path]))
+    ]
