@@ -1,0 +1,104 @@
+"""CON206: walk a history oldest first; a module's test must come no later than it.
+
+Pure: the history arrives as data (the base tree and each commit's raw changes) and
+contents through ``load``; no git is run here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from constitution_hooks.core.git import NULL_SHA, Change, Commit
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules.tdd_facts import Facts, analyse
+from constitution_hooks.rules.tdd_layout import test_kind
+from constitution_hooks.rules.tdd_pairing import Snapshot, pair
+from constitution_hooks.rules.tdd_rules import TddSettings, violation
+
+_CHANGED = frozenset("AMRCT")
+
+
+def check_history(
+    base: Mapping[str, str],
+    commits: Sequence[Commit],
+    load: Callable[[str], bytes],
+    cfg: TddSettings,
+) -> list[Violation]:
+    """Report each commit that changed a module's behaviour before its test existed.
+
+    Args:
+        base: The Python files (path -> blob id) of the range's base.
+        commits: The commits of the range, oldest first, paths project-relative.
+        load: Reads a blob's bytes.
+        cfg: The resolved tdd-pairing settings (``require-test-change`` is strict).
+
+    Returns:
+        One CON206 violation per commit and module, in history order.
+
+    Example:
+        >>> check_history({}, [], lambda blob: b"", None)  # type: ignore[arg-type]
+        []
+    """
+    state = dict(base)
+    cache: dict[tuple[str, str], Facts] = {}
+    touched: set[str] = set()
+    found: list[Violation] = []
+    for commit in commits:
+        changes = [c for c in commit.changes if c.path.endswith(".py")]
+        _apply(state, commit.changes)
+        touched |= {c.path for c in changes if c.status in _CHANGED}
+        snap = Snapshot(state, load, cfg, cache)
+        for change in changes:
+            if _changes_behaviour(change, snap):
+                found.extend(_judge(commit, change.path, snap, touched))
+    return found
+
+
+def _apply(state: dict[str, str], changes: Sequence[Change]) -> None:
+    for change in changes:
+        state.pop(change.old_path, None)
+        if change.status != "D" and change.path.endswith(".py"):
+            state[change.path] = change.new_blob
+        if change.status == "C":
+            state[change.old_path] = change.old_blob
+
+
+def _changes_behaviour(change: Change, snap: Snapshot) -> bool:
+    if change.status not in _CHANGED or test_kind(change.path):
+        return False
+    if snap.cfg.exemption(change.path) is not None or not snap.is_module(change.path):
+        return False
+    after = snap.facts(change.path)
+    if not after.parsed:
+        return False
+    if change.old_blob == NULL_SHA or not change.old_path.endswith(".py"):
+        return after.has_behaviour
+    before = _facts_of(change.old_blob, snap)
+    return before.behaviour != after.behaviour
+
+
+def _facts_of(blob: str, snap: Snapshot) -> Facts:
+    key = (blob, "")
+    if key not in snap.cache:
+        snap.cache[key] = analyse(snap.load(blob), "")
+    return snap.cache[key]
+
+
+def _judge(
+    commit: Commit, module: str, snap: Snapshot, touched: set[str]
+) -> list[Violation]:
+    tests = pair(module, snap).tests
+    where = f'commit {commit.sha[:7]} "{commit.subject}": module {snap.dotted(module)}'
+    if not tests:
+        reason = (
+            f"{where} changed behaviour before its test existed; commit the test"
+            " in the same or an earlier commit"
+        )
+    elif snap.cfg.require_test_change and not set(tests) & touched:
+        reason = (
+            f"{where} changed behaviour while its tests ({', '.join(tests)}) were"
+            " not changed in this commit or an earlier one of the range"
+        )
+    else:
+        return []
+    return [violation("CON206", module, 1, 1, reason)]
