@@ -10,6 +10,7 @@ from typing import Protocol
 from constitution_hooks import __version__
 from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
 from constitution_hooks.commands.rules import RulesCommand
+from constitution_hooks.commands.tdd_history import TddHistoryCommand
 from constitution_hooks.commands.tdd_pairing import TddPairingCommand
 from constitution_hooks.core.errors import EXIT_USAGE, UsageError
 from constitution_hooks.core.log import configure
@@ -37,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     *FILE_COMMANDS,
     RulesCommand(),
     TddPairingCommand(),
+    TddHistoryCommand(),
 )
 
 

@@ -1,0 +1,160 @@
+"""``constitution tdd-history``: did each module's test come no later than its code?"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from constitution_hooks.commands.common import (
+    add_config_argument,
+    add_format_argument,
+    config_from,
+    report,
+)
+from constitution_hooks.commands.tdd_pairing import Project, open_project
+from constitution_hooks.core import git
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules.tdd_history import check_history
+from constitution_hooks.rules.tdd_rules import SECTION
+
+_SHALLOW = (
+    "this clone is shallow and lacks {what}; fetch the history (git fetch"
+    " --unshallow, or actions/checkout with fetch-depth: 0) and run again"
+)
+
+
+@dataclass(frozen=True)
+class TddHistoryCommand:
+    """Walk a range of commits oldest first and report implementation-before-test.
+
+    Example:
+        >>> TddHistoryCommand().name
+        'tdd-history'
+    """
+
+    name: str = "tdd-history"
+    help: str = "commits that changed a module before its test existed (CON206)"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add the range, ``--base``, format and config arguments."""
+        parser.add_argument(
+            "range",
+            nargs="?",
+            metavar="RANGE",
+            help="BASE..TIP, or one revision for its whole history"
+            " (default: merge base with the upstream branch..HEAD)",
+        )
+        parser.add_argument(
+            "--base", metavar="REV", help="check HEAD's commits since its merge base"
+        )
+        add_format_argument(parser)
+        add_config_argument(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Check the range and report; return the exit code."""
+        config = config_from(args)
+        if not config.enabled(SECTION.name):
+            return report([], args.format)
+        project = open_project(config)
+        if not git.has_commit("HEAD", project.top):
+            return report([], args.format)
+        base, tip = resolve_range(args.range, args.base, project)
+        violations = _check(project, base, tip)
+        get_logger().info("tdd-history finished", violations=len(violations))
+        return report(violations, args.format)
+
+
+def resolve_range(
+    given: str | None, base: str | None, project: Project
+) -> tuple[str | None, str]:
+    """Turn ``RANGE``/``--base`` into (base commit or None, tip), or raise.
+
+    Raises:
+        UsageError: For a bad range, a missing revision or a shallow clone that
+            lacks the history to check (never a false pass).
+
+    Example:
+        >>> callable(resolve_range)
+        True
+    """
+    top = project.top
+    if given and base:
+        raise UsageError("give either RANGE or --base, not both")
+    if given and "..." in given:
+        raise UsageError(f"{given}: use BASE..TIP (two dots), not a symmetric range")
+    if given and ".." in given:
+        start, _, end = given.partition("..")
+        return _present(start or "HEAD", top), _present(end or "HEAD", top)
+    if given:
+        if git.is_shallow(top):
+            raise UsageError(_SHALLOW.format(what=f"the whole history of {given}"))
+        return None, _present(given, top)
+    upstream = base or "@{upstream}"
+    if base is None and not git.has_commit(upstream, top):
+        raise UsageError(
+            "no upstream branch to compare with: pass RANGE (such as"
+            " origin/main..HEAD) or --base REV"
+        )
+    _present(upstream, top)
+    try:
+        return git.merge_base(upstream, "HEAD", top), "HEAD"
+    except git.GitError as error:
+        if git.is_shallow(top):
+            what = f"the merge base of {upstream} and HEAD"
+            raise UsageError(_SHALLOW.format(what=what)) from error
+        raise
+
+
+def _present(rev: str, top: Path) -> str:
+    if git.has_commit(rev, top):
+        return rev
+    if git.is_shallow(top):
+        raise UsageError(_SHALLOW.format(what=rev))
+    raise UsageError(f"{rev}: no such commit in this repository")
+
+
+def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
+    top = project.top
+    base_files = _python_files(project, git.tree_entries(base, top)) if base else {}
+    log = git.log_changes([f"{base}..{tip}" if base else tip], top)
+    commits = [replace(c, changes=_relative(project, c.changes)) for c in log]
+    wanted = [*base_files.values()]
+    for commit in commits:
+        for change in commit.changes:
+            wanted += [change.old_blob, change.new_blob]
+    blobs = git.read_blobs((b for b in wanted if b != git.NULL_SHA), top)
+    get_logger().info("history read", commits=len(commits), blobs=len(blobs))
+    found = check_history(base_files, commits, blobs.__getitem__, project.cfg)
+    return [replace(v, path=project.prefix + v.path) for v in found]
+
+
+def _python_files(project: Project, entries: dict[str, str]) -> dict[str, str]:
+    return {
+        relative: blob
+        for path, blob in entries.items()
+        if (relative := project.relative(path)) is not None and path.endswith(".py")
+    }
+
+
+def _relative(
+    project: Project, changes: tuple[git.Change, ...]
+) -> tuple[git.Change, ...]:
+    kept: list[git.Change] = []
+    for change in changes:
+        if not (change.path.endswith(".py") or change.old_path.endswith(".py")):
+            continue
+        path = project.relative(change.path)
+        old_path = project.relative(change.old_path)
+        # Reason: a file moved across the project's edge enters or leaves it.
+        if path is not None and old_path is not None:
+            kept.append(replace(change, path=path, old_path=old_path))
+        elif path is not None:
+            kept.append(git.Change("A", path, path, git.NULL_SHA, change.new_blob))
+        elif old_path is not None:
+            kept.append(
+                git.Change("D", old_path, old_path, change.old_blob, git.NULL_SHA)
+            )
+    return tuple(kept)
