@@ -43,11 +43,15 @@ def check_history(
     cache: dict[tuple[str, str], Facts] = {}
     touched: set[str] = set()
     found: list[Violation] = []
+    snap = Snapshot(state, load, cfg, cache)
     for commit in commits:
         changes = [c for c in commit.changes if c.path.endswith(".py")]
         _apply(state, commit.changes)
         touched |= {c.path for c in changes if c.status in _CHANGED}
-        snap = Snapshot(state, load, cfg, cache)
+        # Reason: the snapshot reads the live state; its path indexes (roots, tests)
+        # stay valid until a commit adds, removes or renames a file.
+        if any(c.status != "M" for c in commit.changes):
+            snap = Snapshot(state, load, cfg, cache)
         for change in changes:
             if _changes_behaviour(change, snap):
                 found.extend(_judge(commit, change.path, snap, touched))

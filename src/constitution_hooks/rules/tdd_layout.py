@@ -6,6 +6,7 @@ Pure functions over POSIX paths relative to the project root; no file is read he
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 LAYOUTS = ("mirrored", "flat", "suffix", "adjacent")
@@ -22,6 +23,7 @@ def is_test_dir(name: str) -> bool:
     return name in ("tests", "test") or name.endswith("tests")
 
 
+@lru_cache(maxsize=None)
 def test_kind(path: str) -> str | None:
     """Return ``"prefix"`` for ``test_*.py``, ``"suffix"`` for ``*_test.py``.
 
@@ -29,7 +31,7 @@ def test_kind(path: str) -> str | None:
         >>> test_kind("tests/test_a.py"), test_kind("a_test.py"), test_kind("a.py")
         ('prefix', 'suffix', None)
     """
-    name = PurePosixPath(path).name
+    name = path.rpartition("/")[2]
     if not name.endswith(".py"):
         return None
     if name.startswith("test_"):
@@ -124,6 +126,7 @@ def dotted_name(path: str, roots: tuple[str, ...], paths: Collection[str]) -> st
     return ".".join(parts)
 
 
+@lru_cache(maxsize=None)
 def module_stem(path: str) -> str:
     """Return the name a module's test is named after (leading underscore dropped).
 
@@ -140,6 +143,7 @@ def module_stem(path: str) -> str:
     return name.lstrip("_")
 
 
+@lru_cache(maxsize=None)
 def test_stem(path: str) -> str | None:
     """Return the module name a test file is named after, or None.
 
@@ -148,7 +152,7 @@ def test_stem(path: str) -> str | None:
         ('config', 'config')
     """
     kind = test_kind(path)
-    stem = PurePosixPath(path).stem
+    stem = path.rpartition("/")[2][: -len(".py")]
     if kind == "prefix":
         return stem[len("test_") :]
     if kind == "suffix":

@@ -63,6 +63,14 @@ class Snapshot:
             if layout.test_kind(path) and self.cfg.exemption(path) is None
         )
 
+    @cached_property
+    def tests_by_stem(self) -> dict[str, list[str]]:
+        """Test files grouped by the module name they are named after."""
+        grouped: dict[str, list[str]] = {}
+        for test in self.tests:
+            grouped.setdefault(layout.test_stem(test) or "", []).append(test)
+        return grouped
+
     def dotted(self, path: str) -> str:
         """The importable name of ``path``."""
         return layout.dotted_name(path, self.roots, self.files)
@@ -120,7 +128,8 @@ def pair(module: str, snap: Snapshot) -> Pairing:
     if cfg.match == "import":
         return Pairing(module, tuple(snap.importers(module)), ())
     dotted, defined = snap.dotted(module), snap.facts(module).defined
-    pool = layout.candidates(module, dotted, snap.tests, cfg.test_roots, cfg.layouts)
+    named = snap.tests_by_stem.get(layout.module_stem(module), [])
+    pool = layout.candidates(module, dotted, named, cfg.test_roots, cfg.layouts)
     tests = tuple(t for t in pool if imports_module(snap.facts(t), dotted, defined))
     return Pairing(module, tests, tuple(t for t in pool if t not in tests))
 

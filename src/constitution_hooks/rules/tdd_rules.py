@@ -6,6 +6,7 @@ import fnmatch
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.files import BUILTIN_EXCLUDES, is_excluded
@@ -152,12 +153,19 @@ class TddSettings:
 
     def exemption(self, path: str) -> str | None:
         """Return the written reason ``path`` is exempt, or None."""
-        for pattern, reason in self.exempt:
-            if fnmatch.fnmatchcase(path, pattern.lstrip("/")):
-                return reason
-        if is_excluded(path, (*BUILTIN_EXCLUDES, *self.exclude)):
-            return EXCLUDED
-        return None
+        return _exemption(self.exempt, self.exclude, path)
+
+
+@lru_cache(maxsize=None)
+def _exemption(
+    exempt: tuple[tuple[str, str], ...], exclude: tuple[str, ...], path: str
+) -> str | None:
+    for pattern, reason in exempt:
+        if fnmatch.fnmatchcase(path, pattern.lstrip("/")):
+            return reason
+    if is_excluded(path, (*BUILTIN_EXCLUDES, *exclude)):
+        return EXCLUDED
+    return None
 
 
 def violation(code: str, path: str, line: int, column: int, message: str) -> Violation:

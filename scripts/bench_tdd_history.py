@@ -1,0 +1,141 @@
+"""Time ``constitution tdd-history`` over a generated 1,000-commit repository.
+
+The repository is written with ``git fast-import`` in a temporary folder: 250 modules,
+each test committed before its module (500 commits), then 500 commits changing
+module code, every tenth one a module added before its test. The command runs as a
+subprocess (start-up included); the median of several runs is printed.
+
+Usage: ``uv run --frozen python scripts/bench_tdd_history.py [--runs N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+
+# Reason: the benchmark drives git and the command with argument lists only.
+import subprocess  # nosec B404
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MODULES = 250
+CHANGES = 500
+LIMIT_SECONDS = 2.0
+
+
+def _module(index: int, version: int) -> str:
+    return f"def run_{index}(value):\n    return value + {version}\n"
+
+
+def _test(index: int) -> str:
+    return (
+        f"from pkg.mod_{index} import run_{index}\n\n\n"
+        f"def test_run_{index}_zero_returns_version():\n"
+        f"    assert run_{index}(0) >= 0\n"
+    )
+
+
+def _commit(number: int, message: str, files: dict[str, str]) -> str:
+    lines = [
+        "commit refs/heads/main",
+        f"committer Bench <bench@example.invalid> {1_700_000_000 + number} +0000",
+        f"data {len(message.encode())}",
+        message,
+    ]
+    for path, text in files.items():
+        data = text.encode()
+        lines += [f"M 100644 inline {path}", f"data {len(data)}", text]
+    return "\n".join(lines) + "\n"
+
+
+def build_stream() -> str:
+    """Return a fast-import stream of exactly 1,000 commits.
+
+    Example:
+        >>> build_stream().count("commit refs/heads/main")
+        1000
+    """
+    parts: list[str] = []
+    number = 0
+    for index in range(MODULES):
+        test = {f"tests/test_mod_{index}.py": _test(index)}
+        module = {f"src/pkg/mod_{index}.py": _module(index, 0)}
+        first, second = (module, test) if index % 10 == 0 else (test, module)
+        for files in (first, second):
+            number += 1
+            parts.append(_commit(number, f"feat: step {number}", files))
+    for change in range(CHANGES):
+        number += 1
+        index = change % MODULES
+        files = {f"src/pkg/mod_{index}.py": _module(index, change + 1)}
+        parts.append(_commit(number, f"fix: change {number}", files))
+    return "".join(parts)
+
+
+def make_repository(folder: Path) -> None:
+    """Create the benchmark repository in ``folder``.
+
+    Example:
+        >>> callable(make_repository)
+        True
+    """
+    subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
+    subprocess.run(  # nosec B603
+        ["git", "fast-import", "--quiet"],
+        cwd=folder,
+        input=build_stream().encode(),
+        check=True,
+    )
+    subprocess.run(["git", "reset", "-q", "--hard", "main"], cwd=folder, check=True)
+
+
+def time_command(folder: Path) -> tuple[float, int]:
+    """Run the command once; return (seconds, exit code).
+
+    Example:
+        >>> callable(time_command)
+        True
+    """
+    command = [sys.executable, "-m", "constitution_hooks", "tdd-history", "HEAD"]
+    start = time.perf_counter()
+    result = subprocess.run(  # nosec B603
+        command, cwd=folder, capture_output=True, check=False
+    )
+    return time.perf_counter() - start, result.returncode
+
+
+def main() -> int:
+    """Build the repository, time several runs, print the median; 0 if fast enough.
+
+    Example:
+        >>> callable(main)
+        True
+    """
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "repo"
+        make_repository(folder)
+        count = subprocess.run(
+            ["git", "rev-list", "--count", "HEAD"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        timings = [time_command(folder) for _ in range(args.runs)]
+    seconds = [t for t, _ in timings]
+    median = statistics.median(seconds)
+    print(
+        f"tdd-history over {count} commits: median {median:.3f}s of {args.runs} runs"
+        f" (min {min(seconds):.3f}s, max {max(seconds):.3f}s; exit code"
+        f" {timings[0][1]}; limit {LIMIT_SECONDS:.1f}s)"
+    )
+    return 0 if median < LIMIT_SECONDS else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
