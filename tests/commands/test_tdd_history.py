@@ -13,7 +13,10 @@ from tests.conftest import git
 MODULE = "src/pkg/cart.py"
 TEST = "tests/test_cart.py"
 MODULE_TEXT = "def total():\n    return 0\n"
-TEST_TEXT = "from pkg.cart import total\n\n\ndef test_total_empty_returns_zero():\n    assert total() == 0\n"
+TEST_TEXT = (
+    "from pkg.cart import total\n\n\n"
+    "def test_total_empty_returns_zero():\n    assert total() == 0\n"
+)
 
 
 def commit(repo: Path, message: str, files: dict[str, str]) -> str:

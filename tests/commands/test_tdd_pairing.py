@@ -14,7 +14,12 @@ from tests.conftest import git
 MODULE = "src/pkg/config.py"
 MODULE_TEXT = "def load():\n    return 1\n"
 TEST = "tests/test_config.py"
-TEST_TEXT = "from pkg.config import load\n\n\ndef test_load_default_returns_one():\n    assert load() == 1\n"
+TEST_TEXT = (
+    "from pkg.config import load\n\n\n"
+    "def test_load_default_returns_one():\n    assert load() == 1\n"
+)
+STRICT = "[tool.constitution.tdd-pairing]\nrequire-test-change = true\n"
+NO_REASON = '[tool.constitution.tdd-pairing]\nexempt = [{ path = "src/**" }]\n'
 
 
 def put(repo: Path, files: dict[str, str], stage: bool = True) -> None:
@@ -137,7 +142,10 @@ def test_run_non_ascii_and_space_paths_pair(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     test = "tests/unit tests/test_café.py"
-    text = "from pkg.café import load\n\n\ndef test_load_x_returns_one():\n    assert load()\n"
+    text = (
+        "from pkg.café import load\n\n\n"
+        "def test_load_x_returns_one():\n    assert load()\n"
+    )
     put(git_repo, {"src/pkg/café.py": MODULE_TEXT, test: text})
     assert run(capsys) == (0, "")
 
@@ -146,7 +154,7 @@ def test_run_non_ascii_module_without_test_reported_by_name(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     put(git_repo, {"src/pkg/café.py": MODULE_TEXT})
-    code, out = run(capsys)
+    _, out = run(capsys)
     assert "src/pkg/café.py:1:1: CON201" in out
 
 
@@ -157,7 +165,7 @@ def test_run_detached_head_checks_staged(
     commit(git_repo)
     git(git_repo, "checkout", "-q", "--detach")
     put(git_repo, {"src/pkg/new.py": MODULE_TEXT})
-    code, out = run(capsys)
+    _, out = run(capsys)
     assert "src/pkg/new.py:1:1: CON201" in out
 
 
@@ -168,10 +176,13 @@ def test_run_staged_test_without_assertion_reports_con204(
         git_repo,
         {
             MODULE: MODULE_TEXT,
-            TEST: "from pkg.config import load\n\n\ndef test_load_x_runs():\n    load()\n",
+            TEST: (
+                "from pkg.config import load\n\n\n"
+                "def test_load_x_runs():\n    load()\n"
+            ),
         },
     )
-    code, out = run(capsys)
+    _code, out = run(capsys)
     assert f"{TEST}:4:1: CON204" in out
 
 
@@ -181,7 +192,7 @@ def test_run_strict_code_change_without_test_change_reports_con207(
     put(
         git_repo,
         {
-            "pyproject.toml": "[tool.constitution.tdd-pairing]\nrequire-test-change = true\n",
+            "pyproject.toml": STRICT,
             MODULE: MODULE_TEXT,
             TEST: TEST_TEXT,
         },
@@ -199,7 +210,7 @@ def test_run_strict_docstring_change_is_clean(
     put(
         git_repo,
         {
-            "pyproject.toml": "[tool.constitution.tdd-pairing]\nrequire-test-change = true\n",
+            "pyproject.toml": STRICT,
             MODULE: MODULE_TEXT,
             TEST: TEST_TEXT,
         },
@@ -215,7 +226,7 @@ def test_run_exempt_without_reason_exits_2(
     put(
         git_repo,
         {
-            "pyproject.toml": '[tool.constitution.tdd-pairing]\nexempt = [{ path = "src/**" }]\n',
+            "pyproject.toml": NO_REASON,
             MODULE: MODULE_TEXT,
         },
     )
@@ -258,7 +269,7 @@ def test_run_project_in_subfolder_reports_repo_relative_paths(
         },
     )
     os.chdir(git_repo / "svc")
-    code, out = run(capsys)
+    _code, out = run(capsys)
     assert "svc/src/pkg/config.py:1:1: CON201" in out
 
 
@@ -266,7 +277,7 @@ def test_run_json_format_lists_records(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     put(git_repo, {MODULE: MODULE_TEXT})
-    code, out = run(capsys, "--format", "json")
+    _code, out = run(capsys, "--format", "json")
     records = json.loads(out.split("\n]\n")[0] + "\n]")
     assert [(r["code"], r["rule"], r["path"]) for r in records] == [
         ("CON201", "missing-test", MODULE)

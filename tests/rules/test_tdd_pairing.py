@@ -159,7 +159,7 @@ def test_check_pairing_untested_public_function_reports_con203_at_def(
 
 
 def test_check_pairing_symbol_named_by_attribute_counts(cfg: TddSettings) -> None:
-    test = "import pkg.core.config as c\n\ndef test_a_b_c():\n    assert c.load() and c.save\n"
+    test = "import pkg.core.config as c\ndef test_a_b_c():\n    assert c.load(c.save)\n"
     files = {MODULE: MODULE_TEXT + "def save(): ...\n", "tests/test_config.py": test}
     assert codes(files, cfg) == []
 

@@ -36,7 +36,8 @@ class Project:
     """Where the project sits in the repository, and its resolved settings.
 
     Example:
-        >>> Project(Path("/r"), "svc/", None).relative("svc/a.py")  # type: ignore[arg-type]
+        >>> cfg = None
+        >>> Project(Path("/r"), "svc/", cfg).relative("svc/a.py")  # type: ignore
         'a.py'
     """
 

@@ -6,7 +6,7 @@ Pure functions over POSIX paths relative to the project root; no file is read he
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import PurePosixPath
 
 LAYOUTS = ("mirrored", "flat", "suffix", "adjacent")
@@ -23,7 +23,7 @@ def is_test_dir(name: str) -> bool:
     return name in ("tests", "test") or name.endswith("tests")
 
 
-@lru_cache(maxsize=None)
+@cache
 def test_kind(path: str) -> str | None:
     """Return ``"prefix"`` for ``test_*.py``, ``"suffix"`` for ``*_test.py``.
 
@@ -95,8 +95,8 @@ def is_module_path(
     """Return whether ``path`` may be a source module (content decides ``__init__``).
 
     Example:
-        >>> is_module_path("src/a.py", ("src",), ()), is_module_path("src/test_a.py", ("src",), ())
-        (True, False)
+        >>> is_module_path("src/a.py", ("src",), ())
+        True
     """
     if not path.endswith(".py") or _root_of(path, roots) is None:
         return False
@@ -126,7 +126,7 @@ def dotted_name(path: str, roots: tuple[str, ...], paths: Collection[str]) -> st
     return ".".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def module_stem(path: str) -> str:
     """Return the name a module's test is named after (leading underscore dropped).
 
@@ -143,7 +143,7 @@ def module_stem(path: str) -> str:
     return name.lstrip("_")
 
 
-@lru_cache(maxsize=None)
+@cache
 def test_stem(path: str) -> str | None:
     """Return the module name a test file is named after, or None.
 
@@ -166,7 +166,7 @@ def layouts_of(
     """Return the layouts in which ``test`` is placed as ``module``'s test.
 
     Example:
-        >>> sorted(layouts_of("tests/core/test_a.py", "src/p/core/a.py", "p.core.a", ()))
+        >>> sorted(layouts_of("tests/c/test_a.py", "src/p/c/a.py", "p.c.a", ()))
         ['mirrored']
     """
     test_dir = str(PurePosixPath(test).parent)

@@ -6,7 +6,7 @@ import fnmatch
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.files import BUILTIN_EXCLUDES, is_excluded
@@ -156,7 +156,7 @@ class TddSettings:
         return _exemption(self.exempt, self.exclude, path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _exemption(
     exempt: tuple[tuple[str, str], ...], exclude: tuple[str, ...], path: str
 ) -> str | None:
