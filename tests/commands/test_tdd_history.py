@@ -170,3 +170,14 @@ def test_run_shallow_clone_whole_history_exits_2(
     code, out = run(capsys, "HEAD")
     assert code == 2
     assert "shallow" in out
+
+
+def test_run_pre_push_refs_from_environment_define_range(
+    git_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = commit(git_repo, "feat: legacy", {"src/pkg/old.py": MODULE_TEXT})
+    commit(git_repo, "test: cart", {TEST: TEST_TEXT})
+    commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", base)
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    assert run(capsys) == (0, "")
