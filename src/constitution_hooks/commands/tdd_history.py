@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,10 +62,18 @@ class TddHistoryCommand:
         project = open_project(config)
         if not git.has_commit("HEAD", project.top):
             return report([], args.format)
-        base, tip = resolve_range(args.range, args.base, project)
+        given = args.range or (None if args.base else _pushed())
+        base, tip = resolve_range(given, args.base, project)
         violations = _check(project, base, tip)
         get_logger().info("tdd-history finished", violations=len(violations))
         return report(violations, args.format)
+
+
+def _pushed() -> str | None:
+    """The range pre-commit hands a pre-push or ``--from-ref`` run, if any."""
+    start = os.environ.get("PRE_COMMIT_FROM_REF")
+    end = os.environ.get("PRE_COMMIT_TO_REF")
+    return f"{start}..{end}" if start and end else None
 
 
 def resolve_range(
