@@ -1,4 +1,4 @@
-"""The TDD hooks through real pre-commit, a real installed git hook and real histories."""
+"""The TDD hooks through real pre-commit, an installed git hook, real histories."""
 
 from __future__ import annotations
 
