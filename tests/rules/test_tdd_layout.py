@@ -27,8 +27,8 @@ def test_is_test_dir_folder_names_match_convention(name: str, expected: bool) ->
         ("tests/test_data.txt", None),
     ],
 )
-def test_test_kind_file_names_classified(path: str, expected: str | None) -> None:
-    assert layout.test_kind(path) == expected
+def test_naming_kind_file_names_classified(path: str, expected: str | None) -> None:
+    assert layout.naming_kind(path) == expected
 
 
 def test_in_test_root_configured_roots_replace_convention() -> None:

@@ -185,9 +185,9 @@ def _orphaned_by(
 ) -> list[str]:
     """Modules named like a test file deleted or renamed away in this commit."""
     removed = {
-        layout.test_stem(c.old_path)
+        layout.tested_name(c.old_path)
         for c in changes
-        if c.status in "DR" and layout.test_kind(c.old_path)
+        if c.status in "DR" and layout.naming_kind(c.old_path)
     }
     return [
         path

@@ -30,11 +30,11 @@ class Symbol:
 
 
 @dataclass(frozen=True)
-class TestFunction:
+class CollectedTest:
     """A function pytest collects as a test, and whether it asserts anything.
 
     Example:
-        >>> TestFunction("test_a_b_c", 1, 1, True).asserts
+        >>> CollectedTest("test_a_b_c", 1, 1, True).asserts
         True
     """
 
@@ -70,7 +70,7 @@ class Facts:
     public: tuple[Symbol, ...] = ()
     has_definitions: bool = False
     behaviour: str = _EMPTY
-    tests: tuple[TestFunction, ...] = ()
+    tests: tuple[CollectedTest, ...] = ()
 
     @property
     def has_behaviour(self) -> bool:
@@ -178,7 +178,7 @@ def _has_docstring(
     )
 
 
-def _tests(tree: ast.Module) -> Iterator[TestFunction]:
+def _tests(tree: ast.Module) -> Iterator[CollectedTest]:
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name.startswith("Test"):
             yield from _test_functions(node.body)
@@ -186,11 +186,11 @@ def _tests(tree: ast.Module) -> Iterator[TestFunction]:
             yield from _test_functions([node])
 
 
-def _test_functions(body: list[ast.stmt]) -> Iterator[TestFunction]:
+def _test_functions(body: list[ast.stmt]) -> Iterator[CollectedTest]:
     for node in body:
         if isinstance(node, _FUNCTIONS) and node.name.startswith("test"):
             asserts = any(_asserts(inner) for inner in ast.walk(node))
-            yield TestFunction(node.name, node.lineno, node.col_offset + 1, asserts)
+            yield CollectedTest(node.name, node.lineno, node.col_offset + 1, asserts)
 
 
 def _asserts(node: ast.AST) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from constitution_hooks.core.git import NULL_SHA, Change, Commit
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd_facts import Facts, analyse
-from constitution_hooks.rules.tdd_layout import test_kind
+from constitution_hooks.rules.tdd_layout import naming_kind
 from constitution_hooks.rules.tdd_pairing import Snapshot, pair
 from constitution_hooks.rules.tdd_rules import TddSettings, violation
 
@@ -68,7 +68,7 @@ def _apply(state: dict[str, str], changes: Sequence[Change]) -> None:
 
 
 def _changes_behaviour(change: Change, snap: Snapshot) -> bool:
-    if change.status not in _CHANGED or test_kind(change.path):
+    if change.status not in _CHANGED or naming_kind(change.path):
         return False
     if snap.cfg.exemption(change.path) is not None or not snap.is_module(change.path):
         return False

@@ -24,11 +24,11 @@ def is_test_dir(name: str) -> bool:
 
 
 @cache
-def test_kind(path: str) -> str | None:
+def naming_kind(path: str) -> str | None:
     """Return ``"prefix"`` for ``test_*.py``, ``"suffix"`` for ``*_test.py``.
 
     Example:
-        >>> test_kind("tests/test_a.py"), test_kind("a_test.py"), test_kind("a.py")
+        >>> naming_kind("tests/test_a.py"), naming_kind("a_test.py"), naming_kind("a.py")
         ('prefix', 'suffix', None)
     """
     name = path.rpartition("/")[2]
@@ -100,7 +100,7 @@ def is_module_path(
     """
     if not path.endswith(".py") or _root_of(path, roots) is None:
         return False
-    if test_kind(path) is not None or PurePosixPath(path).name in _NOT_MODULES:
+    if naming_kind(path) is not None or PurePosixPath(path).name in _NOT_MODULES:
         return False
     return not in_test_root(path, test_roots)
 
@@ -144,14 +144,14 @@ def module_stem(path: str) -> str:
 
 
 @cache
-def test_stem(path: str) -> str | None:
+def tested_name(path: str) -> str | None:
     """Return the module name a test file is named after, or None.
 
     Example:
-        >>> test_stem("tests/test_config.py"), test_stem("tests/config_test.py")
+        >>> tested_name("tests/test_config.py"), tested_name("tests/config_test.py")
         ('config', 'config')
     """
-    kind = test_kind(path)
+    kind = naming_kind(path)
     stem = path.rpartition("/")[2][: -len(".py")]
     if kind == "prefix":
         return stem[len("test_") :]
@@ -174,7 +174,7 @@ def layouts_of(
     parts = PurePosixPath(test).parts
     start = _root_index(parts, test_roots)
     adjacent = test_dir in (module_dir, f"{module_dir}/tests", f"{module_dir}/test")
-    if test_kind(test) == "suffix":
+    if naming_kind(test) == "suffix":
         return {"suffix"} if adjacent or start is not None else set()
     if adjacent:
         return {"adjacent"}
@@ -210,6 +210,6 @@ def candidates(
     return [
         test
         for test in tests
-        if test_stem(test) == stem
+        if tested_name(test) == stem
         and layouts_of(test, module, dotted, test_roots) & set(layouts)
     ]

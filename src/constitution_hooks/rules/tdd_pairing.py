@@ -60,7 +60,7 @@ class Snapshot:
         return tuple(
             path
             for path in sorted(self.files)
-            if layout.test_kind(path) and self.cfg.exemption(path) is None
+            if layout.naming_kind(path) and self.cfg.exemption(path) is None
         )
 
     @cached_property
@@ -68,7 +68,7 @@ class Snapshot:
         """Test files grouped by the module name they are named after."""
         grouped: dict[str, list[str]] = {}
         for test in self.tests:
-            grouped.setdefault(layout.test_stem(test) or "", []).append(test)
+            grouped.setdefault(layout.tested_name(test) or "", []).append(test)
         return grouped
 
     def dotted(self, path: str) -> str:
