@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from constitution_hooks import cli
 from constitution_hooks.cli import main
+from constitution_hooks.commands.tdd_history import TddHistoryCommand, resolve_range
+from constitution_hooks.commands.tdd_pairing import open_project
+from constitution_hooks.core.config import load_config
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.rules import SECTIONS
 from tests.conftest import git
 
 MODULE = "src/pkg/cart.py"
@@ -181,3 +187,21 @@ def test_run_pre_push_refs_from_environment_define_range(
     monkeypatch.setenv("PRE_COMMIT_FROM_REF", base)
     monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
     assert run(capsys) == (0, "")
+
+
+def test_tdd_history_command_registered_under_hook_id() -> None:
+    assert TddHistoryCommand() in cli.COMMANDS
+    assert TddHistoryCommand().name == "tdd-history"
+
+
+def test_resolve_range_open_ended_range_defaults_tip_to_head(git_repo: Path) -> None:
+    base = commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    project = open_project(load_config(SECTIONS, cwd=git_repo))
+    assert resolve_range(f"{base}..", None, project) == (base, "HEAD")
+
+
+def test_resolve_range_unknown_tip_raises_usage_error(git_repo: Path) -> None:
+    commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    project = open_project(load_config(SECTIONS, cwd=git_repo))
+    with pytest.raises(UsageError, match="nope: no such commit"):
+        resolve_range("HEAD..nope", None, project)

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from constitution_hooks import cli
 from constitution_hooks.cli import main
+from constitution_hooks.commands.tdd_pairing import (
+    Project,
+    TddPairingCommand,
+    index_snapshot,
+    open_project,
+)
+from constitution_hooks.core.config import load_config
+from constitution_hooks.rules import SECTIONS
 from tests.conftest import git
 
 MODULE = "src/pkg/config.py"
@@ -282,3 +291,26 @@ def test_run_json_format_lists_records(
     assert [(r["code"], r["rule"], r["path"]) for r in records] == [
         ("CON201", "missing-test", MODULE)
     ]
+
+
+def test_tdd_pairing_command_registered_under_hook_id() -> None:
+    assert TddPairingCommand() in cli.COMMANDS
+    assert TddPairingCommand().name == "tdd-pairing"
+
+
+def test_open_project_subfolder_config_sets_prefix(git_repo: Path) -> None:
+    put(git_repo, {"svc/pyproject.toml": "[tool.constitution]\n"})
+    project = open_project(load_config(SECTIONS, cwd=git_repo / "svc"))
+    assert isinstance(project, Project)
+    assert (project.prefix, project.relative("svc/a.py"), project.relative("b.py")) == (
+        "svc/",
+        "a.py",
+        None,
+    )
+
+
+def test_index_snapshot_reads_index_not_disk(git_repo: Path) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT})
+    put(git_repo, {MODULE: "x = 2\n"}, stage=False)
+    snap = index_snapshot(open_project(load_config(SECTIONS, cwd=git_repo)), {})
+    assert snap.load(snap.files[MODULE]) == MODULE_TEXT.encode()

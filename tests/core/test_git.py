@@ -118,3 +118,15 @@ def test_is_shallow_normal_repo_false(git_repo: Path) -> None:
 def test_toplevel_from_subfolder_is_repo_root(git_repo: Path) -> None:
     (git_repo / "sub").mkdir()
     assert gitmod.toplevel(git_repo / "sub") == git_repo.resolve()
+
+
+def test_parse_raw_copy_keeps_both_paths() -> None:
+    meta = b":100644 100644 " + b"1" * 40 + b" " + b"1" * 40 + b" C100"
+    [change] = gitmod.parse_raw([meta, b"a.py", b"b.py"])
+    assert (change.status, change.old_path, change.path) == ("C", "a.py", "b.py")
+
+
+def test_tracked_files_lists_index_paths(git_repo: Path) -> None:
+    (git_repo / "a b.py").write_text("x = 1\n")
+    git(git_repo, "add", "-A")
+    assert gitmod.tracked_files(git_repo) == ["a b.py"]

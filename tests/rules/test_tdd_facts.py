@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from constitution_hooks.rules.tdd_facts import (
+    CollectedTest,
+    Facts,
+    Symbol,
     analyse,
     behaviour_changed,
     imports_module,
@@ -74,10 +77,7 @@ def test_analyse_public_symbols_top_level_only() -> None:
     facts = analyse(
         b"def f():\n    def inner(): ...\nclass C: ...\ndef _p(): ...\n", ""
     )
-    assert [(s.name, s.kind, s.line) for s in facts.public] == [
-        ("f", "function", 1),
-        ("C", "class", 3),
-    ]
+    assert facts.public == (Symbol("f", "function", 1, 1), Symbol("C", "class", 3, 1))
 
 
 def test_analyse_defined_includes_assignments() -> None:
@@ -160,3 +160,12 @@ def test_behaviour_changed_docstring_edit_false() -> None:
 
 def test_behaviour_changed_code_edit_true() -> None:
     assert behaviour_changed(b"x = 1\n", b"x = 2\n") is True
+
+
+def test_analyse_collected_test_records_position_and_assertion() -> None:
+    facts = analyse(b"def test_a_b_c():\n    assert 1\n", "")
+    assert facts.tests == (CollectedTest("test_a_b_c", 1, 1, True),)
+
+
+def test_facts_unparsed_default_has_no_behaviour() -> None:
+    assert Facts(parsed=False).has_behaviour is False

@@ -138,3 +138,15 @@ def test_candidates_private_module_pairs_with_public_name() -> None:
         "src/pkg/_config.py", "pkg._config", ["tests/test_config.py"], (), ALL
     )
     assert found == ["tests/test_config.py"]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("tests/test_config.py", "config"),
+        ("t/config_test.py", "config"),
+        ("a.py", None),
+    ],
+)
+def test_tested_name_prefix_and_suffix_names(path: str, expected: str | None) -> None:
+    assert layout.tested_name(path) == expected

@@ -9,9 +9,11 @@ import pytest
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.rules.tdd_pairing import (
+    Pairing,
     Snapshot,
     check_pairing,
     check_test_changes,
+    pair,
 )
 from constitution_hooks.rules.tdd_rules import TddSettings
 
@@ -208,3 +210,9 @@ def test_check_test_changes_test_staged_too_is_clean(cfg: TddSettings) -> None:
 def test_check_test_changes_unpaired_module_left_to_con201(cfg: TddSettings) -> None:
     snap = snapshot({MODULE: MODULE_TEXT}, cfg)
     assert check_test_changes([MODULE], snap, changed=set()) == []
+
+
+def test_pair_named_test_without_import_is_a_stranger(cfg: TddSettings) -> None:
+    files = {MODULE: MODULE_TEXT, "tests/test_config.py": "x = 1\n", "t/x.py": ""}
+    found = pair(MODULE, snapshot(files, cfg))
+    assert found == Pairing(MODULE, (), ("tests/test_config.py",))

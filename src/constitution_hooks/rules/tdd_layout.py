@@ -28,7 +28,7 @@ def naming_kind(path: str) -> str | None:
     """Return ``"prefix"`` for ``test_*.py``, ``"suffix"`` for ``*_test.py``.
 
     Example:
-        >>> naming_kind("tests/test_a.py"), naming_kind("a_test.py"), naming_kind("a.py")
+        >>> naming_kind("t/test_a.py"), naming_kind("a_test.py"), naming_kind("a.py")
         ('prefix', 'suffix', None)
     """
     name = path.rpartition("/")[2]
