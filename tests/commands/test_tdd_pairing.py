@@ -314,3 +314,22 @@ def test_index_snapshot_reads_index_not_disk(git_repo: Path) -> None:
     put(git_repo, {MODULE: "x = 2\n"}, stage=False)
     snap = index_snapshot(open_project(load_config(SECTIONS, cwd=git_repo)), {})
     assert snap.load(snap.files[MODULE]) == MODULE_TEXT.encode()
+
+
+def test_run_missing_file_argument_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(capsys, "src/nope.py")
+    assert code == 2
+    assert "src/nope.py: no such file" in out
+
+
+def test_run_folder_argument_checks_tracked_modules_below(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT, "src/other/b.py": MODULE_TEXT})
+    commit(git_repo)
+    code, out = run(capsys, "src/pkg")
+    assert code == 1
+    assert MODULE in out
+    assert "src/other/b.py" not in out

@@ -216,3 +216,10 @@ def test_pair_named_test_without_import_is_a_stranger(cfg: TddSettings) -> None:
     files = {MODULE: MODULE_TEXT, "tests/test_config.py": "x = 1\n", "t/x.py": ""}
     found = pair(MODULE, snapshot(files, cfg))
     assert found == Pairing(MODULE, (), ("tests/test_config.py",))
+
+
+def test_check_pairing_unparsable_named_test_says_so(cfg: TddSettings) -> None:
+    snap = snapshot({MODULE: MODULE_TEXT, "tests/test_config.py": "def (:\n"}, cfg)
+    [found] = check_pairing([MODULE], snap)
+    assert found.code == "CON202"
+    assert "does not parse" in found.message
