@@ -307,6 +307,7 @@ def test_open_project_subfolder_config_sets_prefix(git_repo: Path) -> None:
         "a.py",
         None,
     )
+    assert project.relative("svc") == ""
 
 
 def test_index_snapshot_reads_index_not_disk(git_repo: Path) -> None:

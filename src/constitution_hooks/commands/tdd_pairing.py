@@ -47,6 +47,8 @@ class Project:
 
     def relative(self, path: str) -> str | None:
         """A repository path relative to the project, or None outside it."""
+        if path + "/" == self.prefix:
+            return ""
         return path[len(self.prefix) :] if path.startswith(self.prefix) else None
 
 
@@ -141,9 +143,12 @@ def _check(project: Project, paths: list[str], all_files: bool) -> list[Violatio
         return [*check_pairing(snap.modules(), snap), *check_tests(snap.tests, snap)]
     if paths:
         given = _given(project, paths)
-        snap = index_snapshot(project, given)
-        modules = [path for path in given if snap.is_module(path)]
-        tests = [path for path in given if path in snap.tests]
+        files = {k: v for k, v in given.items() if v.is_file()}
+        snap = index_snapshot(project, files)
+        folders = [f"{k}/" if k else "" for k, v in given.items() if v.is_dir()]
+        chosen = [*files, *(p for p in snap.files if p.startswith(tuple(folders)))]
+        modules = [path for path in chosen if snap.is_module(path)]
+        tests = [path for path in chosen if path in snap.tests]
         return [*check_pairing(modules, snap), *check_tests(tests, snap)]
     return _check_staged(project)
 
@@ -158,7 +163,9 @@ def _given(project: Project, paths: list[str]) -> dict[str, Path]:
             relative = None
         if relative is None:
             raise UsageError(f"{path}: not inside the project at {project.top}")
-        given[relative] = disk
+        if not disk.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        given[relative.rstrip("/").removesuffix(".")] = disk
     return given
 
 

@@ -180,13 +180,16 @@ def _tests_a_twin(test: str, module: str, snap: Snapshot) -> bool:
 
 def _stranger(test: str, module: str, snap: Snapshot) -> Violation:
     dotted = snap.dotted(module)
+    if snap.facts(test).parsed:
+        problem = "imports neither it nor a name defined in it; import what it tests"
+    else:
+        problem = "does not parse (see CON001), so it cannot be verified; fix it"
     return violation(
         "CON202",
         test,
         1,
         1,
-        f"test file is named after module {dotted} ({module}) but imports neither"
-        f" it nor a name defined in it; import what it tests",
+        f"test file is named after module {dotted} ({module}) but {problem}",
     )
 
 
