@@ -120,3 +120,34 @@ def test_pre_commit_tdd_history_test_after_history_fails_naming_commit(
         f'{MODULE}:1:1: CON206 commit {sha} "feat(cart): total": module shop.cart'
         in result.stdout
     )
+
+
+def test_git_commit_tdd_pairing_deleting_test_is_blocked(
+    git_repo: Path, pre_commit: Runner, use_hooks: Callable[..., None]
+) -> None:
+    use_hooks("tdd-pairing")
+    assert pre_commit("install").returncode == 0
+    write(git_repo, {MODULE: MODULE_TEXT, TEST: TEST_TEXT})
+    git(git_repo, "add", "-A")
+    assert commit("feat(cart): add total").returncode == 0
+    git(git_repo, "rm", "-q", TEST)
+    blocked = commit("test(cart): drop test")
+    assert blocked.returncode != 0
+    assert f"{MODULE}:1:1: CON201" in blocked.stdout + blocked.stderr
+
+
+def test_git_commit_tdd_pairing_partially_staged_non_ascii_test_judged_by_index(
+    git_repo: Path, pre_commit: Runner, use_hooks: Callable[..., None]
+) -> None:
+    use_hooks("tdd-pairing")
+    assert pre_commit("install").returncode == 0
+    module, test = "src/shop/café.py", "tests/unit tests/test_café.py"
+    imports = TEST_TEXT.replace("shop.cart", "shop.café")
+    write(git_repo, {module: MODULE_TEXT, test: "x = 1\n" + imports.split("\n", 1)[1]})
+    git(git_repo, "add", "-A")
+    write(git_repo, {test: imports})
+    blocked = commit("feat(cart): add café")
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0
+    assert f"{test}:1:1: CON202" in output
+    assert (git_repo / test).read_text(encoding="utf-8") == imports
