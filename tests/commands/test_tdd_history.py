@@ -205,3 +205,13 @@ def test_resolve_range_unknown_tip_raises_usage_error(git_repo: Path) -> None:
     project = open_project(load_config(SECTIONS, cwd=git_repo))
     with pytest.raises(UsageError, match="nope: no such commit"):
         resolve_range("HEAD..nope", None, project)
+
+
+def test_resolve_range_diverged_start_uses_merge_base(git_repo: Path) -> None:
+    fork = commit(git_repo, "chore: start", {"README.md": "x\n"})
+    git(git_repo, "checkout", "-qb", "side")
+    commit(git_repo, "feat: side", {"src/pkg/side.py": MODULE_TEXT})
+    git(git_repo, "checkout", "-q", "main")
+    commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    project = open_project(load_config(SECTIONS, cwd=git_repo))
+    assert resolve_range("side..main", None, project) == (fork, "main")
