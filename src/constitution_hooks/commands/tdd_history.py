@@ -96,23 +96,27 @@ def resolve_range(
         raise UsageError(f"{given}: use BASE..TIP (two dots), not a symmetric range")
     if given and ".." in given:
         start, _, end = given.partition("..")
-        return _present(start or "HEAD", top), _present(end or "HEAD", top)
+        tip = _present(end or "HEAD", top)
+        return _fork(_present(start or "HEAD", top), tip, top), tip
     if given:
         if git.is_shallow(top):
             raise UsageError(_SHALLOW.format(what=f"the whole history of {given}"))
         return None, _present(given, top)
-    upstream = base or "@{upstream}"
-    if base is None and not git.has_commit(upstream, top):
+    if base is None and not git.has_commit("@{upstream}", top):
         raise UsageError(
             "no upstream branch to compare with: pass RANGE (such as"
             " origin/main..HEAD) or --base REV"
         )
-    _present(upstream, top)
+    return _fork(_present(base or "@{upstream}", top), "HEAD", top), "HEAD"
+
+
+def _fork(start: str, tip: str, top: Path) -> str:
+    """The merge base the replay starts from; a shallow gap is an error."""
     try:
-        return git.merge_base(upstream, "HEAD", top), "HEAD"
+        return git.merge_base(start, tip, top)
     except git.GitError as error:
         if git.is_shallow(top):
-            what = f"the merge base of {upstream} and HEAD"
+            what = f"the merge base of {start} and {tip}"
             raise UsageError(_SHALLOW.format(what=what)) from error
         raise
 
