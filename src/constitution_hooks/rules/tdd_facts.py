@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from constitution_hooks.core.source import SourceUnreadableError, decode_source
 
@@ -69,8 +70,13 @@ class Facts:
     defined: frozenset[str] = frozenset()
     public: tuple[Symbol, ...] = ()
     has_definitions: bool = False
-    behaviour: str = _EMPTY
     tests: tuple[CollectedTest, ...] = ()
+    tree: ast.Module | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def behaviour(self) -> str:
+        """The tree dumped without docstrings and positions (computed on first use)."""
+        return _EMPTY if self.tree is None else _behaviour(self.tree)
 
     @property
     def has_behaviour(self) -> bool:
@@ -104,8 +110,8 @@ def analyse(data: bytes, package: str) -> Facts:
         defined=frozenset(_defined(tree)),
         public=tuple(_public(tree)),
         has_definitions=any(isinstance(node, _DEFINITIONS) for node in nodes),
-        behaviour=_behaviour(tree),
         tests=tuple(_tests(tree)),
+        tree=tree,
     )
 
 

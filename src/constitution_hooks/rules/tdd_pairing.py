@@ -48,6 +48,7 @@ class Snapshot:
         self.load = load
         self.cfg = cfg
         self.cache: dict[tuple[str, str], Facts] = {} if cache is None else cache
+        self._dotted: dict[str, str] = {}
 
     @cached_property
     def roots(self) -> tuple[str, ...]:
@@ -73,7 +74,9 @@ class Snapshot:
 
     def dotted(self, path: str) -> str:
         """The importable name of ``path``."""
-        return layout.dotted_name(path, self.roots, self.files)
+        if path not in self._dotted:
+            self._dotted[path] = layout.dotted_name(path, self.roots, self.files)
+        return self._dotted[path]
 
     def facts(self, path: str) -> Facts:
         """The parsed facts of ``path`` (cached by content and package)."""
