@@ -44,3 +44,6 @@ bench: setup
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov build dist
+
+bench-tdd-history: setup
+	$(RUN) python scripts/bench_tdd_history.py
