@@ -115,7 +115,10 @@ class TddPairingCommand:
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add files, ``--all-files``, format and config arguments."""
         parser.add_argument(
-            "paths", nargs="*", metavar="FILE", help="check these files, not the staged"
+            "paths",
+            nargs="*",
+            metavar="FILE",
+            help="check these files or folders instead of the staged ones",
         )
         parser.add_argument(
             "--all-files", action="store_true", help="check every tracked module"
