@@ -71,14 +71,15 @@ class Waiver:
 
     def codes(self) -> tuple[str, ...]:
         """The codes of the named rules that exist."""
-        return tuple(_CODES[n] for n in self._keys() if n in _CODES)
+        return tuple(_CODES[_key(n)] for n in self.names if _key(n) in _CODES)
 
     def unknown(self) -> tuple[str, ...]:
         """The names that match no rule."""
-        return tuple(n for n, key in zip(self.names, self._keys()) if key not in _CODES)
+        return tuple(n for n in self.names if _key(n) not in _CODES)
 
-    def _keys(self) -> tuple[str, ...]:
-        return tuple(n.upper() if n.upper() in _CODES else n for n in self.names)
+
+def _key(name: str) -> str:
+    return name.upper() if name.upper() in _CODES else name
 
 
 def read_waivers(text: str) -> list[Waiver]:
@@ -209,7 +210,10 @@ def _own(
 
 
 def _problems(
-    waiver: Waiver, used: set[tuple[Waiver, str]], checked: Collection[str], broken: bool
+    waiver: Waiver,
+    used: set[tuple[Waiver, str]],
+    checked: Collection[str],
+    broken: bool,
 ) -> Iterator[str]:
     for name in waiver.unknown():
         yield f"waiver names unknown rule '{name}' (see: constitution rules)"
