@@ -11,6 +11,7 @@ from constitution_hooks.commands.common import (
     config_from,
     report,
 )
+from constitution_hooks.core.changes import changes_since
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.registry import Rule, select_rules
@@ -65,6 +66,13 @@ class FileCommand:
             metavar="RULE",
             help="skip these rules (code or id; repeatable, comma-separated)",
         )
+        parser.add_argument(
+            "--diff-base",
+            metavar="REV",
+            help="only violations on lines changed since REV (its merge base with"
+            " HEAD), plus file-level ones of changed files; without paths, checks"
+            " the changed Python files",
+        )
         add_format_argument(parser)
         add_config_argument(parser)
 
@@ -74,9 +82,13 @@ class FileCommand:
         rules = select_rules(
             self.rules(), _names(args.select), _names(args.ignore), known=RULES
         )
-        paths = discover(args.paths, args.all_files, config.exclude, config.root)
+        changes = changes_since(args.diff_base) if args.diff_base else None
+        given = args.paths or (changes.paths() if changes else [])
+        paths = discover(given, args.all_files, config.exclude, config.root)
         get_logger().info("files discovered", command=self.name, count=len(paths))
         violations = check_files(paths, config, rules)
+        if changes is not None:
+            violations = [v for v in violations if changes.keeps(v)]
         get_logger().info("check finished", violations=len(violations))
         return report(violations, args.format)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 
 # Reason: git is run with argument lists, never through a shell.
 import subprocess  # nosec B404
+from collections.abc import Iterator
 from pathlib import Path
 
 from constitution_hooks.core.errors import UsageError
@@ -80,3 +83,91 @@ def tracked_files(cwd: Path | None = None) -> list[str]:
         True
     """
     return split_z(run_git(["ls-files", "-z", "--cached", "--"], cwd))
+
+
+def repository_root(cwd: Path | None = None) -> Path:
+    """Return the top folder of the work tree (resolved).
+
+    Example:
+        >>> repository_root().is_dir()
+        True
+    """
+    top = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
+    return Path(os.fsdecode(top)).resolve()
+
+
+def merge_base(rev: str, cwd: Path | None = None) -> str:
+    """Return the commit where HEAD's history meets ``rev``'s.
+
+    Example:
+        >>> len(merge_base("HEAD"))
+        40
+    """
+    return run_git(["merge-base", rev, "HEAD"], cwd).decode("ascii").strip()
+
+
+def changed_lines(
+    rev: str, cwd: Path | None = None
+) -> dict[str, frozenset[int] | None]:
+    """Map each file changed since ``rev`` (its merge base with HEAD) to its lines.
+
+    Committed, staged and unstaged changes count; untracked files map to None
+    (every line). Paths are relative to the repository root; deleted files are left
+    out; a file whose changes only delete lines maps to an empty set.
+
+    Example:
+        >>> isinstance(changed_lines("HEAD"), dict)
+        True
+    """
+    base = merge_base(rev, cwd)
+    patch = run_git(
+        [
+            *("-c", "core.quotePath=false", "diff", "-U0", "-M", "--no-color"),
+            *("--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", base, "--"),
+        ],
+        cwd,
+    )
+    changed: dict[str, frozenset[int] | None] = dict(_parse_patch(patch))
+    untracked = ["ls-files", "-z", "--others", "--exclude-standard", "--full-name"]
+    for path in split_z(run_git(untracked, cwd)):
+        changed[path] = None
+    return changed
+
+
+_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def _parse_patch(patch: bytes) -> Iterator[tuple[str, frozenset[int]]]:
+    path: str | None = None
+    lines: set[int] = set()
+    for row in patch.split(b"\n"):
+        hunk = _HUNK.match(row)
+        if row.startswith(b"+++ "):
+            if path is not None:
+                yield path, frozenset(lines)
+            # Reason: git appends a tab to a header name with spaces (for patch(1)).
+            header = row[4:].decode("utf-8", "surrogateescape").removesuffix("\t")
+            name = unquote_path(header)
+            path = name[2:] if name.startswith("b/") else None
+            lines = set()
+        elif hunk and path is not None:
+            start, count = int(hunk[1]), int(hunk[2] or b"1")
+            lines.update(range(start, start + count))
+    if path is not None:
+        yield path, frozenset(lines)
+
+
+def unquote_path(name: str) -> str:
+    """Undo git's C-style quoting of a path in a patch header.
+
+    Example:
+        >>> unquote_path('"b/caf\\\\303\\\\251.py"'), unquote_path("b/a.py")
+        ('b/café.py', 'b/a.py')
+    """
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = name[1:-1].encode("utf-8", "surrogateescape")
+    # Reason: git escapes bytes as octal and \t \n \" \\ like C; "unicode_escape"
+    # turns those into code points 0-255, which latin-1 maps back to the bytes.
+    text = raw.decode("unicode_escape").encode("latin-1")
+    return text.decode("utf-8", "surrogateescape")
