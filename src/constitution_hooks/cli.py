@@ -10,6 +10,7 @@ from typing import Protocol
 from constitution_hooks import __version__
 from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
 from constitution_hooks.commands.explain import ExplainCommand
+from constitution_hooks.commands.init import InitCommand
 from constitution_hooks.commands.rules import RulesCommand
 from constitution_hooks.commands.waivers import WaiversCommand
 from constitution_hooks.core.errors import EXIT_USAGE, UsageError
@@ -35,7 +36,7 @@ class Command(Protocol):
 
 
 COMMANDS: tuple[Command, ...] = (*FILE_COMMANDS, RulesCommand())
-COMMANDS += (ExplainCommand(), WaiversCommand())
+COMMANDS += (ExplainCommand(), WaiversCommand(), InitCommand())
 
 
 def build_parser() -> argparse.ArgumentParser:
