@@ -119,6 +119,15 @@ def test_main_explicit_config_flag_is_used(
     assert main(["check", "--config", "conf/custom.toml", "a.py"]) == 1
 
 
+def test_main_no_paths_checks_current_folder(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pkg/a.py", LONG_FUNCTION)
+    write(".venv/lib/b.py", LONG_FUNCTION)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.startswith("pkg/a.py:1:1: CON102")
+
+
 def test_main_bad_flag_exits_2(project: Path) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check", "--no-such-flag"])

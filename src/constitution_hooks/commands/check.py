@@ -83,7 +83,10 @@ class FileCommand:
             self.rules(), _names(args.select), _names(args.ignore), known=RULES
         )
         changes = changes_since(args.diff_base) if args.diff_base else None
-        given = args.paths or (changes.paths() if changes else [])
+        # Reason: like ruff, no paths and no --all-files means the current folder;
+        # with --diff-base it means the changed Python files.
+        default = changes.paths() if changes is not None else ["."]
+        given = args.paths or ([] if args.all_files else default)
         paths = discover(given, args.all_files, config.exclude, config.root)
         get_logger().info("files discovered", command=self.name, count=len(paths))
         violations = check_files(paths, config, rules)
