@@ -15,7 +15,7 @@ from constitution_hooks.core.violation import Violation
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 LONG = "def f():\n" + "    x = 1\n" * 49 + "    return x\n"
-FILE_COMMANDS = ("check", "function-size")
+FILE_COMMANDS = ("check", "function-size", "file-length")
 
 
 @pytest.fixture
@@ -23,6 +23,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / ".git").mkdir()
     monkeypatch.chdir(tmp_path)
     (tmp_path / "app.py").write_text(LONG, encoding="utf-8")
+    (tmp_path / "big.py").write_text("x = 1\n" * 501, encoding="utf-8")
     return tmp_path
 
 
@@ -64,9 +65,14 @@ def test_main_every_format_reports_the_violation_and_exits_1(
     command: str,
     output_format: str,
 ) -> None:
-    assert main([command, "--format", output_format, "app.py"]) == 1
+    expected = {
+        "check": [("app.py", 1, "CON102"), ("big.py", 501, "CON101")],
+        "function-size": [("app.py", 1, "CON102")],
+        "file-length": [("big.py", 501, "CON101")],
+    }[command]
+    assert main([command, "--format", output_format, "app.py", "big.py"]) == 1
     out = capsys.readouterr().out
-    assert parsed(output_format, out) == [("app.py", 1, "CON102")]
+    assert parsed(output_format, out) == expected
 
 
 @pytest.mark.parametrize("output_format", sorted(REPORTERS))

@@ -83,6 +83,10 @@ def default_hooks(repo: str, rev: str) -> tuple[HookSpec, ...]:
 
 
 Edit = tuple[int, int, list[str]]  # (line index, lines replaced, new lines)
+_HEADER = [
+    "# Written by `constitution init`: the constitution's gates at their git stages.\n",
+    "# `pre-commit install` installs every stage in default_install_hook_types.\n",
+]
 
 
 def merge_precommit(
@@ -153,7 +157,7 @@ def _install_types(
         repos = _entry(root, "repos")
         at = repos[0].start_mark.line if repos else len(lines)
         line = f"default_install_hook_types: [{', '.join(INSTALL_TYPES)}]\n"
-        return [(at, 0, [line])]
+        return [(at, 0, [*(_HEADER if not lines else []), line])]
     value = found[1]
     if not isinstance(value, yaml.SequenceNode) or not value.value:
         raise UsageError(f"{FILE}: default_install_hook_types is not a list")

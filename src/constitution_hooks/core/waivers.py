@@ -17,6 +17,7 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules import RULES
 
 MARKER = "constitution:"
+COMMENT = tokenize.COMMENT
 WITHOUT_REASON = ("CON010", "waiver-without-reason")
 UNUSED = ("CON011", "unused-waiver")
 UNWAIVABLE = frozenset({WITHOUT_REASON[0], UNUSED[0]})
@@ -103,8 +104,8 @@ def read_waivers(text: str) -> list[Waiver]:
     docstring_possible = True
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            match = _WAIVER.search(token.string)
-            if token.type == tokenize.COMMENT and match:
+            match = _WAIVER.search(token.string) if token.type == COMMENT else None
+            if match:
                 pending.append((token, match, first_code == 0))
                 if token.line[: token.start[1]].strip():
                     found.append(_waiver(*pending.pop(), token.start[0]))
