@@ -82,6 +82,16 @@ def test_apply_waivers_lowercase_code_waives_violation(parse: Parse) -> None:
     assert apply_waivers(source, [long_at(source, 1)], CHECKED) == []
 
 
+def test_apply_waivers_standalone_above_decorators_waives_def_line(
+    parse: Parse,
+) -> None:
+    source = parse(
+        "# constitution: ignore[CON102] Reason: r\n@a\n@b(\n    1,\n)\ndef f():\n"
+        "    pass\n"
+    )
+    assert apply_waivers(source, [long_at(source, 6)], CHECKED) == []
+
+
 def test_apply_waivers_other_line_keeps_violation_and_reports_unused(
     parse: Parse,
 ) -> None:

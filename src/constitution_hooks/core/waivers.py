@@ -6,11 +6,12 @@ only from files whose text contains the marker at all (a substring test first).
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import tokenize
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
@@ -37,6 +38,7 @@ _LAYOUT = frozenset(
         tokenize.ENDMARKER,
     }
 )
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _CODES = {rule.code: rule.code for rule in RULES} | {r.id: r.code for r in RULES}
 _FILE_LEVEL = frozenset(rule.code for rule in RULES if rule.file_level)
 
@@ -166,7 +168,7 @@ def apply_waivers(
         return list(violations)
     if MARKER not in text:
         return list(violations)
-    waivers = read_waivers(text)
+    waivers = _past_decorators(source, read_waivers(text))
     used: set[tuple[Waiver, str]] = set()
     kept: list[Violation] = []
     for violation in violations:
@@ -178,6 +180,23 @@ def apply_waivers(
     broken = any(v.code == "CON001" for v in violations)
     kept.extend(_own(source.display, waivers, used, checked, broken))
     return sorted(kept)
+
+
+def _past_decorators(source: SourceFile, waivers: list[Waiver]) -> list[Waiver]:
+    """Point a waiver that targets a decorator line at its definition's def line."""
+    try:
+        tree = source.tree
+    except (SyntaxError, RecursionError, MemoryError):
+        return waivers
+    moved: dict[int, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, _DEFINITIONS):
+            for decorator in node.decorator_list:
+                end = decorator.end_lineno or decorator.lineno
+                moved.update(
+                    dict.fromkeys(range(decorator.lineno, end + 1), node.lineno)
+                )
+    return [replace(w, target=moved.get(w.target, w.target)) for w in waivers]
 
 
 def _waives(waiver: Waiver, violation: Violation) -> bool:
