@@ -32,7 +32,7 @@ HEADER_FORMAT = Rule(
     default="scope optional, any scope",
     hint=(
         "write '<type>(<scope>): <subject>', e.g. 'feat(api): add user search';"
-        " `git commit --amend` rewrites the last message"
+        " `git commit -e -F .git/COMMIT_EDITMSG` reuses the rejected text"
     ),
 )
 TYPE_UNKNOWN = Rule(
