@@ -234,3 +234,13 @@ def test_section_ai_patterns_invalid_regex_is_rejected() -> None:
 def test_check_message_ai_trailer_fix_says_remove_trailer(check: Check) -> None:
     [(_, _, _, message)] = check("feat: x\n\nMade-with: Cursor\n")
     assert "remove this trailer" in message
+
+
+def test_check_message_extra_ai_pattern_is_added(check: Check) -> None:
+    found = check("feat: add search with Skynet\n", ai_patterns=[r"\bskynet\b"])
+    assert codes(found) == ["CON304"]
+
+
+def test_check_message_builtins_off_uses_only_own_patterns(check: Check) -> None:
+    text = "feat: add search with Copilot\n"
+    assert check(text, ai_builtin_patterns=False) == []

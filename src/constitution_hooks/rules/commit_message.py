@@ -64,10 +64,15 @@ SECTION = Section(
         boolean("ai-references", True, "flag AI tools, models and AI co-authors"),
         Option(
             "ai-patterns",
-            list(DEFAULT_PATTERNS),
+            [],
             "a list of valid regular expressions",
             valid_patterns,
-            "case-insensitive patterns of AI references (replaces the built-ins)",
+            "more case-insensitive patterns of AI references, beside the built-ins",
+        ),
+        boolean(
+            "ai-builtin-patterns",
+            True,
+            "set false to match only ai-patterns (see rules/ai_references.py)",
         ),
         Option(
             "ai-allow",
@@ -205,7 +210,8 @@ def _check_body(message: Message) -> Iterator[Found]:
 
 
 def _check_ai(message: Message, settings: Settings) -> Iterator[Found]:
-    patterns = compile_patterns(settings.strings("ai-patterns"))
+    builtins = DEFAULT_PATTERNS if settings.flag("ai-builtin-patterns") else ()
+    patterns = compile_patterns((*builtins, *settings.strings("ai-patterns")))
     allow = compile_patterns(settings.strings("ai-allow"))
     for index, line in enumerate(message.lines):
         hits = find_ai_references(line, patterns, allow)
