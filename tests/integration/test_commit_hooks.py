@@ -98,6 +98,28 @@ def test_branch_name_hook_blocks_commit_on_bad_branch(
     assert 'wip:1:1: CON311 branch "wip"' in result.stdout + result.stderr
 
 
+def test_branch_name_hook_blocks_push_of_bad_branch(
+    git_repo: Path, pre_commit: Runner, use_hooks: Callable[..., None]
+) -> None:
+    use_hooks("branch-name", header="default_install_hook_types: [pre-push]")
+    assert pre_commit("install").returncode == 0
+    remote = git_repo.parent / "remote.git"
+    git(git_repo, "init", "-q", "--bare", str(remote))
+    git(git_repo, "remote", "add", "origin", str(remote))
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-q", "-m", "chore: start")
+    good = subprocess.run(["git", "push", "-q", "origin", "main"], capture_output=True)
+    assert good.returncode == 0, good.stderr
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "feat: add a")
+    git(git_repo, "checkout", "-q", "main")
+    bad = subprocess.run(
+        ["git", "push", "origin", "wip"], capture_output=True, text=True
+    )
+    assert bad.returncode != 0
+    assert 'wip:1:1: CON311 branch "wip"' in bad.stdout + bad.stderr
+
+
 def constitution(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "constitution_hooks", *args],
