@@ -170,15 +170,13 @@ def _format_problem(line: str, header: Header | None, settings: Settings) -> str
 
 def _type_problem(line: str, header: Header, settings: Settings) -> str:
     types = settings.strings("types")
+    allowed = f"(allowed: {', '.join(types)})"
     if header.type.lower() in types:
         return (
             f"type {_q(header.type)} in {_q(line)} must be written exactly"
-            f" {_q(header.type.lower())}"
+            f" {_q(header.type.lower())} {allowed}"
         )
-    return (
-        f"type {_q(header.type)} in {_q(line)} is not allowed"
-        f" (allowed: {', '.join(types)})"
-    )
+    return f"type {_q(header.type)} in {_q(line)} is not allowed {allowed}"
 
 
 def _check_length(
