@@ -123,3 +123,14 @@ def test_run_range_unknown_revision_exits_usage_with_reason(
 def test_run_file_and_range_together_exit_usage(git_repo: Path) -> None:
     Path("MSG").write_text("feat: x\n")
     assert main(["commit-msg", "MSG", "--range", "HEAD"]) == 2
+
+
+def test_run_undecodable_bytes_are_judged_not_crashed(git_repo: Path) -> None:
+    Path("MSG").write_bytes(b"feat: caf\xe9 menu\r\n")
+    assert main(["commit-msg", "MSG"]) == 0
+
+
+def test_run_scissors_block_with_bad_diff_is_ignored(git_repo: Path) -> None:
+    cut = "# ------------------------ >8 ------------------------"
+    Path("MSG").write_text(f"feat: add search\n{cut}\n+Made-with: Cursor\n")
+    assert main(["commit-msg", "MSG"]) == 0

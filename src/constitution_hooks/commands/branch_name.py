@@ -12,6 +12,7 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
+from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.branch_name import RULES, check_branch
 
@@ -51,6 +52,7 @@ class BranchNameCommand:
         if findings and is_head and not git.branch_exists(name):
             # Reason: the unborn branch of a fresh repository is git init's choice.
             findings = []
+        get_logger().info("branch checked", branch=name, violations=len(findings))
         violations = [
             Violation(name, f.line, f.column, _RULE.code, _RULE.id, f.message)
             for f in findings

@@ -15,6 +15,7 @@ from constitution_hooks.commands.common import (
 from constitution_hooks.core import git
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.message import clean_message, resolve_comment
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.commit_message import Found, check_message
@@ -51,7 +52,7 @@ class CommitMsgCommand:
     def run(self, args: argparse.Namespace) -> int:
         """Check the message(s) and report; return the exit code."""
         if (args.file is None) == (args.rev_range is None):
-            raise UsageError("give a message FILE or --range BASE..HEAD, not both")
+            raise UsageError("give either a message FILE or --range BASE..HEAD")
         config = config_from(args)
         if not config.enabled("commit-message"):
             return report([], args.format)
@@ -60,6 +61,11 @@ class CommitMsgCommand:
             violations = check_message_file(args.file, settings)
         else:
             violations = check_range(args.rev_range, settings)
+        get_logger().info(
+            "commit messages checked",
+            source=args.file or args.rev_range,
+            violations=len(violations),
+        )
         return report(violations, args.format)
 
 
@@ -107,7 +113,9 @@ def check_range(rev_range: str, settings: Settings) -> list[Violation]:
         True
     """
     violations: list[Violation] = []
-    for commit in git.commit_log(rev_range):
+    commits = git.commit_log(rev_range)
+    get_logger().debug("range listed", range=rev_range, commits=len(commits))
+    for commit in commits:
         message = clean_message(commit.message, comment="")
         for violation in _violations(commit.sha, check_message(message, settings)):
             if violation.line != 1:
