@@ -44,7 +44,7 @@ def check_branch(name: str, settings: Settings) -> Iterator[Finding]:
 
     Example:
         >>> s = Settings({"patterns": ["main", "feature/*"]})
-        >>> [f.message[:25] for f in check_branch("feat/x", s)]
+        >>> [f.message[:26] for f in check_branch("feat/x", s)]
         ['branch "feat/x" matches no']
     """
     patterns = settings.strings("patterns")

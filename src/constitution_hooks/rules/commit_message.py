@@ -93,8 +93,21 @@ _TYPE_WORDS = {
     "test": "test tests tested testing",
     "chore": "chore chores bump bumps",
 }
-_DROPPED_WORDS = {"feat", "feature", "fix", "docs", "doc", "style", "refactor"}
-_DROPPED_WORDS |= {"test", "tests", "chore"}
+# Reason: a first word that is itself a type becomes the type, not subject text.
+_DROPPED_WORDS = frozenset(
+    [
+        "feat",
+        "feature",
+        "fix",
+        "docs",
+        "doc",
+        "style",
+        "refactor",
+        "test",
+        "tests",
+        "chore",
+    ]
+)
 
 _TRAILER = re.compile(r"[A-Za-z][\w-]*:\s")
 
