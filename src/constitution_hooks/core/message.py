@@ -13,8 +13,9 @@ from dataclasses import dataclass
 # Reason: git's own list for core.commentChar=auto, tried in this order.
 COMMENT_CANDIDATES = "#;@!$%^&|:"
 CUT_LINE = "------------------------ >8 ------------------------"
-# Reason: git strips trailing bytes for which C isspace() is true.
-_GIT_SPACE = " \t\n\r\v\f"
+# Reason: git's own isspace() (git-compat-util.h) is only space, tab, LF and CR;
+# a trailing form feed or vertical tab stays in the stored message.
+_GIT_SPACE = " \t\n\r"
 _HEADER = re.compile(
     r"(?P<type>[^\s():!]+)(?:\((?P<scope>[^()]*)\))?(?P<bang>!)?:"
     r"(?P<space>[ \t]*)(?P<subject>.*)"
