@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from constitution_hooks import __version__
+from constitution_hooks.commands.branch_name import BranchNameCommand
 from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
+from constitution_hooks.commands.commit_msg import CommitMsgCommand
 from constitution_hooks.commands.explain import ExplainCommand
 from constitution_hooks.commands.init import InitCommand
 from constitution_hooks.commands.rules import RulesCommand
@@ -36,6 +38,7 @@ class Command(Protocol):
 
 
 COMMANDS: tuple[Command, ...] = (*FILE_COMMANDS, RulesCommand())
+COMMANDS += (CommitMsgCommand(), BranchNameCommand())
 COMMANDS += (ExplainCommand(), WaiversCommand(), InitCommand())
 
 

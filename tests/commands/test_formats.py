@@ -12,6 +12,7 @@ from constitution_hooks.cli import main
 from constitution_hooks.commands.common import report
 from constitution_hooks.core.reporters import REPORTERS
 from constitution_hooks.core.violation import Violation
+from tests.conftest import git
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 LONG = "def f():\n" + "    x = 1\n" * 49 + "    return x\n"
@@ -90,3 +91,31 @@ def test_report_violation_without_file_rule_formats_without_error(
     commit = Violation(".git/COMMIT_EDITMSG", 1, 1, "CON999", "future-rule", "m")
     assert report([commit], output_format) == 1
     assert "CON999" in capsys.readouterr().out
+
+
+@pytest.fixture
+def history(git_repo: Path) -> Path:
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "feat: start")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "feature: add search")
+    Path("MSG").write_text("feature: add search\n")
+    return git_repo
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["commit-msg", "MSG"],
+        ["commit-msg", "--range", "HEAD~1..HEAD"],
+        ["branch-name", "--branch", "wip"],
+    ],
+)
+@pytest.mark.parametrize("output_format", sorted(REPORTERS))
+def test_main_other_reporting_commands_every_format(
+    history: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    output_format: str,
+) -> None:
+    assert main([*argv, "--format", output_format]) == 1
+    codes = [code for _, _, code in parsed(output_format, capsys.readouterr().out)]
+    assert codes == (["CON311"] if argv[0] == "branch-name" else ["CON302"])
