@@ -46,6 +46,10 @@ def test_read_waivers_inside_string_is_not_a_waiver() -> None:
     assert read_waivers(text) == []
 
 
+def test_read_waivers_prose_mentioning_ignored_is_not_a_waiver() -> None:
+    assert read_waivers("x = 1  # constitution: ignored on purpose\n") == []
+
+
 def test_read_waivers_standalone_comment_targets_next_code_line() -> None:
     text = "# constitution: ignore[CON102] Reason: r\n# more\n\ndef f():\n    pass\n"
     assert read_waivers(text)[0].target == 4

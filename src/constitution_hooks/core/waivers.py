@@ -23,7 +23,7 @@ WITHOUT_REASON = ("CON010", "waiver-without-reason")
 UNUSED = ("CON011", "unused-waiver")
 UNWAIVABLE = frozenset({WITHOUT_REASON[0], UNUSED[0]})
 _WAIVER = re.compile(
-    r"#\s*constitution:\s*ignore(?P<file>-file)?"
+    r"#\s*constitution:\s*ignore(?P<file>-file)?\b"
     r"(?:\[(?P<names>[^\]]*)\])?\s*(?P<rest>.*)$"
 )
 _REASON = re.compile(r"reason:\s*(?P<reason>.*)$", re.IGNORECASE)
