@@ -24,13 +24,14 @@ def render_rule(rule: Rule, sections: Iterable[Section]) -> str:
         >>> render_rule(r, []).splitlines()[0]
         '# CON9 x'
     """
+    fence = rule.example_language
     parts = [
         f"# {rule.code} {rule.id}\n",
         f"Hook: `{rule.hook}`. Default: {rule.default}.\n",
         f"## What it does\nFlags {rule.summary}.\n",
         f"## Why is this bad?\n{rule.why}\n",
-        f"## Example\n```python\n{rule.example.rstrip()}\n```\n",
-        f"## Use instead\n```python\n{rule.fix.rstrip()}\n```\n",
+        f"## Example\n```{fence}\n{rule.example.rstrip()}\n```\n",
+        f"## Use instead\n```{fence}\n{rule.fix.rstrip()}\n```\n",
         f"## Options\n{_options(rule, sections)}\n",
         f"## The constitution says\n> {rule.constitution}\n",
     ]
