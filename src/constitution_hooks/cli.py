@@ -8,10 +8,15 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from constitution_hooks import __version__
+from constitution_hooks.commands.branch_name import BranchNameCommand
 from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
+from constitution_hooks.commands.commit_msg import CommitMsgCommand
+from constitution_hooks.commands.explain import ExplainCommand
+from constitution_hooks.commands.init import InitCommand
 from constitution_hooks.commands.rules import RulesCommand
 from constitution_hooks.commands.tdd_history import TddHistoryCommand
 from constitution_hooks.commands.tdd_pairing import TddPairingCommand
+from constitution_hooks.commands.waivers import WaiversCommand
 from constitution_hooks.core.errors import EXIT_USAGE, UsageError
 from constitution_hooks.core.log import configure
 
@@ -34,12 +39,10 @@ class Command(Protocol):
         """Do the work and return the exit code."""
 
 
-COMMANDS: tuple[Command, ...] = (
-    *FILE_COMMANDS,
-    RulesCommand(),
-    TddPairingCommand(),
-    TddHistoryCommand(),
-)
+COMMANDS: tuple[Command, ...] = (*FILE_COMMANDS, RulesCommand())
+COMMANDS += (CommitMsgCommand(), BranchNameCommand())
+COMMANDS += (ExplainCommand(), WaiversCommand(), InitCommand())
+COMMANDS += (TddPairingCommand(), TddHistoryCommand())
 
 
 def build_parser() -> argparse.ArgumentParser:

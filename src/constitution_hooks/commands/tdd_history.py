@@ -113,7 +113,7 @@ def resolve_range(
 def _fork(start: str, tip: str, top: Path) -> str:
     """The merge base the replay starts from; a shallow gap is an error."""
     try:
-        return git.merge_base(start, tip, top)
+        return git.merge_base(start, top, tip=tip)
     except git.GitError as error:
         if git.is_shallow(top):
             what = f"the merge base of {start} and {tip}"

@@ -64,7 +64,7 @@ def open_project(config: Config) -> Project:
             "tdd-pairing and tdd-history judge what git holds: run them inside a"
             " git work tree"
         )
-    top = git.toplevel()
+    top = git.repository_root()
     try:
         prefix = config.root.resolve().relative_to(top).as_posix()
     except ValueError:

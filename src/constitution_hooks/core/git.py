@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 
 # Reason: git is run with argument lists, never through a shell.
 import subprocess  # nosec B404
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +89,183 @@ def tracked_files(cwd: Path | None = None) -> list[str]:
     return split_z(run_git(["ls-files", "-z", "--cached", "--"], cwd))
 
 
+def comment_string(cwd: Path | None = None) -> str:
+    """Return the comment prefix git uses in commit messages (``#`` by default).
+
+    ``core.commentChar`` and ``core.commentString`` (git 2.45) set the same thing;
+    the last one git reads wins. The value may be ``auto``.
+
+    Example:
+        >>> isinstance(comment_string(), str)
+        True
+    """
+    try:
+        output = run_git(
+            ["config", "-z", "--get-regexp", r"^core\.comment(char|string)$"], cwd
+        )
+    except GitError:
+        # Reason: git config exits 1 when the keys are unset: git's default applies.
+        return "#"
+    entries = [e for e in output.decode("utf-8", "replace").split("\0") if e]
+    value = entries[-1].partition("\n")[2] if entries else ""
+    return value or "#"
+
+
+def current_branch(cwd: Path | None = None) -> str:
+    """Return the checked-out branch (unborn included), ``""`` on a detached HEAD.
+
+    Raises:
+        GitError: Outside a git repository.
+
+    Example:
+        >>> isinstance(current_branch(), str)
+        True
+    """
+    return run_git(["branch", "--show-current"], cwd).decode("utf-8", "replace").strip()
+
+
+def branch_exists(name: str, cwd: Path | None = None) -> bool:
+    """Return whether ``refs/heads/<name>`` exists (False for an unborn branch).
+
+    Example:
+        >>> branch_exists("no/such/branch/here")
+        False
+    """
+    ref = f"refs/heads/{name}"
+    output = run_git(["for-each-ref", "--format=%(refname)", ref], cwd)
+    return ref in output.decode("utf-8", "replace").splitlines()
+
+
+@dataclass(frozen=True)
+class LoggedCommit:
+    """One commit of a range: its short sha and its stored message.
+
+    Example:
+        >>> LoggedCommit("a1b2c3d", "feat: x\\n").sha
+        'a1b2c3d'
+    """
+
+    sha: str
+    message: str
+
+
+def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
+    """List the commits of ``rev_range`` with one or no parent, newest first.
+
+    One ``git log`` call; commits with two or more parents (merges) are skipped.
+
+    Raises:
+        GitError: For an unknown revision, with git's reason.
+
+    Example:
+        >>> isinstance(commit_log("HEAD~0..HEAD"), list)
+        True
+    """
+    output = run_git(
+        [
+            "log",
+            "--no-merges",
+            "-z",
+            "--format=%h%n%B",
+            # Reason: a range starting with '-' must never be read as an option.
+            "--end-of-options",
+            rev_range,
+            "--",
+        ],
+        cwd,
+    )
+    records = output.decode("utf-8", "replace").split("\0")
+    return [LoggedCommit(*record.split("\n", 1)) for record in records if record]
+
+
+def repository_root(cwd: Path | None = None) -> Path:
+    """Return the top folder of the work tree (resolved).
+
+    Example:
+        >>> repository_root().is_dir()
+        True
+    """
+    top = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
+    return Path(os.fsdecode(top)).resolve()
+
+
+def merge_base(rev: str, cwd: Path | None = None, tip: str = "HEAD") -> str:
+    """Return the commit where ``tip``'s history (default HEAD) meets ``rev``'s.
+
+    Example:
+        >>> len(merge_base("HEAD"))
+        40
+    """
+    return run_git(["merge-base", rev, tip], cwd).decode("ascii").strip()
+
+
+def changed_lines(
+    rev: str, cwd: Path | None = None
+) -> dict[str, frozenset[int] | None]:
+    """Map each file changed since ``rev`` (its merge base with HEAD) to its lines.
+
+    Committed, staged and unstaged changes count; untracked files map to None
+    (every line). Paths are relative to the repository root; deleted files are left
+    out; a file whose changes only delete lines maps to an empty set.
+
+    Example:
+        >>> isinstance(changed_lines("HEAD"), dict)
+        True
+    """
+    base = merge_base(rev, cwd)
+    patch = run_git(
+        [
+            *("-c", "core.quotePath=false", "diff", "-U0", "-M", "--no-color"),
+            *("--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", base, "--"),
+        ],
+        cwd,
+    )
+    changed: dict[str, frozenset[int] | None] = dict(_parse_patch(patch))
+    untracked = ["ls-files", "-z", "--others", "--exclude-standard", "--full-name"]
+    for path in split_z(run_git(untracked, cwd)):
+        changed[path] = None
+    return changed
+
+
+_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def _parse_patch(patch: bytes) -> Iterator[tuple[str, frozenset[int]]]:
+    path: str | None = None
+    lines: set[int] = set()
+    for row in patch.split(b"\n"):
+        hunk = _HUNK.match(row)
+        if row.startswith(b"+++ "):
+            if path is not None:
+                yield path, frozenset(lines)
+            # Reason: git appends a tab to a header name with spaces (for patch(1)).
+            header = row[4:].decode("utf-8", "surrogateescape").removesuffix("\t")
+            name = unquote_path(header)
+            path = name[2:] if name.startswith("b/") else None
+            lines = set()
+        elif hunk and path is not None:
+            start, count = int(hunk[1]), int(hunk[2] or b"1")
+            lines.update(range(start, start + count))
+    if path is not None:
+        yield path, frozenset(lines)
+
+
+def unquote_path(name: str) -> str:
+    """Undo git's C-style quoting of a path in a patch header.
+
+    Example:
+        >>> unquote_path('"b/caf\\\\303\\\\251.py"'), unquote_path("b/a.py")
+        ('b/café.py', 'b/a.py')
+    """
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = name[1:-1].encode("utf-8", "surrogateescape")
+    # Reason: git escapes bytes as octal and \t \n \" \\ like C; "unicode_escape"
+    # turns those into code points 0-255, which latin-1 maps back to the bytes.
+    text = raw.decode("unicode_escape").encode("latin-1")
+    return text.decode("utf-8", "surrogateescape")
+
+
 NULL_SHA = "0" * 40
 
 
@@ -155,17 +334,6 @@ def parse_raw(tokens: list[bytes]) -> list[Change]:
         old_blob, new_blob = _decode(fields[2]), _decode(fields[3])
         changes.append(Change(status, paths[0], paths[-1], old_blob, new_blob))
     return changes
-
-
-def toplevel(cwd: Path | None = None) -> Path:
-    """Return the root folder of the work tree containing ``cwd``.
-
-    Example:
-        >>> toplevel().is_dir()
-        True
-    """
-    raw = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
-    return Path(_decode(raw)).resolve()
 
 
 def has_commit(rev: str, cwd: Path | None = None) -> bool:
@@ -264,16 +432,6 @@ def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
         sha, _, subject = _decode(tokens[0]).partition(" ")
         commits.append(Commit(sha, subject, tuple(parse_raw(tokens[1:]))))
     return commits
-
-
-def merge_base(first: str, second: str, cwd: Path | None = None) -> str:
-    """Return the best common ancestor of two revisions.
-
-    Example:
-        >>> len(merge_base("HEAD", "HEAD"))
-        40
-    """
-    return _decode(run_git(["merge-base", first, second], cwd)).strip()
 
 
 def is_shallow(cwd: Path | None = None) -> bool:

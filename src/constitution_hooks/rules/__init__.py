@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from constitution_hooks.core.options import Section
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.rules import file_length, function_size, parsing, tdd_rules
+from constitution_hooks.rules import (
+    branch_name,
+    commit_message,
+    file_length,
+    function_size,
+    parsing,
+    tdd_rules,
+    waivers,
+)
 
-RULES: tuple[Rule, ...] = (
-    *parsing.RULES,
-    *file_length.RULES,
-    *function_size.RULES,
-    *tdd_rules.RULES,
-)
-SECTIONS: tuple[Section, ...] = (
-    file_length.SECTION,
-    function_size.SECTION,
-    tdd_rules.SECTION,
-)
+RULES: tuple[Rule, ...] = (*parsing.RULES, *file_length.RULES, *function_size.RULES)
+RULES += commit_message.RULES + branch_name.RULES
+RULES += waivers.RULES
+RULES += tdd_rules.RULES
+SECTIONS: tuple[Section, ...] = (file_length.SECTION, function_size.SECTION)
+SECTIONS += (commit_message.SECTION, branch_name.SECTION)
+SECTIONS += (tdd_rules.SECTION,)
