@@ -215,3 +215,32 @@ def test_resolve_range_diverged_start_uses_merge_base(git_repo: Path) -> None:
     commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
     project = open_project(load_config(SECTIONS, cwd=git_repo))
     assert resolve_range("side..main", None, project) == (fork, "main")
+
+
+def test_run_merge_of_main_into_branch_not_blamed(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(git_repo, "chore: start", {"README.md": "x\n"})
+    git(git_repo, "checkout", "-qb", "feature/cart")
+    commit(git_repo, "test: cart", {TEST: TEST_TEXT})
+    commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    git(git_repo, "checkout", "-q", "main")
+    commit(git_repo, "feat: legacy", {"src/pkg/legacy.py": MODULE_TEXT})
+    git(git_repo, "checkout", "-q", "feature/cart")
+    git(git_repo, "merge", "-q", "--no-ff", "-m", "chore: merge main", "main")
+    assert run(capsys, "--base", "main") == (0, "")
+
+
+def test_run_merged_branch_commits_judged_on_main(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = commit(git_repo, "chore: start", {"README.md": "x\n"})
+    git(git_repo, "checkout", "-qb", "feature/cart")
+    sha = commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    commit(git_repo, "test: cart", {TEST: TEST_TEXT})
+    git(git_repo, "checkout", "-q", "main")
+    commit(git_repo, "docs: note", {"NOTES.md": "y\n"})
+    git(git_repo, "merge", "-q", "--no-ff", "-m", "chore: merge cart", "feature/cart")
+    code, out = run(capsys, f"{base}..main")
+    assert code == 1
+    assert f'CON206 commit {sha[:7]} "feat: cart"' in out

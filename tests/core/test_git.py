@@ -189,3 +189,16 @@ def test_tracked_files_lists_index_paths(git_repo: Path) -> None:
     (git_repo / "a b.py").write_text("x = 1\n")
     git(git_repo, "add", "-A")
     assert gitmod.tracked_files(git_repo) == ["a b.py"]
+
+
+def test_log_changes_records_parents_of_merges(git_repo: Path) -> None:
+    _commit_file(git_repo, "a.py", "x = 1\n", "feat: first")
+    git(git_repo, "checkout", "-qb", "topic")
+    _commit_file(git_repo, "b.py", "y = 1\n", "feat: topic")
+    git(git_repo, "checkout", "-q", "main")
+    _commit_file(git_repo, "c.py", "z = 1\n", "feat: main")
+    git(git_repo, "merge", "-q", "--no-ff", "-m", "chore: merge topic", "topic")
+    commits = gitmod.log_changes(["HEAD"], git_repo)
+    assert len(commits) == 4
+    assert len(commits[-1].parents) == 2
+    assert commits[-1].changes == ()

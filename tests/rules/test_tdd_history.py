@@ -123,3 +123,18 @@ def test_check_history_exempt_module_skipped(cfg: TddSettings) -> None:
 
 def test_check_history_non_python_changes_ignored(cfg: TddSettings) -> None:
     assert run([commit(1, add("README.md", "m1"))], cfg) == []
+
+
+def test_check_history_merge_commit_not_judged(cfg: TddSettings) -> None:
+    merge = Commit("f" * 40, "chore: merge main", (add(MODULE, "m1"),), ("a", "b"))
+    assert run([merge], cfg) == []
+
+
+def test_check_history_commit_on_other_branch_replays_from_its_parent(
+    cfg: TddSettings,
+) -> None:
+    first = Commit("1" * 40, "test: cart", (add(TEST, "t1"),), ("base",))
+    other = Commit("2" * 40, "feat: cart", (add(MODULE, "m1"),), ("elsewhere",))
+    trees = {"base": {}, "elsewhere": {}}
+    found = check_history({}, [first, other], BLOBS.__getitem__, cfg, trees.get, "base")
+    assert [(v.code, v.path) for v in found] == [("CON206", MODULE)]
