@@ -37,7 +37,8 @@ def modify(path: str, old: str, new: str) -> Change:
 
 
 def commit(n: int, *changes: Change) -> Commit:
-    return Commit(f"{n:040x}", f"commit {n}", changes)
+    parents = (f"{n - 1:040x}",) if n > 1 else ()
+    return Commit(f"{n:040x}", f"commit {n}", changes, parents)
 
 
 def run(
@@ -135,6 +136,6 @@ def test_check_history_commit_on_other_branch_replays_from_its_parent(
 ) -> None:
     first = Commit("1" * 40, "test: cart", (add(TEST, "t1"),), ("base",))
     other = Commit("2" * 40, "feat: cart", (add(MODULE, "m1"),), ("elsewhere",))
-    trees = {"base": {}, "elsewhere": {}}
+    trees: dict[str, dict[str, str]] = {"base": {}, "elsewhere": {}}
     found = check_history({}, [first, other], BLOBS.__getitem__, cfg, trees.get, "base")
     assert [(v.code, v.path) for v in found] == [("CON206", MODULE)]

@@ -140,7 +140,16 @@ def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
             wanted += [change.old_blob, change.new_blob]
     blobs = git.read_blobs((b for b in wanted if b != git.NULL_SHA), top)
     get_logger().info("history read", commits=len(commits), blobs=len(blobs))
-    found = check_history(base_files, commits, blobs.__getitem__, project.cfg)
+
+    def tree_of(sha: str) -> dict[str, str]:
+        # Reason: a commit of another branch of the range replays from its parent.
+        files = _python_files(project, git.tree_entries(sha, top))
+        blobs.update(git.read_blobs((b for b in files.values() if b not in blobs), top))
+        return files
+
+    found = check_history(
+        base_files, commits, blobs.__getitem__, project.cfg, tree_of, base
+    )
     return [replace(v, path=project.prefix + v.path) for v in found]
 
 

@@ -304,6 +304,7 @@ class Commit:
     sha: str
     subject: str
     changes: tuple[Change, ...]
+    parents: tuple[str, ...] = ()
 
 
 def _decode(raw: bytes) -> str:
@@ -418,19 +419,22 @@ def read_blobs(shas: Iterable[str], cwd: Path | None = None) -> dict[str, bytes]
 
 
 def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
-    """Stream the first-parent history of a range, oldest first, with raw changes.
+    """Stream the commits of a range, parents before children, with raw changes.
+
+    Merge commits carry their parents and no changes.
 
     Example:
         >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
         True
     """
-    args = ["log", "--reverse", "--first-parent", "--diff-merges=first-parent"]
-    args += ["--raw", "-z", "-M", "--no-abbrev", "--format=%x01%H %s", *range_args]
+    args = ["log", "--reverse", "--topo-order", "--raw", "-z", "-M", "--no-abbrev"]
+    args += ["--format=%x01%H%x02%P%x02%s", *range_args]
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
         tokens = chunk.split(b"\0")
-        sha, _, subject = _decode(tokens[0]).partition(" ")
-        commits.append(Commit(sha, subject, tuple(parse_raw(tokens[1:]))))
+        sha, parents, subject = _decode(tokens[0]).split("\x02", 2)
+        changes = tuple(parse_raw(tokens[1:]))
+        commits.append(Commit(sha, subject, changes, tuple(parents.split())))
     return commits
 
 

@@ -23,38 +23,53 @@ def check_history(
     commits: Sequence[Commit],
     load: Callable[[str], bytes],
     cfg: TddSettings,
+    tree_of: Callable[[str], Mapping[str, str] | None] | None = None,
+    start: str | None = None,
 ) -> list[Violation]:
     """Report each commit that changed a module's behaviour before its test existed.
 
     Args:
-        base: The Python files (path -> blob id) of the range's base.
-        commits: The commits of the range, oldest first, paths project-relative.
+        base: The Python files (path -> blob id) of commit ``start``.
+        commits: The commits of the range, parents first, paths project-relative.
         load: Reads a blob's bytes.
         cfg: The resolved tdd-pairing settings (``require-test-change`` is strict).
+        tree_of: The Python files of any commit, for a commit whose parent is not
+            the one replayed before it (another branch of the range).
+        start: The commit ``base`` holds.
 
     Returns:
-        One CON206 violation per commit and module, in history order.
+        One CON206 violation per commit and module, in history order. Merge
+        commits are not judged: their changes were judged on their own branch.
 
     Example:
         >>> check_history({}, [], lambda blob: b"", None)  # type: ignore[arg-type]
         []
     """
-    state = dict(base)
+    state, current = dict(base), start
     cache: dict[tuple[str, str], Facts] = {}
     touched: set[str] = set()
     found: list[Violation] = []
     snap = Snapshot(state, load, cfg, cache)
     for commit in commits:
+        if len(commit.parents) > 1:
+            continue
+        parent = commit.parents[0] if commit.parents else None
+        if commit.parents and parent != current and tree_of is not None:
+            state = dict(tree_of(commit.parents[0]) or {})
+        elif not commit.parents and current is not None:
+            state = {}
         changes = [c for c in commit.changes if c.path.endswith(".py")]
+        reload = state is not snap.files or any(c.status != "M" for c in changes)
         _apply(state, commit.changes)
         touched |= {c.path for c in changes if c.status in _CHANGED}
         # Reason: the snapshot reads the live state; its path indexes (roots, tests)
         # stay valid until a commit adds, removes or renames a file.
-        if any(c.status != "M" for c in commit.changes):
+        if reload:
             snap = Snapshot(state, load, cfg, cache)
         for change in changes:
             if _changes_behaviour(change, snap):
                 found.extend(_judge(commit, change.path, snap, touched))
+        current = commit.sha
     return found
 
 
