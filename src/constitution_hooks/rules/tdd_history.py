@@ -53,11 +53,7 @@ def check_history(
     for commit in commits:
         if len(commit.parents) > 1:
             continue
-        parent = commit.parents[0] if commit.parents else None
-        if commit.parents and parent != current and tree_of is not None:
-            state = dict(tree_of(commit.parents[0]) or {})
-        elif not commit.parents and current is not None:
-            state = {}
+        state = _state_before(commit, state, current, tree_of)
         changes = [c for c in commit.changes if c.path.endswith(".py")]
         reload = state is not snap.files or any(c.status != "M" for c in changes)
         _apply(state, commit.changes)
@@ -71,6 +67,21 @@ def check_history(
                 found.extend(_judge(commit, change.path, snap, touched))
         current = commit.sha
     return found
+
+
+def _state_before(
+    commit: Commit,
+    state: dict[str, str],
+    current: str | None,
+    tree_of: Callable[[str], Mapping[str, str] | None] | None,
+) -> dict[str, str]:
+    """The files before ``commit``: the replayed state, or its parent's tree."""
+    parent = commit.parents[0] if commit.parents else None
+    if parent is not None and parent != current and tree_of is not None:
+        return dict(tree_of(parent) or {})
+    if parent is None and current is not None:
+        return {}
+    return state
 
 
 def _apply(state: dict[str, str], changes: Sequence[Change]) -> None:
