@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
 
 # Reason: git is run with argument lists, never through a shell.
@@ -80,3 +81,73 @@ def tracked_files(cwd: Path | None = None) -> list[str]:
         True
     """
     return split_z(run_git(["ls-files", "-z", "--cached", "--"], cwd))
+
+
+DIFF_ARGS = [
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--no-color",
+    "--no-ext-diff",
+    "--relative",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "-U0",
+]
+
+
+def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
+    """Line numbers added or changed by the staged diff, per file below ``cwd``.
+
+    Example:
+        >>> isinstance(staged_lines(), dict)
+        True
+    """
+    return parse_added_lines(run_git([*DIFF_ARGS, "--cached"], cwd))
+
+
+def changed_lines_since(
+    base: str, cwd: Path | None = None
+) -> dict[str, frozenset[int]]:
+    """Line numbers added or changed since the merge base of ``base`` and HEAD.
+
+    Raises:
+        GitError: If ``base`` is not a known revision.
+
+    Example:
+        >>> isinstance(changed_lines_since("HEAD"), dict)
+        True
+    """
+    return parse_added_lines(run_git([*DIFF_ARGS, f"{base}...HEAD", "--"], cwd))
+
+
+def parse_added_lines(diff: bytes) -> dict[str, frozenset[int]]:
+    """Parse ``git diff -U0`` output into the new-side line numbers of each file.
+
+    Example:
+        >>> parse_added_lines(b"+++ b/a.py\\n@@ -0,0 +1,2 @@\\n")
+        {'a.py': frozenset({1, 2})}
+    """
+    lines: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for raw in diff.split(b"\n"):
+        if raw.startswith(b"+++ "):
+            path = _diff_path(raw[4:])
+            current = None if path is None else lines.setdefault(path, set())
+        elif raw.startswith(b"@@ ") and current is not None:
+            # Reason: "@@ -a,b +c,d @@": the new side starts at c and spans d lines
+            # (d omitted means 1).
+            new_side = raw.split(b" ")[2][1:].split(b",")
+            start = int(new_side[0])
+            count = int(new_side[1]) if len(new_side) > 1 else 1
+            current.update(range(start, start + count))
+    return {path: frozenset(found) for path, found in lines.items() if found}
+
+
+def _diff_path(raw: bytes) -> str | None:
+    if raw == b"/dev/null":
+        return None
+    if raw.startswith(b'"'):
+        # Reason: git C-quotes names with control characters: octal bytes, \t, \".
+        raw = codecs.escape_decode(raw[1:-1])[0]
+    return raw[2:].decode("utf-8", "surrogateescape")
