@@ -9,6 +9,7 @@ from typing import Protocol
 
 from constitution_hooks import __version__
 from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
+from constitution_hooks.commands.coverage_gate import CoverageGateCommand
 from constitution_hooks.commands.rules import RulesCommand
 from constitution_hooks.core.errors import EXIT_USAGE, UsageError
 from constitution_hooks.core.log import configure
@@ -33,6 +34,7 @@ class Command(Protocol):
 
 
 COMMANDS: tuple[Command, ...] = (*FILE_COMMANDS, RulesCommand())
+COMMANDS += (CoverageGateCommand(),)
 
 
 def build_parser() -> argparse.ArgumentParser:

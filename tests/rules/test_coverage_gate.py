@@ -137,3 +137,27 @@ def test_check_test_run_no_tests_collected_fails() -> None:
 
 def test_check_test_run_passing_run_is_clean() -> None:
     assert check_test_run(0, "2 passed", "p") == []
+
+
+def test_evaluate_every_gate_reports_its_measure_and_violation() -> None:
+    from constitution_hooks.core.config import Settings
+    from constitution_hooks.rules.coverage_gate import evaluate
+
+    values = {o.key: o.default for o in SECTION.all_options()}
+    values["critical"] = {"src/*": 95}
+    files = [_file("src/a.py", 10, {1, 2, 3})]
+    measures, found = evaluate(
+        files,
+        Settings(values),
+        {"src/a.py": frozenset({1})},
+        Fraction(90),
+        _prefix,
+        "p",
+    )
+    assert [m.name for m in measures] == [
+        "total",
+        "baseline",
+        "critical 'src/*'",
+        "diff",
+    ]
+    assert sorted(v.code for v in found) == ["CON401", "CON402", "CON403", "CON404"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from constitution_hooks.core.config import Settings
 from constitution_hooks.core.options import (
     Option,
     Section,
@@ -302,3 +303,47 @@ def check_test_run(returncode: int, summary: str, where: str) -> list[Violation]
 def _violation(path: str, line: int, code: str, message: str) -> Violation:
     rule = next(r for r in RULES if r.code == code)
     return Violation(path, line, 1, code, rule.id, message)
+
+
+def evaluate(
+    files: Iterable[FileCoverage],
+    settings: Settings,
+    changed: Mapping[str, frozenset[int]] | None,
+    baseline: Fraction | None,
+    match: Matcher,
+    where: str,
+) -> tuple[list[Measure], list[Violation]]:
+    """Apply CON401-CON404 to measured files; diff coverage only with a diff.
+
+    Args:
+        files: Every measured file.
+        settings: The ``coverage-gate`` table.
+        changed: Changed lines per file, or None when there is no diff to measure.
+        baseline: The recorded baseline percentage, or None.
+        match: ``match(glob, path)`` for the critical globs.
+        where: The config file, where project-wide violations are reported.
+
+    Returns:
+        Every measure (for the summary) and every violation.
+
+    Example:
+        >>> f = FileCoverage("a.py", frozenset({1}), frozenset())
+        >>> s = Settings({"fail-under": 80, "tolerance": 0.1, "critical": {}})
+        >>> [m.name for m in evaluate([f], s, None, None, lambda g, p: True, "p")[0]]
+        ['total']
+    """
+    files = tuple(files)
+    total, found = check_total(files, settings.number("fail-under"), where)
+    measures = [total]
+    ratchet, dropped = check_baseline(
+        total.figure, baseline, settings.number("tolerance"), where
+    )
+    measures += [ratchet] if ratchet else []
+    critical, below = check_critical(files, settings.raw("critical"), match, where)
+    measures += critical
+    found += dropped + below
+    if changed is not None:
+        diff, uncovered = check_diff(files, changed, settings.number("diff-fail-under"))
+        measures.append(diff)
+        found += uncovered
+    return measures, found
