@@ -61,9 +61,10 @@ def _venv(folder: Path, *packages: str) -> Path:
 
 @pytest.fixture(scope="session")
 def project_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtualenv with pytest, coverage (our version) and six."""
+    """A virtualenv with pytest, coverage (our version), pytest-cov and six."""
     folder = tmp_path_factory.mktemp("venvs") / "with-coverage"
-    return _venv(folder, "pytest", f"coverage=={version('coverage')}", "six")
+    pinned = f"coverage=={version('coverage')}"
+    return _venv(folder, "pytest", pinned, "pytest-cov", "six")
 
 
 @pytest.fixture(scope="session")

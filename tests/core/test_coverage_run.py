@@ -77,3 +77,16 @@ def test_run_tests_missing_executable_raises_usage_error(tmp_path: Path) -> None
 
 def test_test_run_tail_keeps_last_lines() -> None:
     assert TestRun(("x",), 1, "a\nb\nc\n").tail(2) == "b\nc"
+
+
+def test_run_tests_pytest_cov_addopts_write_no_reports(
+    tmp_path: Path, make_project: MakeProject
+) -> None:
+    root = make_project(tmp_path / "p", covered=199, missed=51)
+    with (root / "pyproject.toml").open("a") as handle:
+        handle.write('addopts = "--cov=pkg --cov-report=xml --cov-report=html"\n')
+    data = tmp_path / ".coverage"
+    run = run_tests(default_command(root), root, data)
+    assert run.returncode == 0, run.output
+    assert combine(read_coverage(data, root)) == Figure(199, 250)
+    assert sorted(p.name for p in root.iterdir() if "cov" in p.name) == []

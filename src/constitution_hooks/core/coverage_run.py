@@ -20,8 +20,9 @@ from pathlib import Path
 
 from constitution_hooks.core.errors import UsageError
 
-HAS_COVERAGE = (
-    "import importlib.util, sys; sys.exit(not importlib.util.find_spec('coverage'))"
+PROBE = (
+    "import importlib.util as u;"
+    " print(*(m for m in ('coverage', 'pytest_cov') if u.find_spec(m)))"
 )
 RUN_TESTS = ("-m", "coverage", "run", "-m", "pytest")
 
@@ -70,6 +71,8 @@ def default_command(root: Path) -> list[str]:
 
     Without coverage in ``.venv``, ``uv run --with coverage`` layers it over the
     project's environment for this run only (``.venv`` itself is not changed).
+    With pytest-cov installed, ``--no-cov`` keeps its reports (coverage.xml,
+    htmlcov/) from being written by the gate's run.
 
     Raises:
         UsageError: No ``.venv``, or no coverage in it and no uv on PATH.
@@ -86,8 +89,13 @@ def default_command(root: Path) -> list[str]:
             f"no virtualenv at {root / '.venv'}: create it (uv sync, or python -m"
             " venv .venv) or set command in [tool.constitution.coverage-gate]"
         )
-    if _run([str(python), "-c", HAS_COVERAGE], root).returncode == 0:
-        return [str(python), *RUN_TESTS]
+    found = _run([str(python), "-c", PROBE], root).stdout.split()
+    if "coverage" in found:
+        return [
+            str(python),
+            *RUN_TESTS,
+            *(["--no-cov"] if "pytest_cov" in found else []),
+        ]
     uv = shutil.which("uv")
     if uv is None:
         raise UsageError(
