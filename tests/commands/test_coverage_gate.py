@@ -228,3 +228,21 @@ def test_coverage_gate_diff_figure_equals_diff_cover(
     assert round(diff["percent"], 2) == theirs["total_percent_covered"] == 71.43
     assert diff["total"] == theirs["total_num_lines"]
     assert diff["total"] - diff["covered"] == theirs["total_num_violations"]
+
+
+def test_coverage_gate_pre_push_range_measures_pushed_commits(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git(project, "init", "-q", "-b", "main")
+    (project / ".gitignore").write_text(".venv\n")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "init")
+    base = git(project, "rev-parse", "HEAD").strip()
+    (project / "pkg" / "extra.py").write_text("def unused():\n    return 1\n")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "feat: extra")
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", base)
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    _config(project, "fail-under = 0\n")
+    assert main(["coverage-gate"]) == 1
+    assert "pkg/extra.py:1:1: CON404 diff coverage 0.00%" in capsys.readouterr().out

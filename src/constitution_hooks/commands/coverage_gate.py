@@ -134,7 +134,17 @@ def _judge(
 def _changed(base: str | None, root: Path) -> dict[str, frozenset[int]] | None:
     if base:
         return changed_lines_since(base, root)
-    return staged_lines(root) if inside_work_tree(root) else None
+    if not inside_work_tree(root):
+        return None
+    # Reason: in the pre-push stage pre-commit names the pushed range; nothing is
+    # staged then.
+    pushed = (
+        os.environ.get("PRE_COMMIT_FROM_REF"),
+        os.environ.get("PRE_COMMIT_TO_REF"),
+    )
+    if all(pushed):
+        return changed_lines_since(str(pushed[0]), root, str(pushed[1]))
+    return staged_lines(root)
 
 
 def _where(config: Config) -> str:

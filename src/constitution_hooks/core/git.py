@@ -107,9 +107,9 @@ def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
 
 
 def changed_lines_since(
-    base: str, cwd: Path | None = None
+    base: str, cwd: Path | None = None, head: str = "HEAD"
 ) -> dict[str, frozenset[int]]:
-    """Line numbers added or changed since the merge base of ``base`` and HEAD.
+    """Line numbers added or changed since the merge base of ``base`` and ``head``.
 
     Raises:
         GitError: If ``base`` is not a known revision.
@@ -118,7 +118,7 @@ def changed_lines_since(
         >>> isinstance(changed_lines_since("HEAD"), dict)
         True
     """
-    return parse_added_lines(run_git([*DIFF_ARGS, f"{base}...HEAD", "--"], cwd))
+    return parse_added_lines(run_git([*DIFF_ARGS, f"{base}...{head}", "--"], cwd))
 
 
 def parse_added_lines(diff: bytes) -> dict[str, frozenset[int]]:

@@ -7,7 +7,7 @@ and the changed lines from ``core.git``; nothing here runs, reads or prints.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -64,11 +64,14 @@ SECTION = Section(
             help="ratchet file; the ratchet is on once it exists (--update-baseline)",
         ),
         number("tolerance", 0.1, help="points total coverage may fall below baseline"),
-        string_list(
-            "command",
-            (),
-            "test command run under coverage (default: .venv's python -m coverage"
-            " run -m pytest)",
+        replace(
+            string_list(
+                "command",
+                (),
+                "test command run under coverage, honouring COVERAGE_FILE (default:"
+                " .venv's python -m coverage run -m pytest)",
+            ),
+            default=[],
         ),
     ),
 )
