@@ -90,3 +90,15 @@ def test_run_tests_pytest_cov_addopts_write_no_reports(
     assert run.returncode == 0, run.output
     assert combine(read_coverage(data, root)) == Figure(199, 250)
     assert sorted(p.name for p in root.iterdir() if "cov" in p.name) == []
+
+
+def test_default_command_no_coverage_and_no_uv_raises_usage_error(
+    tmp_path: Path,
+    make_project: MakeProject,
+    bare_venv: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = make_project(tmp_path / "p", venv=bare_venv)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(UsageError, match="uv is not on PATH"):
+        default_command(root)

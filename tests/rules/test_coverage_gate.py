@@ -161,3 +161,10 @@ def test_evaluate_every_gate_reports_its_measure_and_violation() -> None:
         "diff",
     ]
     assert sorted(v.code for v in found) == ["CON401", "CON402", "CON403", "CON404"]
+
+
+def test_check_critical_glob_at_its_minimum_passes() -> None:
+    files = [_file("src/core/a.py", 10, {1})]
+    measures, found = check_critical(files, {"src/core/*": 90}, _prefix, "p")
+    assert found == []
+    assert measures[0].passed
