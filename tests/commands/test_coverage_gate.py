@@ -246,3 +246,22 @@ def test_coverage_gate_pre_push_range_measures_pushed_commits(
     _config(project, "fail-under = 0\n")
     assert main(["coverage-gate"]) == 1
     assert "pkg/extra.py:1:1: CON404 diff coverage 0.00%" in capsys.readouterr().out
+
+
+def test_coverage_gate_command_without_coverage_is_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _config(project, 'command = [".venv/bin/python", "-m", "pytest", "-q"]\n')
+    assert main(["coverage-gate"]) == 2
+    err = capsys.readouterr().err
+    assert "wrote no coverage data" in err
+    assert "COVERAGE_FILE" in err
+
+
+def test_coverage_gate_source_measuring_nothing_is_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (project / "pyproject.toml").read_text()
+    (project / "pyproject.toml").write_text(text.replace('["pkg"]', '["nope"]'))
+    assert main(["coverage-gate"]) == 2
+    assert "check [tool.coverage.run] source" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core.config import Config, Settings
-from constitution_hooks.core.errors import EXIT_CLEAN
+from constitution_hooks.core.errors import EXIT_CLEAN, UsageError
 from constitution_hooks.core.git import (
     changed_lines_since,
     inside_work_tree,
@@ -103,6 +103,12 @@ def _measure(
         _emit(f"$ {' '.join(command)}\n{run.tail()}", args.format)
         return report(failed, args.format)
     combine_parallel(data)
+    if not data.is_file():
+        raise UsageError(
+            f"{' '.join(command)} wrote no coverage data: the command must run the"
+            " tests under coverage and honour COVERAGE_FILE (coverage run -m pytest),"
+            " and [tool.coverage.run] source must name the code the tests import"
+        )
     return read_coverage(data, root)
 
 

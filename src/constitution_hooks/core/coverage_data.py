@@ -84,7 +84,9 @@ def _read_data_file(path: Path, root: Path) -> list[FileCoverage]:
             cov.load()
             cov.json_report(outfile=str(report))
         except CoverageException as error:
-            raise UsageError(f"{path}: {error}") from error
+            raise UsageError(
+                f"{path}: {error} (check [tool.coverage.run] source and omit)"
+            ) from error
         return _read_json(json.loads(report.read_text(encoding="utf-8")), root)
 
 
