@@ -28,13 +28,33 @@ def test_pre_commit_coverage_below_eighty_blocks_and_keeps_user_data(
     use_hooks: Callable[..., None],
 ) -> None:
     _repo(git_repo, make_project, covered=199, missed=51)
-    (git_repo / ".coverage").write_bytes(b"the user's own data")
+    subprocess.run(
+        [".venv/bin/python", "-m", "coverage", "run", "-m", "pytest", "-q"],
+        check=True,
+        capture_output=True,
+    )
+    before = (git_repo / ".coverage").read_bytes()
     use_hooks("coverage-gate")
     git(git_repo, "add", "-A")
     result = pre_commit("run")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "CON401 total coverage 79.60% (199/250" in result.stdout
-    assert (git_repo / ".coverage").read_bytes() == b"the user's own data"
+    assert (git_repo / ".coverage").read_bytes() == before
+
+
+def test_pre_commit_failing_tests_block_with_runner_summary(
+    git_repo: Path,
+    make_project: MakeProject,
+    pre_commit: Runner,
+    use_hooks: Callable[..., None],
+) -> None:
+    make_project(git_repo, covered=240, missed=10, failing=True)
+    (git_repo / ".gitignore").write_text(".venv\n")
+    use_hooks("coverage-gate")
+    git(git_repo, "add", "-A")
+    result = pre_commit("run")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "CON405 the tests failed (exit code 1): 1 failed, 1 passed" in result.stdout
 
 
 def test_git_commit_installed_hook_allows_eighty_then_blocks_untested_change(
