@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands.coverage_gate import CoverageGateCommand
 from tests.conftest import git
 from tests.coverage_project import MakeProject
 
@@ -265,3 +266,9 @@ def test_coverage_gate_source_measuring_nothing_is_usage_error(
     (project / "pyproject.toml").write_text(text.replace('["pkg"]', '["nope"]'))
     assert main(["coverage-gate"]) == 2
     assert "check [tool.coverage.run] source" in capsys.readouterr().err
+
+
+def test_coverage_gate_command_registered_in_cli() -> None:
+    from constitution_hooks.cli import COMMANDS
+
+    assert any(isinstance(c, CoverageGateCommand) for c in COMMANDS)

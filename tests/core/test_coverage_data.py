@@ -13,6 +13,7 @@ from constitution_hooks.core.coverage_data import (
     combine_parallel,
     glob_matcher,
     read_coverage,
+    working_folder,
 )
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.rules.coverage_figures import combine
@@ -135,3 +136,10 @@ def test_combine_parallel_parts_become_one_data_file(
     assert combine(read_coverage(tmp_path / ".coverage", project)) == combine(
         read_coverage(project / ".coverage", project)
     )
+
+
+def test_working_folder_restores_previous_folder(tmp_path: Path) -> None:
+    before = Path.cwd()
+    with working_folder(tmp_path):
+        assert Path.cwd() == tmp_path.resolve()
+    assert Path.cwd() == before

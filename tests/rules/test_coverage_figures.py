@@ -8,6 +8,7 @@ from constitution_hooks.rules.coverage_figures import (
     Figure,
     FileCoverage,
     combine,
+    describe,
     format_percent,
     line_ranges,
     worst_files,
@@ -66,3 +67,10 @@ def test_line_ranges_nothing_missing_is_empty() -> None:
 def test_worst_files_lowest_first_skips_fully_covered() -> None:
     files = [_file("a.py", 4, {1}), _file("b.py", 4, {1, 2}), _file("c.py", 4, set())]
     assert [f.path for f in worst_files(files)] == ["b.py", "a.py"]
+
+
+def test_describe_file_with_missing_branches_names_them() -> None:
+    file = FileCoverage("a.py", frozenset({1, 2}), frozenset({2}), 2, 1)
+    assert describe(file, Fraction(80)) == (
+        "a.py 50.00% (2/4, missing 2, 1 branch(es) not taken)"
+    )

@@ -168,3 +168,12 @@ def test_check_critical_glob_at_its_minimum_passes() -> None:
     measures, found = check_critical(files, {"src/core/*": 90}, _prefix, "p")
     assert found == []
     assert measures[0].passed
+
+
+def test_measure_record_lists_worst_files_for_json() -> None:
+    from constitution_hooks.rules.coverage_gate import Measure
+
+    worst = (_file("a.py", 4, {2, 3}),)
+    record = Measure("total", Figure(2, 4), Fraction(80), False, "", worst).record()
+    assert record["percent"] == 50.0
+    assert record["files"][0]["missing"] == "2-3"
