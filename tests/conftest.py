@@ -72,6 +72,22 @@ def settings() -> Callable[..., Settings]:
     return _settings
 
 
+@pytest.fixture
+def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count every ``ast.parse`` call made after the fixture is requested."""
+    import ast
+
+    calls: list[str] = []
+    real_parse = ast.parse
+
+    def counting_parse(*args: Any, **kwargs: Any) -> Any:
+        calls.append(str(kwargs.get("filename", "")))
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", counting_parse)
+    return calls
+
+
 def git(cwd: Path, *args: str) -> str:
     """Run real git in ``cwd`` and return its stdout."""
     result = subprocess.run(

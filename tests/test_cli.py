@@ -1,121 +1,200 @@
-"""The ``constitution`` command line in-process: every command, one exit code."""
+"""The constitution command: exit codes, formats, selection, config errors, logging."""
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from constitution_hooks.cli import main
-from tests.conftest import git
 
-LONG_FUNCTION = "def long():\n" + "    x = 1\n" * 49 + "    return x\n"
+Write = Callable[..., Path]
+LONG_FUNCTION = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
 
 
 @pytest.fixture
-def here(tmp_path: Path) -> Iterator[Path]:
-    """tmp_path (not a git repository) as the current folder."""
-    previous = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(previous)
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project folder (a repository root) as the current folder."""
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
-def test_main_check_all_files_in_git_reports_long_function(
-    git_repo: Path, capsys: pytest.CaptureFixture[str]
+def test_main_clean_file_exits_0_and_prints_nothing(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (git_repo / "app.py").write_text(LONG_FUNCTION)
-    (git_repo / "untracked.py").write_text(LONG_FUNCTION)
-    git(git_repo, "add", "app.py")
-    assert main(["check", "--all-files"]) == 1
-    out = capsys.readouterr().out
-    assert "app.py:1:1: CON102 function 'long' is 51 lines long (limit 49)" in out
-    assert "untracked.py" not in out
-
-
-def test_main_check_folder_reports_syntax_and_decoding_errors(
-    here: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (here / "src").mkdir()
-    (here / "src" / "broken.py").write_text("def f(:\n")
-    (here / "src" / "latin.py").write_bytes(b"x = '\xff'\n")
-    (here / "src" / ".venv").mkdir()
-    (here / "src" / ".venv" / "skipped.py").write_text("def f(:\n")
-    assert main(["check", "--format", "json", "src"]) == 1
-    found = json.loads(capsys.readouterr().out)
-    assert sorted((v["path"], v["code"]) for v in found) == [
-        ("src/broken.py", "CON001"),
-        ("src/latin.py", "CON002"),
-    ]
-
-
-def test_main_check_all_files_outside_git_walks_folder(
-    here: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (here / "big.py").write_text("x = 1\n" * 501)
-    (here / "pyproject.toml").write_text('[tool.constitution]\nexclude = ["gen"]\n')
-    (here / "gen").mkdir()
-    (here / "gen" / "big.py").write_text("x = 1\n" * 501)
-    assert main(["file-length", "--all-files"]) == 1
-    out = capsys.readouterr().out
-    assert out == "big.py:501:1: CON101 file is 501 lines long (limit 500);" + (
-        " split it into modules\n"
-    )
-
-
-def test_main_function_size_ignored_rule_is_clean(
-    here: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (here / "app.py").write_text(LONG_FUNCTION)
-    assert main(["function-size", "--ignore", "CON102,CON103", "app.py"]) == 0
+    write("ok.py", "def f():\n    return 1\n")
+    assert main(["check", "ok.py"]) == 0
     assert capsys.readouterr().out == ""
 
 
-def test_main_check_unknown_rule_is_usage_error(
-    here: Path, capsys: pytest.CaptureFixture[str]
+def test_main_violation_exits_1_with_location_code_and_limit(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", "--select", "CON999", "app.py"]) == 2
-    assert "unknown rule 'CON999'" in capsys.readouterr().err
-
-
-def test_main_check_bad_config_is_usage_error(
-    here: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (here / "pyproject.toml").write_text(
-        "[tool.constitution.file-length]\nmax-line = 3\n"
+    write("app.py", LONG_FUNCTION)
+    assert main(["check", "app.py"]) == 1
+    captured = capsys.readouterr()
+    assert (
+        captured.out == "app.py:1:1: CON102 function 'f' is 50 lines long (limit 49)\n"
     )
+    assert "CON102 (function-too-long): extract helper functions" in captured.err
+
+
+def test_main_json_format_lists_sorted_records(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("b.py", "x = 1\n" * 501)
+    write("a.py", LONG_FUNCTION)
+    assert main(["check", "--format", "json", "b.py", "a.py"]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["path"], r["line"], r["code"], r["rule"]) for r in records] == [
+        ("a.py", 1, "CON102", "function-too-long"),
+        ("b.py", 501, "CON101", "file-too-long"),
+    ]
+    assert set(records[0]) == {"path", "line", "column", "code", "rule", "message"}
+
+
+def test_main_file_length_command_runs_only_its_rule(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.py", LONG_FUNCTION)
+    assert main(["file-length", "a.py"]) == 0
+
+
+def test_main_function_size_command_still_reports_syntax_error(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.py", "def f(:\n")
+    assert main(["function-size", "a.py"]) == 1
+    assert "a.py:1:7: CON001 syntax error" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("flag", ["--ignore=CON102", "--ignore=function-too-long"])
+def test_main_ignore_by_code_or_id_drops_rule(
+    project: Path, write: Write, flag: str
+) -> None:
+    write("a.py", LONG_FUNCTION)
+    assert main(["check", flag, "a.py"]) == 0
+
+
+def test_main_select_comma_list_keeps_only_those(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.py", LONG_FUNCTION + "x = 1\n" * 460)
+    assert main(["check", "--select", "CON101,syntax-error", "a.py"]) == 1
+    assert [line.split()[1] for line in capsys.readouterr().out.splitlines()] == [
+        "CON101"
+    ]
+
+
+def test_main_unknown_rule_exits_2_with_one_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--select", "CON999", "a.py"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("constitution: error: unknown rule 'CON999'")
+    assert err.count("\n") == 1
+
+
+def test_main_bad_config_exits_2_naming_key(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pyproject.toml", "[tool.constitution.file-length]\nmax-lines = 0\n")
     assert main(["check", "--all-files"]) == 2
-    assert "did you mean 'max-lines'?" in capsys.readouterr().err
+    assert (
+        "tool.constitution.file-length.max-lines: expected an integer >= 1, found 0"
+        in (capsys.readouterr().err)
+    )
 
 
-def test_main_no_command_prints_help_and_exits_two(
+def test_main_explicit_config_flag_is_used(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.py", "x = 1\n" * 3)
+    write("conf/custom.toml", "[tool.constitution.file-length]\nmax-lines = 2\n")
+    assert main(["check", "--config", "conf/custom.toml", "a.py"]) == 1
+
+
+def test_main_no_paths_checks_current_folder(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("pkg/a.py", LONG_FUNCTION)
+    write(".venv/lib/b.py", LONG_FUNCTION)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.startswith("pkg/a.py:1:1: CON102")
+
+
+def test_main_bad_flag_exits_2(project: Path) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "--no-such-flag"])
+    assert caught.value.code == 2
+
+
+def test_main_no_command_prints_help_exits_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main([]) == 2
     assert "usage: constitution" in capsys.readouterr().err
 
 
-def test_main_rules_lists_every_rule_in_text_and_json(
+@pytest.mark.parametrize("command", ["check", "file-length", "function-size", "rules"])
+def test_main_help_on_every_command_exits_0(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    assert f"usage: constitution {command}" in capsys.readouterr().out
+
+
+def test_main_rules_lists_every_code_with_constitution_words(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["rules"]) == 0
-    text = capsys.readouterr().out
-    assert main(["rules", "--format", "json"]) == 0
-    records = json.loads(capsys.readouterr().out)
-    assert all(r["code"] in text for r in records)
-    assert "CON401" in text
+    out = capsys.readouterr().out
+    assert "CON101  file-too-long" in out
+    assert 'constitution: "Functions under 50 lines, classes under 100 lines."' in out
 
 
-def test_main_json_logging_carries_correlation_id(
-    here: Path, capsys: pytest.CaptureFixture[str]
+def test_main_rules_json_is_a_list_of_records(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    (here / "app.py").write_text("x = 1\n")
-    assert main(["check", "--log-format", "json", "-v", "app.py"]) == 0
-    events = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
-    assert {e["event"] for e in events} >= {"command started", "command finished"}
+    assert main(["rules", "--format", "json"]) == 0
+    codes = [r["code"] for r in json.loads(capsys.readouterr().out)]
+    assert codes[:3] == ["CON001", "CON002", "CON101"]
+
+
+def test_main_log_format_json_events_share_correlation_id(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.py", "x = 1\n")
+    assert main(["check", "--log-format", "json", "a.py"]) == 0
+    captured = capsys.readouterr()
+    events = [json.loads(line) for line in captured.err.splitlines()]
+    assert {e["event"] for e in events} >= {"files discovered", "check finished"}
     assert len({e["correlation_id"] for e in events}) == 1
+    assert captured.out == ""
+
+
+def test_main_verbose_logs_debug_events_to_stderr(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.py", "x = 1\n")
+    assert main(["check", "-v", "a.py"]) == 0
+    assert "command started" in capsys.readouterr().err
+
+
+def test_python_m_constitution_hooks_runs_cli(project: Path, write: Write) -> None:
+    write("a.py", "x = 1\n" * 501)
+    result = subprocess.run(
+        [sys.executable, "-m", "constitution_hooks", "check", "a.py"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith("a.py:501:1: CON101")

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from constitution_hooks import __version__
+from constitution_hooks.commands.branch_name import BranchNameCommand
 from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
+from constitution_hooks.commands.commit_msg import CommitMsgCommand
 from constitution_hooks.commands.coverage_gate import CoverageGateCommand
 from constitution_hooks.commands.rules import RulesCommand
 from constitution_hooks.core.errors import EXIT_USAGE, UsageError
@@ -34,6 +36,7 @@ class Command(Protocol):
 
 
 COMMANDS: tuple[Command, ...] = (*FILE_COMMANDS, RulesCommand())
+COMMANDS += (CommitMsgCommand(), BranchNameCommand())
 COMMANDS += (CoverageGateCommand(),)
 
 

@@ -73,7 +73,9 @@ class FileCommand:
         rules = select_rules(
             self.rules(), _names(args.select), _names(args.ignore), known=RULES
         )
-        paths = discover(args.paths, args.all_files, config.exclude, config.root)
+        # Reason: like ruff, no paths and no --all-files means the current folder.
+        given = args.paths or ([] if args.all_files else ["."])
+        paths = discover(given, args.all_files, config.exclude, config.root)
         get_logger().info("files discovered", command=self.name, count=len(paths))
         violations = check_files(paths, config, rules)
         get_logger().info("check finished", violations=len(violations))

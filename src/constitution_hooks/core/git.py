@@ -7,6 +7,7 @@ import shutil
 
 # Reason: git is run with argument lists, never through a shell.
 import subprocess  # nosec B404
+from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.core.errors import UsageError
@@ -81,6 +82,95 @@ def tracked_files(cwd: Path | None = None) -> list[str]:
         True
     """
     return split_z(run_git(["ls-files", "-z", "--cached", "--"], cwd))
+
+
+def comment_string(cwd: Path | None = None) -> str:
+    """Return the comment prefix git uses in commit messages (``#`` by default).
+
+    ``core.commentChar`` and ``core.commentString`` (git 2.45) set the same thing;
+    the last one git reads wins. The value may be ``auto``.
+
+    Example:
+        >>> isinstance(comment_string(), str)
+        True
+    """
+    try:
+        output = run_git(
+            ["config", "-z", "--get-regexp", r"^core\.comment(char|string)$"], cwd
+        )
+    except GitError:
+        # Reason: git config exits 1 when the keys are unset: git's default applies.
+        return "#"
+    entries = [e for e in output.decode("utf-8", "replace").split("\0") if e]
+    value = entries[-1].partition("\n")[2] if entries else ""
+    return value or "#"
+
+
+def current_branch(cwd: Path | None = None) -> str:
+    """Return the checked-out branch (unborn included), ``""`` on a detached HEAD.
+
+    Raises:
+        GitError: Outside a git repository.
+
+    Example:
+        >>> isinstance(current_branch(), str)
+        True
+    """
+    return run_git(["branch", "--show-current"], cwd).decode("utf-8", "replace").strip()
+
+
+def branch_exists(name: str, cwd: Path | None = None) -> bool:
+    """Return whether ``refs/heads/<name>`` exists (False for an unborn branch).
+
+    Example:
+        >>> branch_exists("no/such/branch/here")
+        False
+    """
+    ref = f"refs/heads/{name}"
+    output = run_git(["for-each-ref", "--format=%(refname)", ref], cwd)
+    return ref in output.decode("utf-8", "replace").splitlines()
+
+
+@dataclass(frozen=True)
+class LoggedCommit:
+    """One commit of a range: its short sha and its stored message.
+
+    Example:
+        >>> LoggedCommit("a1b2c3d", "feat: x\\n").sha
+        'a1b2c3d'
+    """
+
+    sha: str
+    message: str
+
+
+def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
+    """List the commits of ``rev_range`` with one or no parent, newest first.
+
+    One ``git log`` call; commits with two or more parents (merges) are skipped.
+
+    Raises:
+        GitError: For an unknown revision, with git's reason.
+
+    Example:
+        >>> isinstance(commit_log("HEAD~0..HEAD"), list)
+        True
+    """
+    output = run_git(
+        [
+            "log",
+            "--no-merges",
+            "-z",
+            "--format=%h%n%B",
+            # Reason: a range starting with '-' must never be read as an option.
+            "--end-of-options",
+            rev_range,
+            "--",
+        ],
+        cwd,
+    )
+    records = output.decode("utf-8", "replace").split("\0")
+    return [LoggedCommit(*record.split("\n", 1)) for record in records if record]
 
 
 DIFF_ARGS = [

@@ -144,7 +144,7 @@ def toml_repr(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_repr(v) for v in value) + "]"
     if isinstance(value, Mapping):
         inner = ", ".join(f"{k} = {toml_repr(v)}" for k, v in value.items())

@@ -77,8 +77,8 @@ def _decode_reason(error: Exception) -> str:
             f"cannot be decoded as {error.encoding}: byte 0x{byte:02x} at {error.start}"
         )
     if isinstance(error, SyntaxError):
-        return str(error.msg)
-    return str(error)
+        return f"cannot be decoded: {error.msg} (not UTF-8 and no PEP 263 cookie)"
+    return f"cannot be decoded: {error}"
 
 
 def count_lines(text: str) -> int:

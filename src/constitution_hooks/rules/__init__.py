@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from constitution_hooks.core.options import Section
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.rules import coverage_gate, file_length, function_size, parsing
+from constitution_hooks.rules import (
+    branch_name,
+    commit_message,
+    coverage_gate,
+    file_length,
+    function_size,
+    parsing,
+)
 
 RULES: tuple[Rule, ...] = (*parsing.RULES, *file_length.RULES, *function_size.RULES)
+RULES += commit_message.RULES + branch_name.RULES
 RULES += coverage_gate.RULES
 SECTIONS: tuple[Section, ...] = (file_length.SECTION, function_size.SECTION)
+SECTIONS += (commit_message.SECTION, branch_name.SECTION)
 SECTIONS += (coverage_gate.SECTION,)

@@ -1,0 +1,68 @@
+"""``constitution branch-name``: the current branch, or ``--branch NAME``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from constitution_hooks.commands.common import (
+    add_config_argument,
+    add_format_argument,
+    config_from,
+    report,
+)
+from constitution_hooks.core import git
+from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules.branch_name import RULES, check_branch
+
+_RULE = RULES[0]
+
+
+class BranchNameCommand:
+    """Check a branch name against the allowed patterns (CON311).
+
+    Example:
+        >>> BranchNameCommand().name
+        'branch-name'
+    """
+
+    name = "branch-name"
+    help = "check the current branch (or --branch NAME) against the patterns (CON311)"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add ``--branch``, format and config arguments."""
+        parser.add_argument(
+            "--branch",
+            metavar="NAME",
+            help="the branch to check (default: the one being pushed, else HEAD's)",
+        )
+        add_format_argument(parser)
+        add_config_argument(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Check the branch and report; return the exit code."""
+        config = config_from(args)
+        if not config.enabled("branch-name"):
+            return report([], args.format)
+        name, is_head = (args.branch, False) if args.branch else _branch_under_check()
+        if not name:
+            return report([], args.format)
+        findings = list(check_branch(name, config.section("branch-name")))
+        if findings and is_head and not git.branch_exists(name):
+            # Reason: the unborn branch of a fresh repository is git init's choice.
+            findings = []
+        get_logger().info("branch checked", branch=name, violations=len(findings))
+        violations = [
+            Violation(name, f.line, f.column, _RULE.code, _RULE.id, f.message)
+            for f in findings
+        ]
+        return report(violations, args.format)
+
+
+def _branch_under_check() -> tuple[str, bool]:
+    """The branch pre-commit pushes (pre-push stage), else HEAD's; is it HEAD's."""
+    pushed = os.environ.get("PRE_COMMIT_LOCAL_BRANCH", "")
+    if pushed.startswith("refs/heads/"):
+        return pushed[len("refs/heads/") :], False
+    return git.current_branch(), True

@@ -1,0 +1,145 @@
+"""``constitution commit-msg``: one message file (the hook) or a range (CI)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from pathlib import Path
+
+from constitution_hooks.commands.common import (
+    add_config_argument,
+    add_format_argument,
+    config_from,
+    report,
+)
+from constitution_hooks.core import git
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.message import clean_message, resolve_comment
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules.commit_message import Found, check_message
+
+
+class CommitMsgCommand:
+    """Check a commit message file, or every commit message of a range.
+
+    Example:
+        >>> CommitMsgCommand().name
+        'commit-msg'
+    """
+
+    name = "commit-msg"
+    help = "check a commit message file or --range BASE..HEAD (CON301-CON306)"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add the message file, ``--range``, format and config arguments."""
+        parser.add_argument(
+            "file",
+            nargs="?",
+            metavar="FILE",
+            help="the message file git passes to the commit-msg hook",
+        )
+        parser.add_argument(
+            "--range",
+            dest="rev_range",
+            metavar="BASE..HEAD",
+            help="check every commit of a git range instead (merges skipped)",
+        )
+        add_format_argument(parser)
+        add_config_argument(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Check the message(s) and report; return the exit code."""
+        if (args.file is None) == (args.rev_range is None):
+            raise UsageError("give either a message FILE or --range BASE..HEAD")
+        config = config_from(args)
+        if not config.enabled("commit-message"):
+            return report([], args.format)
+        settings = config.section("commit-message")
+        if args.file is not None:
+            violations = check_message_file(args.file, settings)
+        else:
+            violations = check_range(args.rev_range, settings)
+        get_logger().info(
+            "commit messages checked",
+            source=args.file or args.rev_range,
+            violations=len(violations),
+        )
+        return report(violations, args.format)
+
+
+def check_message_file(path: str, settings: Settings) -> list[Violation]:
+    """Check the message file the commit-msg hook receives, before git cleans it.
+
+    Comment lines use the repository's ``core.commentChar`` (``auto`` inferred);
+    violations carry the file as path and the line in the file.
+
+    Raises:
+        UsageError: If the file cannot be read.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "MSG"
+        >>> _ = p.write_text("# only a comment\\n")
+        >>> from constitution_hooks.rules.commit_message import SECTION
+        >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> [v.code for v in check_message_file(str(p), s)]
+        ['CON306']
+    """
+    try:
+        # Reason: git stores messages as UTF-8 by default (i18n.commitEncoding);
+        # undecodable bytes count as one character each.
+        text = Path(path).read_bytes().decode("utf-8", "replace")
+    except OSError as error:
+        raise UsageError(f"cannot read commit message file {path}: {error}") from error
+    message = clean_message(text, resolve_comment(git.comment_string(), text))
+    return _violations(path, check_message(message, settings))
+
+
+def check_range(rev_range: str, settings: Settings) -> list[Violation]:
+    """Check every stored message of a range; merges (2+ parents) are skipped.
+
+    The path of each violation is the commit's short sha and the line is the line
+    in its stored message; a violation below the first line starts with the
+    commit's first line in parentheses. Stored messages are already clean, so
+    lines starting with ``#`` are content there, not comments.
+
+    Raises:
+        GitError: For an unknown revision (exit 2 with git's reason).
+
+    Example:
+        >>> callable(check_range)
+        True
+    """
+    violations: list[Violation] = []
+    commits = git.commit_log(rev_range)
+    get_logger().debug("range listed", range=rev_range, commits=len(commits))
+    for commit in commits:
+        message = clean_message(commit.message, comment="")
+        for violation in _violations(commit.sha, check_message(message, settings)):
+            if violation.line != 1:
+                text = f"({message.header}) {violation.message}"
+                violation = _with_message(violation, text)
+            violations.append(violation)
+    return violations
+
+
+def _violations(path: str, found: Iterable[Found]) -> list[Violation]:
+    return [
+        Violation(
+            path, finding.line, finding.column, rule.code, rule.id, finding.message
+        )
+        for rule, finding in found
+    ]
+
+
+def _with_message(violation: Violation, message: str) -> Violation:
+    return Violation(
+        violation.path,
+        violation.line,
+        violation.column,
+        violation.code,
+        violation.rule,
+        message,
+    )

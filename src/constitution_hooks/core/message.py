@@ -1,0 +1,200 @@
+"""A commit message as git will store it, and its conventional first line.
+
+Pure functions: no git, no files. The commit-msg hook sees the message before git
+cleans it, so comments, the ``git commit -v`` scissors block and blank lines are
+removed here exactly as git's default ``strip`` clean-up removes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Reason: git's own list for core.commentChar=auto, tried in this order.
+COMMENT_CANDIDATES = "#;@!$%^&|:"
+CUT_LINE = "------------------------ >8 ------------------------"
+# Reason: git's own isspace() (git-compat-util.h) is only space, tab, LF and CR;
+# a trailing form feed or vertical tab stays in the stored message.
+_GIT_SPACE = " \t\n\r"
+_HEADER = re.compile(
+    r"(?P<type>[^\s():!]+)(?:\((?P<scope>[^()]*)\))?(?P<bang>!)?:"
+    r"(?P<space>[ \t]*)(?P<subject>.*)"
+)
+# Reason: the subjects git (and forges' merge buttons) write themselves.
+_GIT_GENERATED = re.compile(
+    r"Merge (?:branch|branches|tag|commit|remote-tracking branch) '.+"
+    r"|Merge pull request #\d+ from \S+.*"
+    r"|(?:Revert|Reapply) \".*\""
+    r"|(?:fixup|squash|amend)! .+"
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    """The cleaned lines of a message and where each came from.
+
+    Attributes:
+        lines: The lines git would store, without line breaks.
+        numbers: For each line, its 1-based line number in the original text.
+
+    Example:
+        >>> m = clean_message("# note\\nfeat: add search\\n")
+        >>> m.header, m.numbers
+        ('feat: add search', (2,))
+    """
+
+    lines: tuple[str, ...]
+    numbers: tuple[int, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing is left after clean-up (git would abort)."""
+        return not self.lines
+
+    @property
+    def header(self) -> str:
+        """The first line (empty for an empty message)."""
+        return self.lines[0] if self.lines else ""
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        """Every line after the first."""
+        return self.lines[1:]
+
+
+@dataclass(frozen=True)
+class Header:
+    """A first line split as ``<type>(<scope>)!:<space><subject>``.
+
+    Attributes:
+        type: The type exactly as written.
+        scope: The text between the parentheses, or None without parentheses.
+        breaking: Whether ``!`` marks a breaking change.
+        space: The blanks between the colon and the subject (one space is right).
+        subject: The rest of the line.
+
+    Example:
+        >>> parse_header("feat(api)!: drop v1").scope
+        'api'
+    """
+
+    type: str
+    scope: str | None
+    breaking: bool
+    space: str
+    subject: str
+
+
+def resolve_comment(setting: str, text: str) -> str:
+    """Return the comment prefix git used for this message.
+
+    ``core.commentChar=auto`` makes git pick the first of ``#;@!$%^&|:`` that
+    starts no line of the message; the file only shows the result, so the char is
+    read from the scissors line, else from the comment block git appends at the
+    end, else git's own choice over the text.
+
+    Args:
+        setting: ``core.commentChar`` (or ``core.commentString``) as configured.
+        text: The message file's text.
+
+    Returns:
+        The prefix that marks comment lines.
+
+    Example:
+        >>> resolve_comment("auto", "feat: x\\n\\n#1 fixed\\n; Please enter\\n")
+        ';'
+    """
+    if setting != "auto":
+        return setting
+    lines = text.split("\n")
+    for line in lines:
+        for candidate in COMMENT_CANDIDATES:
+            if line.startswith(f"{candidate} {CUT_LINE}"):
+                return candidate
+    last = next((line for line in reversed(lines) if line.strip(_GIT_SPACE)), "")
+    if last[:1] and last[0] in COMMENT_CANDIDATES:
+        return last[0]
+    used = {line[:1] for line in lines}
+    return next((c for c in COMMENT_CANDIDATES if c not in used), "#")
+
+
+def clean_message(text: str, comment: str = "#") -> Message:
+    """Clean a message the way ``git commit`` does before storing it.
+
+    Everything from the scissors line on is cut; lines starting with ``comment``
+    are dropped; trailing whitespace is stripped (CRLF included); runs of blank
+    lines collapse to one and leading and trailing blank lines go.
+
+    Args:
+        text: The message as the editor or ``-m`` left it.
+        comment: The comment prefix; empty to keep every line (stored messages).
+
+    Returns:
+        The cleaned message with each line's original number.
+
+    Example:
+        >>> clean_message("feat: x  \\n\\n\\n# c\\nbody\\n").lines
+        ('feat: x', '', 'body')
+    """
+    lines: list[str] = []
+    numbers: list[int] = []
+    blank_pending = False
+    scissors = f"{comment} {CUT_LINE}"
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if comment and raw.startswith(scissors):
+            break
+        if comment and raw.startswith(comment):
+            continue
+        line = raw.rstrip(_GIT_SPACE)
+        if not line:
+            blank_pending = True
+            continue
+        if blank_pending and lines:
+            lines.append("")
+            numbers.append(number - 1)
+        lines.append(line)
+        numbers.append(number)
+        blank_pending = False
+    return Message(tuple(lines), tuple(numbers))
+
+
+def parse_header(line: str) -> Header | None:
+    """Split a first line into type, scope, ``!``, spacing and subject.
+
+    Args:
+        line: The message's first line.
+
+    Returns:
+        The parts, or None when the line has no ``<type>(<scope>)!:`` prefix.
+
+    Example:
+        >>> parse_header("feat: add search").subject
+        'add search'
+        >>> parse_header("add search") is None
+        True
+    """
+    match = _HEADER.fullmatch(line)
+    if match is None:
+        return None
+    return Header(
+        match["type"],
+        match["scope"],
+        match["bang"] is not None,
+        match["space"],
+        match["subject"],
+    )
+
+
+def is_git_generated(line: str) -> bool:
+    """Return whether a first line is one git writes itself.
+
+    Merges (``Merge branch 'x'``, ``Merge remote-tracking branch ...``, ``Merge pull
+    request #N from ...``), git's default ``Revert "..."`` and the autosquash
+    prefixes ``fixup!``, ``squash!`` and ``amend!``. A line that merely starts
+    with the word "Merge" is not one of them.
+
+    Example:
+        >>> is_git_generated("Merge branch 'x'"), is_git_generated("Merge tables")
+        (True, False)
+    """
+    return _GIT_GENERATED.fullmatch(line) is not None

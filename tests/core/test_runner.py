@@ -1,0 +1,96 @@
+"""check_files: one parse per file, CON001/CON002 without tracebacks, sorted output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from constitution_hooks.core.config import load_config
+from constitution_hooks.core.runner import check_files
+from constitution_hooks.rules import RULES, SECTIONS
+
+Write = Callable[..., Path]
+
+
+def run(paths: list[Path], tmp_path: Path) -> list[tuple[str, int, int, str]]:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    config = load_config(SECTIONS, cwd=tmp_path)
+    found = check_files([str(p) for p in paths], config, RULES)
+    return [(Path(v.path).name, v.line, v.column, v.code) for v in found]
+
+
+def test_check_files_every_rule_on_n_files_parses_exactly_n(
+    write: Write, tmp_path: Path, parse_calls: list[str]
+) -> None:
+    text = "class A:\n    def f(self):\n        return 1\n"
+    paths = [write(f"m{i}.py", text) for i in range(5)]
+    assert run(paths, tmp_path) == []
+    assert len(parse_calls) == 5
+
+
+def test_check_files_syntax_error_reported_and_others_still_checked(
+    write: Write, tmp_path: Path
+) -> None:
+    bad = write("bad.py", "x = 1\ndef f(:\n    pass\n")
+    long = write("long.py", "x = 1\n" * 501)
+    assert run([bad, long], tmp_path) == [
+        ("bad.py", 2, 7, "CON001"),
+        ("long.py", 501, 1, "CON101"),
+    ]
+
+
+def test_check_files_syntax_error_message_is_pythons_own(
+    write: Write, tmp_path: Path
+) -> None:
+    (tmp_path / ".git").mkdir()
+    bad = write("bad.py", "x = (\n")
+    (violation,) = check_files([str(bad)], load_config(SECTIONS, cwd=tmp_path), RULES)
+    assert violation.message == "syntax error: '(' was never closed"
+
+
+def test_check_files_long_file_with_syntax_error_still_reports_length(
+    write: Write, tmp_path: Path
+) -> None:
+    path = write("both.py", "x = 1\n" * 501 + "def (\n")
+    assert [code for *_, code in run([path], tmp_path)] == ["CON101", "CON001"]
+
+
+def test_check_files_undecodable_file_is_con002(write: Write, tmp_path: Path) -> None:
+    path = write("latin.py", "a = 1\nb = 2\nname = 'café'\n".encode("latin-1"))
+    assert run([path], tmp_path) == [("latin.py", 1, 1, "CON002")]
+
+
+def test_check_files_latin1_with_cookie_is_checked(
+    write: Write, tmp_path: Path
+) -> None:
+    text = "# -*- coding: latin-1 -*-\ndef f():\n    return 'café'\n"
+    assert run([write("ok.py", text.encode("latin-1"))], tmp_path) == []
+
+
+def test_check_files_bom_file_is_checked(write: Write, tmp_path: Path) -> None:
+    path = write("bom.py", b"\xef\xbb\xbf" + b"x = 1\n" * 501)
+    assert run([path], tmp_path) == [("bom.py", 501, 1, "CON101")]
+
+
+def test_check_files_missing_path_is_con002(tmp_path: Path) -> None:
+    assert run([tmp_path / "nope.py"], tmp_path) == [("nope.py", 1, 1, "CON002")]
+
+
+def test_check_files_binary_file_is_con002(write: Write, tmp_path: Path) -> None:
+    assert run([write("x.py", b"\x00\x01\x02")], tmp_path) == [("x.py", 1, 1, "CON002")]
+
+
+def test_check_files_deep_nesting_is_con001_not_crash(
+    write: Write, tmp_path: Path
+) -> None:
+    path = write("deep.py", "x = " + "(" * 5000 + ")" * 5000 + "\n")
+    assert [code for *_, code in run([path], tmp_path)] == ["CON001"]
+
+
+def test_check_files_disabled_table_skips_its_rules(
+    write: Write, tmp_path: Path
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.constitution.file-length]\nenabled = false\n"
+    )
+    assert run([write("long.py", "x = 1\n" * 501)], tmp_path) == []
