@@ -272,3 +272,15 @@ def test_coverage_gate_command_registered_in_cli() -> None:
     from constitution_hooks.cli import COMMANDS
 
     assert any(isinstance(c, CoverageGateCommand) for c in COMMANDS)
+
+
+def test_coverage_gate_parallel_data_files_are_combined(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (project / "pyproject.toml").read_text()
+    (project / "pyproject.toml").write_text(
+        text.replace('source = ["pkg"]', 'source = ["pkg"]\nparallel = true')
+    )
+    assert main(["coverage-gate"]) == 1
+    assert "total: 79.60% (199/250) minimum 80: FAIL" in capsys.readouterr().out
+    assert list(project.glob(".coverage*")) == []
