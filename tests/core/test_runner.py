@@ -94,3 +94,25 @@ def test_check_files_disabled_table_skips_its_rules(
         "[tool.constitution.file-length]\nenabled = false\n"
     )
     assert run([write("long.py", "x = 1\n" * 501)], tmp_path) == []
+
+
+def test_check_files_waived_violation_dropped_and_stale_reported(
+    write: Write, tmp_path: Path
+) -> None:
+    waived = LONG_DEF.replace("():", "():  # constitution: ignore[CON102] Reason: r", 1)
+    stale = "x = 1  # constitution: ignore[CON101] Reason: was long\n"
+    paths = [write("waived.py", waived), write("stale.py", stale)]
+    assert run(paths, tmp_path) == [("stale.py", 1, 8, "CON011")]
+
+
+def test_check_files_waiver_of_rule_not_run_is_not_unused(
+    write: Write, tmp_path: Path
+) -> None:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    path = write("a.py", "def f():  # constitution: ignore[CON102] Reason: r\n")
+    config = load_config(SECTIONS, cwd=tmp_path)
+    rules = [r for r in RULES if r.code in ("CON101", "CON010", "CON011")]
+    assert check_files([str(path)], config, rules) == []
+
+
+LONG_DEF = "def f():\n" + "    x = 1\n" * 49 + "    return x\n"

@@ -177,3 +177,8 @@ def test_measure_record_lists_worst_files_for_json() -> None:
     record = Measure("total", Figure(2, 4), Fraction(80), False, "", worst).record()
     assert record["percent"] == 50.0
     assert record["files"][0]["missing"] == "2-3"
+
+
+def test_check_diff_untracked_file_counts_every_statement() -> None:
+    measure, _ = check_diff([_file("new.py", 4, {4})], {"new.py": None}, 80)
+    assert measure.figure == Figure(3, 4)

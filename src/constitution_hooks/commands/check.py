@@ -11,13 +11,15 @@ from constitution_hooks.commands.common import (
     config_from,
     report,
 )
+from constitution_hooks.core.changes import changes_since
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.registry import Rule, select_rules
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES
 
-PARSE_CODES = ("CON001", "CON002")
+# Reason: the runner reports these itself (parse errors, waivers) for every file hook.
+PARSE_CODES = ("CON001", "CON002", "CON010", "CON011")
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class FileCommand:
 
     Example:
         >>> [r.code for r in FILE_LENGTH.rules()]
-        ['CON001', 'CON002', 'CON101']
+        ['CON001', 'CON002', 'CON101', 'CON010', 'CON011']
     """
 
     name: str
@@ -64,6 +66,13 @@ class FileCommand:
             metavar="RULE",
             help="skip these rules (code or id; repeatable, comma-separated)",
         )
+        parser.add_argument(
+            "--diff-base",
+            metavar="REV",
+            help="only violations on lines changed since REV (its merge base with"
+            " HEAD), plus file-level ones of changed files; without paths, checks"
+            " the changed Python files",
+        )
         add_format_argument(parser)
         add_config_argument(parser)
 
@@ -73,11 +82,16 @@ class FileCommand:
         rules = select_rules(
             self.rules(), _names(args.select), _names(args.ignore), known=RULES
         )
-        # Reason: like ruff, no paths and no --all-files means the current folder.
-        given = args.paths or ([] if args.all_files else ["."])
+        changes = changes_since(args.diff_base) if args.diff_base else None
+        # Reason: like ruff, no paths and no --all-files means the current folder;
+        # with --diff-base it means the changed Python files.
+        default = changes.paths() if changes is not None else ["."]
+        given = args.paths or ([] if args.all_files else default)
         paths = discover(given, args.all_files, config.exclude, config.root)
         get_logger().info("files discovered", command=self.name, count=len(paths))
         violations = check_files(paths, config, rules)
+        if changes is not None:
+            violations = [v for v in violations if changes.keeps(v)]
         get_logger().info("check finished", violations=len(violations))
         return report(violations, args.format)
 

@@ -75,5 +75,5 @@ def _print_hints(violations: Sequence[Violation]) -> None:
     for rule in RULES:
         if rule.code in codes and rule.hint:
             lines.append(f"  {rule.code} ({rule.id}): {rule.hint}")
-    lines.append("  Details: constitution rules; docs/rules/<CODE>.md")
+    lines.append("  Details: constitution explain <CODE>; docs/rules/<CODE>.md")
     sys.stderr.write("\n".join(lines) + "\n")

@@ -19,14 +19,17 @@ from constitution_hooks.commands.common import (
 from constitution_hooks.core.config import Config, Settings
 from constitution_hooks.core.errors import EXIT_CLEAN, UsageError
 from constitution_hooks.core.git import (
-    changed_lines_since,
+    changed_lines,
     inside_work_tree,
+    lines_between,
+    repository_root,
     staged_lines,
 )
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.rules.coverage_figures import FileCoverage
 from constitution_hooks.rules.coverage_gate import (
     SECTION,
+    Changed,
     Measure,
     check_test_run,
     evaluate,
@@ -137,10 +140,8 @@ def _judge(
     return report(sorted(found), args.format)
 
 
-def _changed(base: str | None, root: Path) -> dict[str, frozenset[int]] | None:
-    if base:
-        return changed_lines_since(base, root)
-    if not inside_work_tree(root):
+def _changed(base: str | None, root: Path) -> Changed | None:
+    if not base and not inside_work_tree(root):
         return None
     # Reason: in the pre-push stage pre-commit names the pushed range; nothing is
     # staged then.
@@ -148,9 +149,20 @@ def _changed(base: str | None, root: Path) -> dict[str, frozenset[int]] | None:
         os.environ.get("PRE_COMMIT_FROM_REF"),
         os.environ.get("PRE_COMMIT_TO_REF"),
     )
-    if all(pushed):
-        return changed_lines_since(str(pushed[0]), root, str(pushed[1]))
-    return staged_lines(root)
+    lines: Changed
+    if base:
+        lines = changed_lines(base, root)
+    elif pushed[0] and pushed[1]:
+        lines = lines_between(pushed[0], pushed[1], root)
+    else:
+        lines = staged_lines(root)
+    top = repository_root(root)
+    return {_below_root(top / path, root): found for path, found in lines.items()}
+
+
+def _below_root(path: Path, root: Path) -> str:
+    # Reason: git names paths from the repository top, coverage from the config root.
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _where(config: Config) -> str:

@@ -30,8 +30,14 @@ class RulesCommand:
         if args.format == "json":
             sys.stdout.write(json.dumps([_record(r) for r in RULES], indent=2) + "\n")
         else:
-            sys.stdout.write("".join(_line(rule) for rule in RULES))
+            sys.stdout.write("".join(_line(rule) for rule in RULES) + _FOOTER)
         return 0
+
+
+_FOOTER = (
+    "Details: constitution explain CODE (what, why, example, fix, options, how to"
+    " waive)\n"
+)
 
 
 def _record(rule: Rule) -> dict[str, str]:
@@ -42,6 +48,8 @@ def _record(rule: Rule) -> dict[str, str]:
         "default": rule.default,
         "summary": rule.summary,
         "constitution": rule.constitution,
+        "hint": rule.hint,
+        "scope": "file" if rule.file_level else "line",
     }
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
+import os
+import re
 import shutil
 
 # Reason: git is run with argument lists, never through a shell.
 import subprocess  # nosec B404
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,71 +175,120 @@ def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
     return [LoggedCommit(*record.split("\n", 1)) for record in records if record]
 
 
+def repository_root(cwd: Path | None = None) -> Path:
+    """Return the top folder of the work tree (resolved).
+
+    Example:
+        >>> repository_root().is_dir()
+        True
+    """
+    top = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
+    return Path(os.fsdecode(top)).resolve()
+
+
+def merge_base(rev: str, cwd: Path | None = None) -> str:
+    """Return the commit where HEAD's history meets ``rev``'s.
+
+    Example:
+        >>> len(merge_base("HEAD"))
+        40
+    """
+    return run_git(["merge-base", rev, "HEAD"], cwd).decode("ascii").strip()
+
+
+def changed_lines(
+    rev: str, cwd: Path | None = None
+) -> dict[str, frozenset[int] | None]:
+    """Map each file changed since ``rev`` (its merge base with HEAD) to its lines.
+
+    Committed, staged and unstaged changes count; untracked files map to None
+    (every line). Paths are relative to the repository root; deleted files are left
+    out; a file whose changes only delete lines maps to an empty set.
+
+    Example:
+        >>> isinstance(changed_lines("HEAD"), dict)
+        True
+    """
+    base = merge_base(rev, cwd)
+    patch = run_git(
+        [
+            *("-c", "core.quotePath=false", "diff", "-U0", "-M", "--no-color"),
+            *("--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", base, "--"),
+        ],
+        cwd,
+    )
+    changed: dict[str, frozenset[int] | None] = dict(_parse_patch(patch))
+    untracked = ["ls-files", "-z", "--others", "--exclude-standard", "--full-name"]
+    for path in split_z(run_git(untracked, cwd)):
+        changed[path] = None
+    return changed
+
+
+_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def _parse_patch(patch: bytes) -> Iterator[tuple[str, frozenset[int]]]:
+    path: str | None = None
+    lines: set[int] = set()
+    for row in patch.split(b"\n"):
+        hunk = _HUNK.match(row)
+        if row.startswith(b"+++ "):
+            if path is not None:
+                yield path, frozenset(lines)
+            # Reason: git appends a tab to a header name with spaces (for patch(1)).
+            header = row[4:].decode("utf-8", "surrogateescape").removesuffix("\t")
+            name = unquote_path(header)
+            path = name[2:] if name.startswith("b/") else None
+            lines = set()
+        elif hunk and path is not None:
+            start, count = int(hunk[1]), int(hunk[2] or b"1")
+            lines.update(range(start, start + count))
+    if path is not None:
+        yield path, frozenset(lines)
+
+
+def unquote_path(name: str) -> str:
+    """Undo git's C-style quoting of a path in a patch header.
+
+    Example:
+        >>> unquote_path('"b/caf\\\\303\\\\251.py"'), unquote_path("b/a.py")
+        ('b/café.py', 'b/a.py')
+    """
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = name[1:-1].encode("utf-8", "surrogateescape")
+    # Reason: git escapes bytes as octal and \t \n \" \\ like C; "unicode_escape"
+    # turns those into code points 0-255, which latin-1 maps back to the bytes.
+    text = raw.decode("unicode_escape").encode("latin-1")
+    return text.decode("utf-8", "surrogateescape")
+
+
 DIFF_ARGS = [
-    "-c",
-    "core.quotePath=false",
-    "diff",
-    "--no-color",
-    "--no-ext-diff",
-    "--relative",
-    "--src-prefix=a/",
-    "--dst-prefix=b/",
-    "-U0",
+    *("-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff"),
+    *("--src-prefix=a/", "--dst-prefix=b/"),
 ]
 
 
 def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
-    """Line numbers added or changed by the staged diff, per file below ``cwd``.
+    """Line numbers the staged diff adds or changes, per file (repository-relative).
 
     Example:
         >>> isinstance(staged_lines(), dict)
         True
     """
-    return parse_added_lines(run_git([*DIFF_ARGS, "--cached"], cwd))
+    return dict(_parse_patch(run_git([*DIFF_ARGS, "--cached", "--"], cwd)))
 
 
-def changed_lines_since(
-    base: str, cwd: Path | None = None, head: str = "HEAD"
+def lines_between(
+    base: str, head: str, cwd: Path | None = None
 ) -> dict[str, frozenset[int]]:
-    """Line numbers added or changed since the merge base of ``base`` and ``head``.
+    """Line numbers ``head`` adds or changes since its merge base with ``base``.
 
     Raises:
-        GitError: If ``base`` is not a known revision.
+        GitError: If a revision is unknown.
 
     Example:
-        >>> isinstance(changed_lines_since("HEAD"), dict)
-        True
+        >>> lines_between("HEAD", "HEAD")
+        {}
     """
-    return parse_added_lines(run_git([*DIFF_ARGS, f"{base}...{head}", "--"], cwd))
-
-
-def parse_added_lines(diff: bytes) -> dict[str, frozenset[int]]:
-    """Parse ``git diff -U0`` output into the new-side line numbers of each file.
-
-    Example:
-        >>> parse_added_lines(b"+++ b/a.py\\n@@ -0,0 +1,2 @@\\n")
-        {'a.py': frozenset({1, 2})}
-    """
-    lines: dict[str, set[int]] = {}
-    current: set[int] | None = None
-    for raw in diff.split(b"\n"):
-        if raw.startswith(b"+++ "):
-            path = _diff_path(raw[4:])
-            current = None if path is None else lines.setdefault(path, set())
-        elif raw.startswith(b"@@ ") and current is not None:
-            # Reason: "@@ -a,b +c,d @@": the new side starts at c and spans d lines
-            # (d omitted means 1).
-            new_side = raw.split(b" ")[2][1:].split(b",")
-            start = int(new_side[0])
-            count = int(new_side[1]) if len(new_side) > 1 else 1
-            current.update(range(start, start + count))
-    return {path: frozenset(found) for path, found in lines.items() if found}
-
-
-def _diff_path(raw: bytes) -> str | None:
-    if raw == b"/dev/null":
-        return None
-    if raw.startswith(b'"'):
-        # Reason: git C-quotes names with control characters: octal bytes, \t, \".
-        raw = codecs.escape_decode(raw[1:-1])[0]
-    return raw[2:].decode("utf-8", "surrogateescape")
+    return dict(_parse_patch(run_git([*DIFF_ARGS, f"{base}...{head}", "--"], cwd)))

@@ -30,6 +30,9 @@ class Rule:
         default: The default limit, in words.
         hint: How to fix or justify a violation, in one line.
         check: For file rules, a pure function over a parsed file.
+        example_language: The Markdown fence language of ``example`` and ``fix``.
+        file_level: Judges a whole file, not a line: waived by the file-level
+            waiver form and kept by ``--diff-base`` whenever its file changed.
 
     Example:
         >>> r = Rule("CON9", "x", "h", "s", "flags x", "", "", "", "", "")
@@ -49,6 +52,8 @@ class Rule:
     default: str
     hint: str = ""
     check: FileCheck | None = None
+    file_level: bool = False
+    example_language: str = "python"
 
     @property
     def is_file_rule(self) -> bool:

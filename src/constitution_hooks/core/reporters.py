@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
+from constitution_hooks.core.ci_reporters import format_github, format_sarif
 from constitution_hooks.core.violation import Violation
 
 Reporter = Callable[[Sequence[Violation]], str]
@@ -42,3 +43,4 @@ def format_json(violations: Sequence[Violation]) -> str:
 
 
 REPORTERS: dict[str, Reporter] = {"text": format_text, "json": format_json}
+REPORTERS.update(sarif=format_sarif, github=format_github)

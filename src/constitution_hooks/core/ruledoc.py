@@ -24,19 +24,38 @@ def render_rule(rule: Rule, sections: Iterable[Section]) -> str:
         >>> render_rule(r, []).splitlines()[0]
         '# CON9 x'
     """
+    fence = rule.example_language
     parts = [
         f"# {rule.code} {rule.id}\n",
         f"Hook: `{rule.hook}`. Default: {rule.default}.\n",
         f"## What it does\nFlags {rule.summary}.\n",
         f"## Why is this bad?\n{rule.why}\n",
-        f"## Example\n```python\n{rule.example.rstrip()}\n```\n",
-        f"## Use instead\n```python\n{rule.fix.rstrip()}\n```\n",
+        f"## Example\n```{fence}\n{rule.example.rstrip()}\n```\n",
+        f"## Use instead\n```{fence}\n{rule.fix.rstrip()}\n```\n",
         f"## Options\n{_options(rule, sections)}\n",
         f"## The constitution says\n> {rule.constitution}\n",
     ]
     if rule.hint:
         parts.append(f"## How to fix or justify it\n{rule.hint}\n")
+    if rule.is_file_rule:
+        parts.append(f"## How to waive it\n{_waiver(rule)}\n")
     return "\n".join(parts)
+
+
+def _waiver(rule: Rule) -> str:
+    if rule.file_level:
+        return (
+            "For the whole file, with a written reason, before its first statement"
+            f" (a module docstring may come first):\n\n```python\n"
+            f"# constitution: ignore-file[{rule.code}] Reason: <why>\n```"
+        )
+    return (
+        "With a written reason, on the line the violation is reported at (for a"
+        " function or class its `def`/`class` line) or alone on the line above it;"
+        f" the rule id `{rule.id}` works as well as the code:\n\n```python\n"
+        f"# constitution: ignore[{rule.code}] Reason: <why>\n```\n\n"
+        "`constitution waivers` lists every waiver with its reason."
+    )
 
 
 def _options(rule: Rule, sections: Iterable[Section]) -> str:

@@ -9,6 +9,7 @@ from constitution_hooks.core.config import Config, Settings
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.waivers import apply_waivers
 
 SYNTAX_ERROR = ("CON001", "syntax-error")
 UNREADABLE = ("CON002", "unreadable-file")
@@ -40,10 +41,13 @@ def check_files(
         for rule in rules
         if rule.check is not None and config.enabled(rule.section)
     ]
+    checked = {rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]})
     found: list[Violation] = []
     for path in paths:
         source = SourceFile(Path(path), path)
-        found.extend(v for v in _check_one(source, active) if v.code in codes)
+        violations = [v for v in _check_one(source, active) if v.code in codes]
+        waived = apply_waivers(source, violations, checked)
+        found.extend(v for v in waived if v.code in codes)
     return sorted(found)
 
 

@@ -11,10 +11,12 @@ from constitution_hooks.rules import (
     file_length,
     function_size,
     parsing,
+    waivers,
 )
 
 RULES: tuple[Rule, ...] = (*parsing.RULES, *file_length.RULES, *function_size.RULES)
 RULES += commit_message.RULES + branch_name.RULES
+RULES += waivers.RULES
 RULES += coverage_gate.RULES
 SECTIONS: tuple[Section, ...] = (file_length.SECTION, function_size.SECTION)
 SECTIONS += (commit_message.SECTION, branch_name.SECTION)

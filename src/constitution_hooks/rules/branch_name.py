@@ -89,6 +89,7 @@ def _split_prefix(name: str) -> tuple[str, str]:
 RULES = (
     Rule(
         code="CON311",
+        example_language="text",
         id="branch-name-format",
         hook="branch-name",
         section=SECTION.name,

@@ -12,6 +12,7 @@ _FORMAT_WORDS = (
 
 HEADER_FORMAT = Rule(
     code="CON301",
+    example_language="text",
     id="commit-header-format",
     hook=_HOOK,
     section="commit-message",
@@ -37,6 +38,7 @@ HEADER_FORMAT = Rule(
 )
 TYPE_UNKNOWN = Rule(
     code="CON302",
+    example_language="text",
     id="commit-type-unknown",
     hook=_HOOK,
     section="commit-message",
@@ -53,6 +55,7 @@ TYPE_UNKNOWN = Rule(
 )
 SUBJECT_TOO_LONG = Rule(
     code="CON303",
+    example_language="text",
     id="commit-subject-too-long",
     hook=_HOOK,
     section="commit-message",
@@ -76,6 +79,7 @@ SUBJECT_TOO_LONG = Rule(
 )
 AI_REFERENCE = Rule(
     code="CON304",
+    example_language="text",
     id="commit-ai-reference",
     hook=_HOOK,
     section="commit-message",
@@ -105,6 +109,7 @@ AI_REFERENCE = Rule(
 )
 BODY_SEPARATION = Rule(
     code="CON305",
+    example_language="text",
     id="commit-body-separation",
     hook=_HOOK,
     section="commit-message",
@@ -121,6 +126,7 @@ BODY_SEPARATION = Rule(
 )
 EMPTY = Rule(
     code="CON306",
+    example_language="text",
     id="commit-empty",
     hook=_HOOK,
     section="commit-message",

@@ -32,6 +32,8 @@ from constitution_hooks.rules.coverage_figures import (
 )
 
 Matcher = Callable[[str, str], bool]
+# Changed lines per file; None means every line (a file git does not track yet).
+Changed = Mapping[str, frozenset[int] | None]
 
 
 def _is_critical_table(value: object) -> bool:
@@ -245,7 +247,7 @@ def check_critical(
 
 def check_diff(
     files: Iterable[FileCoverage],
-    changed: Mapping[str, frozenset[int]],
+    changed: Changed,
     fail_under: float,
 ) -> tuple[Measure, list[Violation]]:
     """CON404: of the changed executable lines, at least ``fail_under`` percent run.
@@ -259,11 +261,17 @@ def check_diff(
         2
     """
     threshold = _exact(fail_under)
-    touched = [
-        FileCoverage(f.path, f.statements & lines, f.missing & lines)
-        for f in files
-        if (lines := changed.get(f.path)) and f.statements & lines
-    ]
+    touched = []
+    for file in files:
+        if file.path in changed:
+            lines = changed[file.path]
+            lines = file.statements if lines is None else lines
+            if file.statements & lines:
+                touched.append(
+                    FileCoverage(
+                        file.path, file.statements & lines, file.missing & lines
+                    )
+                )
     figure = combine(touched)
     passed = figure.percent >= threshold
     note = "" if touched else "no measurable changed line"
@@ -311,7 +319,7 @@ def _violation(path: str, line: int, code: str, message: str) -> Violation:
 def evaluate(
     files: Iterable[FileCoverage],
     settings: Settings,
-    changed: Mapping[str, frozenset[int]] | None,
+    changed: Changed | None,
     baseline: Fraction | None,
     match: Matcher,
     where: str,

@@ -69,5 +69,6 @@ RULES = (
             " [tool.constitution.file-length] with a written reason"
         ),
         check=check_file_length,
+        file_level=True,
     ),
 )

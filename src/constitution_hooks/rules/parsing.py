@@ -41,5 +41,6 @@ UNREADABLE_FILE = Rule(
         "save the file as UTF-8, or declare its encoding with a PEP 263 coding"
         " cookie on line 1 or 2; exclude binary files"
     ),
+    file_level=True,
 )
 RULES = (SYNTAX_ERROR, UNREADABLE_FILE)

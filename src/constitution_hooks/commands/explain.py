@@ -1,0 +1,33 @@
+"""``constitution explain CODE|ID``: one rule's page, the same text as docs/rules/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from constitution_hooks.core.registry import find_rule
+from constitution_hooks.core.ruledoc import render_rule
+from constitution_hooks.rules import RULES, SECTIONS
+
+
+class ExplainCommand:
+    """Print what a rule does, why, the constitution's words, example, fix, options.
+
+    Example:
+        >>> ExplainCommand().name
+        'explain'
+    """
+
+    name = "explain"
+    help = "explain one rule (code or id): what, why, example, fix, options"
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add the rule argument."""
+        parser.add_argument(
+            "rule", metavar="CODE|ID", help="e.g. CON102 or file-too-long"
+        )
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Print the rule's page; an unknown rule is a usage error (exit 2)."""
+        sys.stdout.write(render_rule(find_rule(RULES, args.rule), SECTIONS))
+        return 0

@@ -1,0 +1,110 @@
+"""CI reporters: SARIF 2.1.0 for code scanning, GitHub Actions workflow commands.
+
+Like the text and JSON reporters they need nothing but violations and the registry.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from constitution_hooks import __version__
+from constitution_hooks.core.registry import Rule
+from constitution_hooks.core.ruledoc import render_rule
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules import RULES, SECTIONS
+
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+    "sarif-schema-2.1.0.json"
+)
+
+
+def format_sarif(violations: Sequence[Violation]) -> str:
+    """One SARIF 2.1.0 run: every rule with its help, every violation located.
+
+    Example:
+        >>> json.loads(format_sarif([]))["runs"][0]["results"]
+        []
+    """
+    codes = [rule.code for rule in RULES]
+    driver = {
+        "name": "constitution-hooks",
+        "version": __version__,
+        "rules": [_rule(rule) for rule in RULES],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(v, codes) for v in sorted(violations)],
+    }
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why},
+        "help": {
+            "text": rule.hint or rule.summary,
+            "markdown": render_rule(rule, SECTIONS),
+        },
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"hook": rule.hook, "constitution": rule.constitution},
+    }
+
+
+def _result(violation: Violation, codes: list[str]) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": violation.code,
+        "level": "error",
+        "message": {"text": violation.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(violation.path)},
+                    "region": {
+                        "startLine": max(violation.line, 1),
+                        "startColumn": max(violation.column, 1),
+                    },
+                }
+            }
+        ],
+    }
+    if violation.code in codes:
+        result["ruleIndex"] = codes.index(violation.code)
+    return result
+
+
+def _uri(path: str) -> str:
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(Path(path).as_posix())
+
+
+def format_github(violations: Sequence[Violation]) -> str:
+    """One ``::error`` workflow command per violation, for GitHub Actions annotations.
+
+    Example:
+        >>> format_github([Violation("a.py", 3, 1, "CON102", "r", "too long")])
+        '::error file=a.py,line=3,col=1,title=CON102::too long\\n'
+    """
+    return "".join(
+        f"::error file={_property(v.path)},line={v.line},col={v.column},"
+        f"title={_property(v.code)}::{_data(v.message)}\n"
+        for v in sorted(violations)
+    )
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,66 @@
+"""constitution waivers: every waiver in the tree with its reason."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.cli import main
+from tests.conftest import git
+
+Write = Callable[..., Path]
+WAIVED = "def f():  # constitution: ignore[CON102, class-too-long] Reason: generated\n"
+BARE = "x = 1  # constitution: ignore[CON101]\n"
+HEADER = "# constitution: ignore-file[CON101] Reason: data table\nx = 1\n"
+STRING = 's = "# constitution: ignore[CON102] Reason: no"\n'
+
+
+@pytest.fixture
+def tree(git_repo: Path, write: Write) -> Path:
+    for name, text in (
+        ("repo/a.py", WAIVED),
+        ("repo/pkg/b.py", BARE + HEADER),
+        ("repo/c.py", STRING),
+    ):
+        write(name, text)
+    git(git_repo, "add", "-A")
+    return git_repo
+
+
+def test_main_waivers_text_lists_each_waiver_with_reason(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["waivers"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "a.py:1:11: ignore[CON102, class-too-long] Reason: generated",
+        "pkg/b.py:1:8: ignore[CON101] (no reason: waives nothing, CON010)",
+        "pkg/b.py:2:1: ignore-file[CON101] Reason: data table",
+    ]
+
+
+def test_main_waivers_json_gives_records(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["waivers", "--format", "json", "a.py"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record == {
+        "path": "a.py",
+        "line": 1,
+        "column": 11,
+        "target": 1,
+        "scope": "line",
+        "rules": ["CON102", "class-too-long"],
+        "codes": ["CON102", "CON103"],
+        "reason": "generated",
+        "comment": "# constitution: ignore[CON102, class-too-long] Reason: generated",
+    }
+
+
+def test_main_waivers_none_prints_nothing_and_exits_0(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["waivers"]) == 0
+    assert capsys.readouterr().out == ""
