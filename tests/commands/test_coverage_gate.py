@@ -284,3 +284,12 @@ def test_coverage_gate_parallel_data_files_are_combined(
     assert main(["coverage-gate"]) == 1
     assert "total: 79.60% (199/250) minimum 80: FAIL" in capsys.readouterr().out
     assert list(project.glob(".coverage*")) == []
+
+
+def test_coverage_gate_update_baseline_without_baseline_is_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _config(project, 'baseline = ""\n')
+    _measure(project)
+    assert main(["coverage-gate", "--data", ".coverage", "--update-baseline"]) == 2
+    assert "--update-baseline needs a baseline file" in capsys.readouterr().err

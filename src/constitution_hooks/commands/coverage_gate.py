@@ -127,13 +127,18 @@ def _judge(
 
     baseline_name = settings.text("baseline")
     baseline_path = root / baseline_name if baseline_name else None
+    if args.update_baseline and baseline_path is None:
+        raise UsageError(
+            "--update-baseline needs a baseline file: set baseline in"
+            " [tool.constitution.coverage-gate] (it is empty, the ratchet is off)"
+        )
     baseline = read_baseline(baseline_path) if baseline_path else None
     changed = _changed(args.diff_base, root)
     measures, found = evaluate(
         files, settings, changed, baseline, glob_matcher(root), where
     )
     _summary(measures, args.format)
-    if args.update_baseline and baseline_path is not None:
+    if args.update_baseline and baseline_path:
         raised = update_baseline(baseline_path, measures[0].figure)
         verb = "raised to" if raised else "kept; this run does not beat it:"
         print(f"coverage-gate: baseline {verb} {measures[0].shown()}%", file=sys.stderr)
