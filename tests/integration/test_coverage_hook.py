@@ -80,3 +80,29 @@ def test_git_commit_installed_hook_allows_eighty_then_blocks_untested_change(
     assert blocked.returncode != 0
     output = blocked.stdout + blocked.stderr
     assert "pkg/big.py:256:1: CON404 diff coverage 50.00% (1/2 changed" in output
+
+
+def test_git_push_pre_push_stage_measures_pushed_range(
+    git_repo: Path,
+    make_project: MakeProject,
+    pre_commit: Runner,
+    use_hooks: Callable[..., None],
+    tmp_path: Path,
+) -> None:
+    _repo(git_repo, make_project, covered=240, missed=10)
+    use_hooks(("coverage-gate", "stages: [pre-push]"))
+    assert pre_commit("install", "--hook-type", "pre-push").returncode == 0
+    git(tmp_path, "init", "-q", "--bare", "remote.git")
+    git(git_repo, "remote", "add", "origin", str(tmp_path / "remote.git"))
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-qm", "feat: add big")
+    first = subprocess.run(["git", "push", "-q", "origin", "main"], capture_output=True)
+    assert first.returncode == 0, first.stderr
+    untested = "\n\ndef x():\n    return 1\n"
+    (git_repo / "pkg" / "big.py").write_text(big_module(240, 10) + untested)
+    git(git_repo, "commit", "-qam", "feat: add x")
+    pushed = subprocess.run(
+        ["git", "push", "origin", "main"], capture_output=True, text=True
+    )
+    assert pushed.returncode != 0
+    assert "CON404 diff coverage 50.00% (1/2 changed" in pushed.stdout + pushed.stderr
