@@ -109,3 +109,6 @@ def git_repo(tmp_path: Path) -> Iterator[Path]:
         yield repo
     finally:
         os.chdir(previous)
+
+
+pytest_plugins = ("tests.coverage_project",)

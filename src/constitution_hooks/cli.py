@@ -11,6 +11,7 @@ from constitution_hooks import __version__
 from constitution_hooks.commands.branch_name import BranchNameCommand
 from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
 from constitution_hooks.commands.commit_msg import CommitMsgCommand
+from constitution_hooks.commands.coverage_gate import CoverageGateCommand
 from constitution_hooks.commands.explain import ExplainCommand
 from constitution_hooks.commands.init import InitCommand
 from constitution_hooks.commands.rules import RulesCommand
@@ -42,6 +43,7 @@ class Command(Protocol):
 COMMANDS: tuple[Command, ...] = (*FILE_COMMANDS, RulesCommand())
 COMMANDS += (CommitMsgCommand(), BranchNameCommand())
 COMMANDS += (ExplainCommand(), WaiversCommand(), InitCommand())
+COMMANDS += (CoverageGateCommand(),)
 COMMANDS += (TddPairingCommand(), TddHistoryCommand())
 
 

@@ -266,6 +266,37 @@ def unquote_path(name: str) -> str:
     return text.decode("utf-8", "surrogateescape")
 
 
+DIFF_ARGS = [
+    *("-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff"),
+    *("--src-prefix=a/", "--dst-prefix=b/"),
+]
+
+
+def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
+    """Line numbers the staged diff adds or changes, per file (repository-relative).
+
+    Example:
+        >>> isinstance(staged_lines(), dict)
+        True
+    """
+    return dict(_parse_patch(run_git([*DIFF_ARGS, "--cached", "--"], cwd)))
+
+
+def lines_between(
+    base: str, head: str, cwd: Path | None = None
+) -> dict[str, frozenset[int]]:
+    """Line numbers ``head`` adds or changes since its merge base with ``base``.
+
+    Raises:
+        GitError: If a revision is unknown.
+
+    Example:
+        >>> lines_between("HEAD", "HEAD")
+        {}
+    """
+    return dict(_parse_patch(run_git([*DIFF_ARGS, f"{base}...{head}", "--"], cwd)))
+
+
 NULL_SHA = "0" * 40
 
 

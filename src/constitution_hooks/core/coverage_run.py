@@ -1,0 +1,148 @@
+"""Run the project's tests under coverage, in the project's own environment.
+
+The tests run with the project's ``.venv`` interpreter (uv-managed or plain), not the
+hook's isolated environment, so dependencies only the project has are importable.
+Coverage data goes to a temporary ``COVERAGE_FILE``: the user's ``.coverage``,
+``htmlcov/`` and ``coverage.xml`` are never written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+# Reason: commands run with argument lists, never through a shell.
+import subprocess  # nosec B404
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from constitution_hooks.core.errors import UsageError
+
+PROBE = (
+    "import importlib.util as u;"
+    " print(*(m for m in ('coverage', 'pytest_cov') if u.find_spec(m)))"
+)
+RUN_TESTS = ("-m", "coverage", "run", "-m", "pytest")
+
+
+@dataclass(frozen=True)
+class TestRun:
+    """The outcome of one test run: its command, exit code and output.
+
+    Example:
+        >>> TestRun(("pytest",), 1, "x\\n=== 1 failed in 0.1s ===\\n").summary()
+        '1 failed in 0.1s'
+    """
+
+    __test__ = False  # Reason: not a pytest test class despite its name.
+
+    command: tuple[str, ...]
+    returncode: int
+    output: str
+
+    def summary(self) -> str:
+        """The runner's last output line (pytest's summary), without its rulers."""
+        lines = [line.strip(" =") for line in self.output.splitlines()]
+        return next((line for line in reversed(lines) if line), "")
+
+    def tail(self, count: int = 15) -> str:
+        """The last ``count`` lines of output, to show why a run failed."""
+        return "\n".join(self.output.rstrip().splitlines()[-count:])
+
+
+def venv_python(root: Path) -> Path | None:
+    """The interpreter of ``root/.venv``, if there is one.
+
+    Example:
+        >>> venv_python(Path("/no/such/project")) is None
+        True
+    """
+    folder = root / ".venv"
+    for candidate in (folder / "bin" / "python", folder / "Scripts" / "python.exe"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def default_command(root: Path) -> list[str]:
+    """``.venv``'s python -m coverage run -m pytest; through uv when .venv lacks it.
+
+    Without coverage in ``.venv``, ``uv run --with coverage`` layers it over the
+    project's environment for this run only (``.venv`` itself is not changed).
+    With pytest-cov installed, ``--no-cov`` keeps its reports (coverage.xml,
+    htmlcov/) from being written by the gate's run.
+
+    Raises:
+        UsageError: No ``.venv``, or no coverage in it and no uv on PATH.
+
+    Example:
+        >>> default_command(Path("/no/such/project"))
+        Traceback (most recent call last):
+        ...
+        constitution_hooks.core.errors.UsageError: no virtualenv at /no/such/project/.venv: create it (uv sync, or python -m venv .venv) or set command in [tool.constitution.coverage-gate]
+    """  # noqa: E501
+    python = venv_python(root)
+    if python is None:
+        raise UsageError(
+            f"no virtualenv at {root / '.venv'}: create it (uv sync, or python -m"
+            " venv .venv) or set command in [tool.constitution.coverage-gate]"
+        )
+    found = _run([str(python), "-c", PROBE], root).stdout.split()
+    if "coverage" in found:
+        return [
+            str(python),
+            *RUN_TESTS,
+            *(["--no-cov"] if "pytest_cov" in found else []),
+        ]
+    uv = shutil.which("uv")
+    if uv is None:
+        raise UsageError(
+            f"coverage is not installed in {root / '.venv'} and uv is not on PATH:"
+            " add coverage to the project's dev dependencies or set command in"
+            " [tool.constitution.coverage-gate]"
+        )
+    pinned = f"coverage=={version('coverage')}"
+    return [uv, "run", "--no-project", "--python", str(python), "--with", pinned,
+            "python", *RUN_TESTS]  # fmt: skip
+
+
+def run_tests(command: Sequence[str], root: Path, data_file: Path) -> TestRun:
+    """Run ``command`` in ``root`` with ``COVERAGE_FILE=data_file``.
+
+    Raises:
+        UsageError: If the command cannot be started.
+
+    Example:
+        >>> import sys, tempfile
+        >>> run = run_tests([sys.executable, "-c", "print(1)"], Path("."),
+        ...                 Path(tempfile.mkdtemp()) / ".coverage")
+        >>> run.returncode, run.output
+        (0, '1\\n')
+    """
+    try:
+        result = _run(list(command), root, COVERAGE_FILE=str(data_file))
+    except OSError as error:
+        raise UsageError(f"cannot run {' '.join(command)}: {error}") from error
+    return TestRun(tuple(command), result.returncode, result.stdout)
+
+
+def _run(
+    command: list[str], cwd: Path, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    # Reason: the hook's own virtualenv must not leak into the project's run.
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONHOME")
+    }
+    env.update(extra)
+    return subprocess.run(  # nosec B603
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        check=False,
+    )
