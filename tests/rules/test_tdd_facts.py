@@ -168,4 +168,23 @@ def test_analyse_collected_test_records_position_and_assertion() -> None:
 
 
 def test_facts_unparsed_default_has_no_behaviour() -> None:
-    assert Facts(parsed=False).has_behaviour is False
+    assert Facts(b"def (:\n", "").has_behaviour is False
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from pkg.core.config import (\n    load,\n    Config,\n)\n",
+        "from pkg.core.config import \\\n    load\n",
+        "def test_x():\n    from pkg.core import config\n",
+        "import os; import pkg.core.config\n",
+    ],
+)
+def test_imports_module_statement_forms_verify(source: str) -> None:
+    assert _imports(source) is True
+
+
+def test_analyse_imports_scanned_even_when_file_does_not_parse() -> None:
+    facts = analyse(b"import pkg.core.config\ndef (:\n", "")
+    assert ("pkg.core.config", "") in facts.imports
+    assert facts.parsed is False
