@@ -1,8 +1,9 @@
 """Time ``constitution tdd-history`` over a generated 1,000-commit repository.
 
-The repository is written with ``git fast-import`` in a temporary folder: 250 modules,
-each test committed before its module (500 commits), then 500 commits changing
-module code, every tenth one a module added before its test. The command runs as a
+The repository is written with ``git fast-import`` in a temporary folder: 250 modules
+of about 140 lines (12 functions) and their tests, each test committed before its
+module (500 commits; every tenth module before its test), then 500 commits changing
+module code. The command runs as a
 subprocess (start-up included); the median of several runs is printed.
 
 Usage: ``uv run --frozen python scripts/bench_tdd_history.py [--runs N]``
@@ -22,19 +23,33 @@ from pathlib import Path
 
 MODULES = 250
 CHANGES = 500
+FUNCTIONS = 12  # about 140 lines a module, 40 a test
 LIMIT_SECONDS = 2.0
 
 
 def _module(index: int, version: int) -> str:
-    return f"def run_{index}(value):\n    return value + {version}\n"
+    functions = "".join(
+        f"\n\ndef step_{index}_{n}(values: list[int], limit: int = {version}) -> int:\n"
+        f'    """Fold the values of step {n} (version {version})."""\n'
+        "    total = 0\n"
+        "    for value in values:\n"
+        "        if value > limit:\n"
+        "            total += value * 2  # double the large ones\n"
+        "        else:\n"
+        "            total -= value\n"
+        "    return total\n"
+        for n in range(FUNCTIONS)
+    )
+    return f'"""Module {index}."""\n\nfrom __future__ import annotations\n{functions}'
 
 
 def _test(index: int) -> str:
-    return (
-        f"from pkg.mod_{index} import run_{index}\n\n\n"
-        f"def test_run_{index}_zero_returns_version():\n"
-        f"    assert run_{index}(0) >= 0\n"
+    tests = "".join(
+        f"\n\ndef test_step_{index}_{n}_empty_returns_zero() -> None:\n"
+        f"    assert mod.step_{index}_{n}([]) == 0\n"
+        for n in range(FUNCTIONS)
     )
+    return f"from pkg import mod_{index} as mod\n{tests}"
 
 
 def _commit(number: int, message: str, files: dict[str, str]) -> str:

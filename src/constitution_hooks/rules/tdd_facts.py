@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from constitution_hooks.core.source import SourceUnreadableError, decode_source
@@ -45,37 +46,88 @@ class CollectedTest:
     asserts: bool
 
 
-@dataclass(frozen=True)
 class Facts:
-    """Everything the TDD rules need from one file, computed in one parse.
+    """What the TDD rules need from one file, each fact computed on first use.
+
+    Imports come from a scan of the import statements alone (no full parse), so
+    pairing a module with its tests over a long history stays fast; every other
+    fact parses the file once.
 
     Attributes:
-        parsed: False when the file does not decode or parse (then all else is empty).
-        imports: ``(module, name)`` pairs; ``name`` is ``""`` for ``import module``.
-        referenced: Every identifier the file names (names, attributes, imports).
-        defined: Names bound at the top level by def, class or assignment.
-        public: Public top-level functions and classes.
-        has_definitions: Whether the file defines any function or class.
-        behaviour: The tree dumped without docstrings, positions and comments.
-        tests: The test functions and test methods.
+        data: The file's bytes.
+        package: The dotted package the file lives in, for relative imports.
 
     Example:
         >>> analyse(b"x = 1\\n", "").defined
         frozenset({'x'})
     """
 
-    parsed: bool
-    imports: frozenset[tuple[str, str]] = frozenset()
-    referenced: frozenset[str] = frozenset()
-    defined: frozenset[str] = frozenset()
-    public: tuple[Symbol, ...] = ()
-    has_definitions: bool = False
-    tests: tuple[CollectedTest, ...] = ()
-    tree: ast.Module | None = field(default=None, repr=False, compare=False)
+    def __init__(self, data: bytes, package: str) -> None:
+        """Remember the bytes; nothing is decoded or parsed yet."""
+        self.data = data
+        self.package = package
+
+    @cached_property
+    def text(self) -> str | None:
+        """The decoded text, or None when Python could not decode it."""
+        try:
+            return decode_source(self.data)
+        except SourceUnreadableError:
+            return None
+
+    @cached_property
+    def tree(self) -> ast.Module | None:
+        """The parsed module, or None when it does not decode or parse."""
+        if self.text is None:
+            return None
+        try:
+            return ast.parse(self.text)
+        except (SyntaxError, ValueError):
+            return None
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the file decodes and parses."""
+        return self.tree is not None
+
+    @cached_property
+    def nodes(self) -> list[ast.AST]:
+        """Every node of the tree (empty when unparsed)."""
+        return list(ast.walk(self.tree)) if self.tree is not None else []
+
+    @cached_property
+    def imports(self) -> frozenset[tuple[str, str]]:
+        """``(module, name)`` pairs; ``name`` is ``""`` for ``import module``."""
+        return frozenset(_scan_imports(self.text or "", self.package))
+
+    @cached_property
+    def referenced(self) -> frozenset[str]:
+        """Every identifier the file names (names, attributes, imports)."""
+        return frozenset(_referenced(self.nodes))
+
+    @cached_property
+    def defined(self) -> frozenset[str]:
+        """Names bound at the top level by def, class or assignment."""
+        return frozenset(_defined(self.tree)) if self.tree else frozenset()
+
+    @cached_property
+    def public(self) -> tuple[Symbol, ...]:
+        """Public top-level functions and classes."""
+        return tuple(_public(self.tree)) if self.tree else ()
+
+    @cached_property
+    def has_definitions(self) -> bool:
+        """Whether the file defines any function or class."""
+        return any(isinstance(node, _DEFINITIONS) for node in self.nodes)
+
+    @cached_property
+    def tests(self) -> tuple[CollectedTest, ...]:
+        """The test functions and test methods."""
+        return tuple(_tests(self.tree)) if self.tree else ()
 
     @cached_property
     def behaviour(self) -> str:
-        """The tree dumped without docstrings and positions (computed on first use)."""
+        """The tree dumped without docstrings and positions."""
         return _EMPTY if self.tree is None else _behaviour(self.tree)
 
     @property
@@ -85,7 +137,7 @@ class Facts:
 
 
 def analyse(data: bytes, package: str) -> Facts:
-    """Parse ``data`` once and collect its facts.
+    """Return the (lazily computed) facts of a file.
 
     Args:
         data: The file's bytes (decoded as Python does).
@@ -98,21 +150,34 @@ def analyse(data: bytes, package: str) -> Facts:
         >>> sorted(analyse(b"from .a import b\\n", "pkg").imports)
         [('pkg.a', 'b')]
     """
-    try:
-        tree = ast.parse(decode_source(data))
-    except (SourceUnreadableError, SyntaxError, ValueError):
-        return Facts(parsed=False)
-    nodes = list(ast.walk(tree))
-    return Facts(
-        parsed=True,
-        imports=frozenset(_imports(nodes, package)),
-        referenced=frozenset(_referenced(nodes)),
-        defined=frozenset(_defined(tree)),
-        public=tuple(_public(tree)),
-        has_definitions=any(isinstance(node, _DEFINITIONS) for node in nodes),
-        tests=tuple(_tests(tree)),
-        tree=tree,
-    )
+    return Facts(data, package)
+
+
+# Reason: a line that starts an import statement; the statement is then parsed alone.
+_IMPORT_START = re.compile(r"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import|import)\b", re.M)
+
+
+def _scan_imports(text: str, package: str) -> Iterator[tuple[str, str]]:
+    for match in _IMPORT_START.finditer(text):
+        statement = _statement(text, match.start())
+        try:
+            tree = ast.parse(statement)
+        except (SyntaxError, ValueError):
+            continue
+        yield from _imports(list(ast.walk(tree)), package)
+
+
+def _statement(text: str, start: int) -> str:
+    """The import statement from ``start``: continued while parentheses are open."""
+    end = text.find("\n", start)
+    for _ in range(200):
+        chunk = text[start : len(text) if end < 0 else end]
+        if end < 0 or (
+            chunk.count("(") <= chunk.count(")") and not chunk.endswith("\\")
+        ):
+            return chunk.strip()
+        end = text.find("\n", end + 1)
+    return text[start:end].strip()
 
 
 def _imports(nodes: list[ast.AST], package: str) -> Iterator[tuple[str, str]]:

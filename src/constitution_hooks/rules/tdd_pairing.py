@@ -102,8 +102,18 @@ class Snapshot:
 
     def importers(self, module: str) -> list[str]:
         """Every test file that imports ``module`` or a name it defines."""
-        dotted, defined = self.dotted(module), self.facts(module).defined
-        return [t for t in self.tests if imports_module(self.facts(t), dotted, defined)]
+        return [test for test in self.tests if self.verifies(test, module)]
+
+    def verifies(self, test: str, module: str) -> bool:
+        """Whether ``test`` imports ``module`` or a name it defines."""
+        facts, dotted = self.facts(test), self.dotted(module)
+        if imports_module(facts, dotted, frozenset()):
+            return True
+        # Reason: only a name imported from an ancestor package needs the module's
+        # own names, and only then is the module parsed.
+        if not any(name and dotted.startswith(m + ".") for m, name in facts.imports):
+            return False
+        return imports_module(facts, dotted, self.facts(module).defined)
 
 
 @dataclass(frozen=True)
@@ -130,10 +140,10 @@ def pair(module: str, snap: Snapshot) -> Pairing:
     cfg = snap.cfg
     if cfg.match == "import":
         return Pairing(module, tuple(snap.importers(module)), ())
-    dotted, defined = snap.dotted(module), snap.facts(module).defined
+    dotted = snap.dotted(module)
     named = snap.tests_by_stem.get(layout.module_stem(module), [])
     pool = layout.candidates(module, dotted, named, cfg.test_roots, cfg.layouts)
-    tests = tuple(t for t in pool if imports_module(snap.facts(t), dotted, defined))
+    tests = tuple(test for test in pool if snap.verifies(test, module))
     return Pairing(module, tests, tuple(t for t in pool if t not in tests))
 
 
@@ -173,12 +183,12 @@ def check_pairing(modules: Iterable[str], snap: Snapshot) -> list[Violation]:
 
 def _tests_a_twin(test: str, module: str, snap: Snapshot) -> bool:
     stem = layout.module_stem(module)
-    for other in snap.modules():
-        if other != module and layout.module_stem(other) == stem:
-            facts = snap.facts(other)
-            if imports_module(snap.facts(test), snap.dotted(other), facts.defined):
-                return True
-    return False
+    return any(
+        other != module
+        and layout.module_stem(other) == stem
+        and snap.verifies(test, other)
+        for other in snap.modules()
+    )
 
 
 def _stranger(test: str, module: str, snap: Snapshot) -> Violation:
