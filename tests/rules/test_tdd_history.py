@@ -139,3 +139,16 @@ def test_check_history_commit_on_other_branch_replays_from_its_parent(
     trees: dict[str, dict[str, str]] = {"base": {}, "elsewhere": {}}
     found = check_history({}, [first, other], BLOBS.__getitem__, cfg, trees.get, "base")
     assert [(v.code, v.path) for v in found] == [("CON206", MODULE)]
+
+
+def test_check_history_test_renamed_away_from_python_then_change_reports(
+    cfg: TddSettings,
+) -> None:
+    base = {MODULE: "m1", TEST: "t1"}
+    away = Change("R", TEST, "tests/test_cart.txt", "t1", "t1")
+    commits = [
+        commit(1, modify(MODULE, "m1", "m2")),
+        commit(2, away),
+        commit(3, modify(MODULE, "m2", "m1")),
+    ]
+    assert [code for code, _, _ in run(commits, cfg, base)] == ["CON206"]
