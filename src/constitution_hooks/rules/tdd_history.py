@@ -55,7 +55,7 @@ def check_history(
             continue
         state = _state_before(commit, state, current, tree_of)
         changes = [c for c in commit.changes if c.path.endswith(".py")]
-        reload = state is not snap.files or any(c.status != "M" for c in changes)
+        reload = state is not snap.files or any(c.status != "M" for c in commit.changes)
         _apply(state, commit.changes)
         touched |= {c.path for c in changes if c.status in _CHANGED}
         # Reason: the snapshot reads the live state; its path indexes (roots, tests)
