@@ -244,3 +244,13 @@ def test_run_merged_branch_commits_judged_on_main(
     code, out = run(capsys, f"{base}..main")
     assert code == 1
     assert f'CON206 commit {sha[:7]} "feat: cart"' in out
+
+
+def test_run_pre_push_of_new_history_checks_whole_history(
+    git_repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    monkeypatch.setenv("PRE_COMMIT_REMOTE_NAME", "origin")
+    code, out = run(capsys)
+    assert code == 1
+    assert "CON206" in out

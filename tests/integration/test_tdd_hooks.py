@@ -151,3 +151,33 @@ def test_git_commit_tdd_pairing_partially_staged_non_ascii_test_judged_by_index(
     assert blocked.returncode != 0
     assert f"{test}:1:1: CON202" in output
     assert (git_repo / test).read_text(encoding="utf-8") == imports
+
+
+def _remote(repo: Path) -> None:
+    remote = repo.parent / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    git(repo, "remote", "add", "origin", str(remote))
+
+
+def test_git_push_tdd_history_blocks_test_after_allows_test_first(
+    git_repo: Path, pre_commit: Runner, use_hooks: Callable[..., None]
+) -> None:
+    use_hooks("tdd-history")
+    assert pre_commit("install", "--hook-type", "pre-push").returncode == 0
+    _remote(git_repo)
+    _history(git_repo, test_first=True)
+    pushed = subprocess.run(
+        ["git", "push", "-q", "origin", "main"], capture_output=True, text=True
+    )
+    assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+    git(git_repo, "checkout", "-qb", "feature/discount")
+    write(git_repo, {"src/shop/discount.py": MODULE_TEXT})
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-qm", "feat(cart): add discount")
+    blocked = subprocess.run(
+        ["git", "push", "-q", "origin", "feature/discount"],
+        capture_output=True,
+        text=True,
+    )
+    assert blocked.returncode != 0
+    assert "src/shop/discount.py:1:1: CON206" in blocked.stdout + blocked.stderr
