@@ -73,7 +73,11 @@ def _pushed() -> str | None:
     """The range pre-commit hands a pre-push or ``--from-ref`` run, if any."""
     start = os.environ.get("PRE_COMMIT_FROM_REF")
     end = os.environ.get("PRE_COMMIT_TO_REF")
-    return f"{start}..{end}" if start and end else None
+    if start and end:
+        return f"{start}..{end}"
+    # Reason: pre-commit gives a push without refs when it pushes a root commit,
+    # that is the whole history of HEAD.
+    return "HEAD" if os.environ.get("PRE_COMMIT_REMOTE_NAME") else None
 
 
 def resolve_range(
