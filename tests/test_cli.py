@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.cli import main
+from constitution_hooks.cli import COMMANDS, main
 
 Write = Callable[..., Path]
 LONG_FUNCTION = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
@@ -141,7 +141,7 @@ def test_main_no_command_prints_help_exits_2(
     assert "usage: constitution" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["check", "file-length", "function-size", "rules"])
+@pytest.mark.parametrize("command", [command.name for command in COMMANDS])
 def test_main_help_on_every_command_exits_0(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
