@@ -1,0 +1,67 @@
+"""Worker processes give exactly the violations of the plain, one-process run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.core.config import load_config
+from constitution_hooks.core.parallel import (
+    SMALL_RUN,
+    cpu_count,
+    default_jobs,
+    map_files,
+)
+from constitution_hooks.core.runner import check_files
+from constitution_hooks.rules import RULES, SECTIONS
+from tests.core.tree import generate_tree
+
+
+def _double(path: str) -> list[str]:
+    return [path, path]
+
+
+def test_default_jobs_small_run_uses_one_process() -> None:
+    assert default_jobs(SMALL_RUN - 1) == 1
+
+
+def test_default_jobs_large_run_uses_every_cpu() -> None:
+    assert default_jobs(SMALL_RUN) == cpu_count()
+
+
+def test_cpu_count_always_at_least_one() -> None:
+    assert cpu_count() >= 1
+
+
+def test_map_files_two_workers_keeps_input_order() -> None:
+    paths = [f"f{i}.py" for i in range(40)]
+    assert map_files(_double, paths, 2) == [[p, p] for p in paths]
+
+
+def test_map_files_one_job_runs_in_this_process() -> None:
+    seen: list[int] = []
+
+    def record(path: str) -> list[int]:
+        seen.append(os.getpid())
+        return []
+
+    map_files(record, ["a.py", "b.py"], 1)
+    assert seen == [os.getpid(), os.getpid()]
+
+
+def test_map_files_no_paths_returns_empty_list() -> None:
+    assert map_files(_double, [], 4) == []
+
+
+def test_check_files_two_jobs_same_violations_as_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[..., Path]
+) -> None:
+    paths = generate_tree(tmp_path, write)
+    monkeypatch.chdir(tmp_path)
+    config = load_config(SECTIONS, cwd=tmp_path)
+    plain = check_files(paths, config, RULES)
+    parallel = check_files(paths, config, RULES, jobs=2)
+    assert plain and parallel == plain
