@@ -1,8 +1,8 @@
 """Real pre-commit against a snapshot of this checkout (uncommitted changes included).
 
 The snapshot is a throwaway git repository holding every file of the working tree that
-git tracks or does not ignore, committed once per test session; user repositories point
-``repo:`` at it with ``rev:`` its commit, exactly as a user's config points at a release.
+git tracks or does not ignore, committed once per test session; user repositories
+point ``repo:`` at it with ``rev:`` its commit, as a user's config points at a release.
 Hook environments live in a session ``PRE_COMMIT_HOME`` and are built once.
 """
 

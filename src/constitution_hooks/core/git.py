@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
-# Reason: git is run with argument lists, never through a shell.
-import subprocess  # nosec B404
 from pathlib import Path
 
 from constitution_hooks.core.errors import UsageError
@@ -32,6 +28,13 @@ def run_git(args: list[str], cwd: Path | None = None) -> bytes:
         >>> run_git(["--version"]).startswith(b"git version")
         True
     """
+    # Reason: imported here, not at the top, so a run on given files (the usual
+    # pre-commit case) never pays for importing subprocess.
+    import shutil
+
+    # Reason: git is run with argument lists, never through a shell.
+    import subprocess  # nosec B404
+
     executable = shutil.which("git")
     if executable is None:
         raise GitError("git is not installed or not on PATH")

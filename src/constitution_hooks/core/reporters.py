@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from constitution_hooks.core.violation import Violation
@@ -27,6 +26,8 @@ def format_json(violations: Sequence[Violation]) -> str:
         >>> format_json([])
         '[]\\n'
     """
+    import json  # Reason: only the JSON format pays for importing json.
+
     records = [
         {
             "path": v.path,

@@ -1,0 +1,128 @@
+"""Spread per-file checks over worker processes; look results up in a cache first."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from constitution_hooks.core.violation import Violation
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+    from constitution_hooks.core.cache import ResultCache
+
+T = TypeVar("T")
+
+# Reason: starting a pool of workers costs about as much as checking 50 average
+# files (fork, pickling the rules, collecting results); below this many files to
+# check, one process is faster. Measured with `make bench`, see docs/performance.md.
+SMALL_RUN = 100
+# Reason: several chunks per worker balance a tree whose file sizes vary widely.
+CHUNKS_PER_WORKER = 8
+
+
+def cpu_count() -> int:
+    """The number of CPUs this process may run on (at least 1).
+
+    Example:
+        >>> cpu_count() >= 1
+        True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS and Windows have no affinity
+        return max(1, os.cpu_count() or 1)
+
+
+def default_jobs(file_count: int) -> int:
+    """Worker processes for a run: every CPU on a large run, one on a small one.
+
+    Args:
+        file_count: How many files need checking (cache hits excluded).
+
+    Returns:
+        The number of processes to use.
+
+    Example:
+        >>> default_jobs(5)
+        1
+    """
+    return cpu_count() if file_count >= SMALL_RUN else 1
+
+
+def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> list[T]:
+    """Apply ``check`` to every path, in ``jobs`` processes, keeping input order.
+
+    With one job (or fewer than two paths) everything runs in this process and
+    nothing of multiprocessing is imported.
+
+    Args:
+        check: A picklable callable from a path to its result.
+        paths: The files to check.
+        jobs: The number of processes.
+
+    Returns:
+        One result per path, in the order of ``paths``.
+
+    Example:
+        >>> map_files(len, ["a.py", "bc.py"], 1)
+        [4, 5]
+    """
+    workers = min(jobs, len(paths))
+    if workers <= 1:
+        return [check(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(paths) // (workers * CHUNKS_PER_WORKER))
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        return list(pool.map(check, paths, chunksize=chunk))
+
+
+def _context() -> BaseContext:
+    import multiprocessing
+
+    # Reason: fork starts a worker in milliseconds with the rules already imported;
+    # elsewhere (macOS, Windows) fork is unsafe or missing, so keep the default.
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()  # pragma: no cover - not Linux
+
+
+def run_checks(
+    paths: Sequence[str],
+    check: Callable[[str], list[Violation]],
+    jobs: int | None,
+    cache: ResultCache | None,
+) -> list[Violation]:
+    """Check every path: cached results first, the rest in worker processes.
+
+    Args:
+        paths: The files to check.
+        check: A picklable callable from a path to its violations.
+        jobs: Worker processes; None picks ``default_jobs`` of the files to check.
+        cache: Where results are looked up and stored, or None for no cache.
+
+    Returns:
+        Every violation, unsorted.
+
+    Example:
+        >>> run_checks(["a.py"], lambda path: [], 1, None)
+        []
+    """
+    found: list[Violation] = []
+    todo: list[str] = []
+    for path in paths:
+        hit = cache.lookup(path) if cache is not None else None
+        if hit is None:
+            todo.append(path)
+        else:
+            found.extend(hit)
+    workers = default_jobs(len(todo)) if jobs is None else jobs
+    for path, violations in zip(todo, map_files(check, todo, workers), strict=True):
+        found.extend(violations)
+        if cache is not None:
+            cache.store(path, violations)
+    return found
