@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from constitution_hooks.core import git
@@ -41,15 +43,25 @@ def is_excluded(path: str, patterns: Iterable[str], root: Path | None = None) ->
         (True, True)
     """
     relative = _relative(path, root)
-    parts = PurePosixPath(relative).parts
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if "/" in pattern:
-            if fnmatch.fnmatchcase(relative, pattern.lstrip("/")):
-                return True
-        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
-            return True
-    return False
+    component, anchored = _compile(tuple(patterns))
+    if anchored is not None and anchored.match(relative):
+        return True
+    if component is None:
+        return False
+    return any(component.match(part) for part in PurePosixPath(relative).parts)
+
+
+@lru_cache(maxsize=16)
+def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    # Reason: one compiled alternation per kind of glob instead of one fnmatch call
+    # per glob and path component: discovery of a large tree was 15% of a run.
+    stripped = [pattern.rstrip("/") for pattern in patterns]
+    component = [fnmatch.translate(p) for p in stripped if "/" not in p]
+    anchored = [fnmatch.translate(p.lstrip("/")) for p in stripped if "/" in p]
+    return tuple(
+        re.compile("|".join(globs)) if globs else None
+        for globs in (component, anchored)
+    )
 
 
 def _relative(path: str, root: Path | None) -> str:

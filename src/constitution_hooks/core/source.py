@@ -156,17 +156,22 @@ class SourceFile:
 
 
 _DEFINITION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+# Reason: a def or class is a statement, so it can only sit in a statement block;
+# walking these fields alone (in source order) skips every expression node, which
+# makes the walk several times faster than ast.iter_child_nodes on real code.
+_BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
 
 
 def _collect(node: ast.AST, prefix: str, found: list[Definition]) -> None:
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, _DEFINITION_NODES):
-            name = f"{prefix}{child.name}"
-            kind = "class" if isinstance(child, ast.ClassDef) else "function"
-            end = child.end_lineno if child.end_lineno is not None else child.lineno
-            found.append(
-                Definition(kind, name, child.lineno, child.col_offset + 1, end)
-            )
-            _collect(child, f"{name}.", found)
-        else:
-            _collect(child, prefix, found)
+    for block in _BLOCKS:
+        for child in getattr(node, block, ()):
+            if isinstance(child, _DEFINITION_NODES):
+                name = f"{prefix}{child.name}"
+                kind = "class" if isinstance(child, ast.ClassDef) else "function"
+                end = child.end_lineno if child.end_lineno is not None else child.lineno
+                found.append(
+                    Definition(kind, name, child.lineno, child.col_offset + 1, end)
+                )
+                _collect(child, f"{name}.", found)
+            else:
+                _collect(child, prefix, found)
