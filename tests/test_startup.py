@@ -12,7 +12,16 @@ from constitution_hooks.cli import main
 code = main(sys.argv[1:])
 print(",".join(sorted(m for m in {modules} if m in sys.modules)))
 """
-HEAVY = ("structlog", "multiprocessing", "concurrent.futures", "subprocess", "json")
+HEAVY = (
+    "structlog",
+    "multiprocessing",
+    "concurrent.futures",
+    "subprocess",
+    "json",
+    "uuid",
+    "difflib",
+    "hashlib",
+)
 
 
 def _imported(tmp_path: Path, *args: str) -> list[str]:
@@ -47,3 +56,15 @@ def test_main_check_given_paths_imports_no_subprocess(tmp_path: Path) -> None:
 
 def test_main_check_text_format_imports_no_json(tmp_path: Path) -> None:
     assert "json" not in _imported(tmp_path, "check", "--no-cache", "x.py")
+
+
+def test_main_check_quiet_imports_no_uuid(tmp_path: Path) -> None:
+    assert "uuid" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_valid_config_imports_no_difflib(tmp_path: Path) -> None:
+    assert "difflib" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_no_cache_imports_no_hashlib(tmp_path: Path) -> None:
+    assert "hashlib" not in _imported(tmp_path, "check", "--no-cache", "x.py")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -10,10 +11,13 @@ import pytest
 
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.parallel import (
+    GC_THRESHOLD,
     SMALL_RUN,
     cpu_count,
     default_jobs,
+    fewer_collections,
     map_files,
+    run_checks,
 )
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES, SECTIONS
@@ -65,3 +69,14 @@ def test_check_files_two_jobs_same_violations_as_plain(
     plain = check_files(paths, config, RULES)
     parallel = check_files(paths, config, RULES, jobs=2)
     assert plain and parallel == plain
+
+
+def test_run_checks_restores_garbage_collector_settings() -> None:
+    before = gc.get_threshold()
+    run_checks(["a.py", "b.py"], lambda path: [], 1, None)
+    assert gc.get_threshold() == before
+
+
+def test_fewer_collections_raises_first_threshold() -> None:
+    with fewer_collections():
+        assert gc.get_threshold()[0] == GC_THRESHOLD
