@@ -10,7 +10,6 @@ malformed is treated as a miss and overwritten, never trusted.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -101,6 +100,8 @@ class ResultCache:
                 data = handle.read()
         except OSError:
             return None
+        import hashlib  # Reason: --no-cache runs never pay for importing it.
+
         digest = hashlib.sha256(self.context)
         digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
