@@ -1,0 +1,453 @@
+"""`make bench`: time constitution-hooks against the parse floor and its peers.
+
+Every figure is a whole process (start-up included) timed with Python's own clock;
+each row runs several times (median, min-max) and reports the peak memory (maximum
+resident set) of its largest process. Ratios are taken within this one run, on this
+machine. Results go to stdout as a table and to ``.bench/results.json``.
+
+Usage: python scripts/bench.py [--runs N] [--json PATH] [--no-profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import bench_setup as setup
+
+CONSTITUTION = Path(sys.executable).parent / "constitution"
+MESSAGE_TYPES = ("feat", "fix", "docs", "style", "refactor", "test", "chore")
+
+
+@dataclass
+class Row:
+    """One measured command."""
+
+    name: str
+    command: list[str]
+    cwd: str
+    times: list[float] = field(default_factory=list)
+    peak_mb: float = 0.0
+    exit_codes: list[int] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        """Median wall time in seconds (nan when it did not run)."""
+        return statistics.median(self.times) if self.times else float("nan")
+
+
+@dataclass
+class Target:
+    """One target of the issue, as a ratio or figure measured in this run."""
+
+    name: str
+    measured: float
+    limit: float
+    unit: str
+    met: bool | None
+    detail: str
+
+
+def run_once(
+    command: Sequence[str], cwd: Path, env: dict[str, str]
+) -> tuple[float, int, int]:
+    """Run a command; return (seconds, exit code, peak KB of its largest process)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(command),
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # Reason: wait4 gives this child's own resource usage (its reaped workers
+    # included), so peak memory belongs to this command and no other.
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, process.returncode, usage.ru_maxrss
+
+
+class Bench:
+    """Measures rows, remembers them, and derives the targets."""
+
+    def __init__(self, runs: int, env: dict[str, str]) -> None:
+        """Measure each row ``runs`` times with ``env``."""
+        self.runs = runs
+        self.env = env
+        self.rows: dict[str, Row] = {}
+
+    def measure(
+        self,
+        name: str,
+        command: Sequence[str],
+        cwd: Path,
+        before: Callable[[], None] | None = None,
+        warm: bool = False,
+    ) -> Row:
+        """Time ``command`` in ``cwd``; ``before`` runs ahead of each timed run."""
+        row = Row(name, [str(part) for part in command], str(cwd))
+        setup.say(f"{name} ({self.runs} runs)")
+        if warm:
+            run_once(row.command, cwd, self.env)
+        for _ in range(self.runs):
+            if before is not None:
+                before()
+            seconds, code, peak_kb = run_once(row.command, cwd, self.env)
+            row.times.append(seconds)
+            row.exit_codes.append(code)
+            row.peak_mb = max(row.peak_mb, peak_kb / 1024)
+        self.rows[name] = row
+        return row
+
+    def missing(self, name: str, why: str) -> None:
+        """Record a row that cannot run here, and why."""
+        self.rows[name] = Row(name, [], "", note=why)
+
+    def median(self, name: str) -> float:
+        """The median seconds of a row (nan when missing)."""
+        row = self.rows.get(name)
+        return row.median if row is not None else float("nan")
+
+
+def has_command(name: str, env: dict[str, str]) -> bool:
+    """Whether this checkout's ``constitution`` has the subcommand ``name``."""
+    result = subprocess.run(
+        [str(CONSTITUTION), name, "--help"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    return result.returncode == 0
+
+
+def clear_cache(folder: Path) -> Callable[[], None]:
+    """A ``before`` step that removes the result cache of ``folder``."""
+    return lambda: shutil.rmtree(folder / ".constitution_cache", ignore_errors=True)
+
+
+def bench_tree(bench: Bench, corpus: Path, floor: Path) -> None:
+    """The whole-tree rows on Django: floor, cold, warm, workers, ruff."""
+    check = [CONSTITUTION, "check", "--all-files"]
+    cold = clear_cache(corpus)
+    bench.measure("django: floor (read + ast.parse)", [sys.executable, floor], corpus)
+    bench.measure("django: check cold, --jobs 1", [*check, "--jobs", "1"], corpus, cold)
+    bench.measure("django: check cold, --jobs 2", [*check, "--jobs", "2"], corpus, cold)
+    bench.measure("django: check cold, default jobs", check, corpus, cold)
+    no_cache = [*check, "--no-cache", "--jobs", "1"]
+    bench.measure("django: check --no-cache, --jobs 1", no_cache, corpus)
+    bench.measure("django: check warm cache", check, corpus, warm=True)
+    ruff = [setup.peer("ruff"), "check", "--exit-zero", "."]
+    bench.measure("django: ruff warm cache", ruff, corpus, warm=True)
+    bench.measure("django: ruff --no-cache", [*ruff, "--no-cache"], corpus)
+
+
+def bench_growth(bench: Bench, corpus4: Path, floor: Path) -> None:
+    """The 4x corpus, cold with one worker, beside its floor."""
+    check = [CONSTITUTION, "check", "--all-files", "--jobs", "1"]
+    bench.measure("django x4: floor", [sys.executable, floor], corpus4)
+    bench.measure(
+        "django x4: check cold, --jobs 1", check, corpus4, clear_cache(corpus4)
+    )
+
+
+def bench_commit(bench: Bench, corpus: Path, floor: Path) -> None:
+    """The 5-file commit on requests, beside its floor and bare Python."""
+    files = [f"requests/{name}.py" for name in setup.COMMIT_FILES]
+    check = [CONSTITUTION, "check", *files]
+    bench.measure("5 files: python -c pass", [sys.executable, "-c", "pass"], corpus)
+    bench.measure(
+        "5 files: floor (read + ast.parse)", [sys.executable, floor, *files], corpus
+    )
+    bench.measure("5 files: check cold", check, corpus, clear_cache(corpus))
+    bench.measure("5 files: check --no-cache", [*check, "--no-cache"], corpus)
+    bench.measure("5 files: check warm cache", check, corpus, warm=True)
+    ruff = [setup.peer("ruff"), "check", "--exit-zero", "--no-cache", *files]
+    bench.measure("5 files: ruff --no-cache", ruff, corpus)
+
+
+def bench_message(bench: Bench, message: Path) -> None:
+    """The commit-message hook against conventional-pre-commit and cz check."""
+    folder = message.parent
+    if has_command("commit-msg", bench.env):
+        ours = [CONSTITUTION, "commit-msg", message]
+        bench.measure("message: constitution commit-msg", ours, folder)
+    else:
+        bench.missing("message: constitution commit-msg", "n/a (command missing)")
+    peer = [setup.peer("conventional-pre-commit"), *MESSAGE_TYPES, message]
+    bench.measure("message: conventional-pre-commit", peer, folder)
+    cz = [setup.peer("cz"), "check", "--commit-msg-file", message]
+    bench.measure("message: cz check", cz, folder)
+
+
+def bench_history(bench: Bench, workspace: Path) -> None:
+    """``tdd-history`` over 1,000 commits of a generated repository."""
+    name = f"history: tdd-history over {setup.HISTORY_COMMITS:,} commits"
+    if not has_command("tdd-history", bench.env):
+        bench.missing(name, "n/a (command missing)")
+        return
+    repo, commits = setup.make_history(workspace)
+    bench.measure(name, [CONSTITUTION, "tdd-history", commits], repo)
+
+
+def ratio_target(
+    bench: Bench, name: str, top: str, bottom: str, limit: float
+) -> Target:
+    """A target ``median(top) / median(bottom) <= limit``."""
+    measured = bench.median(top) / bench.median(bottom)
+    met = None if measured != measured else measured <= limit
+    detail = f"{top} / {bottom}"
+    return Target(name, measured, limit, "x", met, detail)
+
+
+def targets(bench: Bench) -> list[Target]:
+    """Every target of the issue, from this run's rows."""
+    found = [
+        ratio_target(
+            bench,
+            "5-file commit vs its floor",
+            "5 files: check cold",
+            "5 files: floor (read + ast.parse)",
+            1.5,
+        ),
+        ratio_target(
+            bench,
+            "commit-msg vs conventional-pre-commit",
+            "message: constitution commit-msg",
+            "message: conventional-pre-commit",
+            0.5,
+        ),
+        ratio_target(
+            bench,
+            "django cold, 1 worker vs floor",
+            "django: check cold, --jobs 1",
+            "django: floor (read + ast.parse)",
+            1.3,
+        ),
+        ratio_target(
+            bench,
+            "django cold, 2 workers vs floor",
+            "django: check cold, --jobs 2",
+            "django: floor (read + ast.parse)",
+            0.8,
+        ),
+        ratio_target(
+            bench,
+            "django warm cache vs ruff warm cache",
+            "django: check warm cache",
+            "django: ruff warm cache",
+            1.0,
+        ),
+        ratio_target(
+            bench,
+            "growth: 4x corpus vs corpus",
+            "django x4: check cold, --jobs 1",
+            "django: check cold, --jobs 1",
+            4.4,
+        ),
+    ]
+    history = next(r for r in bench.rows.values() if r.name.startswith("history"))
+    seconds = history.median
+    found.append(
+        Target(
+            "tdd-history over 1,000 commits",
+            seconds,
+            2.0,
+            "s",
+            None if seconds != seconds else seconds < 2.0,
+            history.name,
+        )
+    )
+    ours = [
+        r for r in bench.rows.values() if r.command[:2] == [str(CONSTITUTION), "check"]
+    ]
+    peak = max(r.peak_mb for r in ours)
+    found.append(
+        Target(
+            "peak memory per check process",
+            peak,
+            100.0,
+            "MB",
+            peak < 100.0,
+            "largest process of any check row",
+        )
+    )
+    return found
+
+
+def _seconds(value: float) -> str:
+    if value != value:
+        return "n/a"
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def render(bench: Bench, found: list[Target]) -> str:
+    """The table of rows and the table of targets, as Markdown."""
+    lines = ["| command | median | min-max | peak MB | exit |", "|---|---|---|---|---|"]
+    for row in bench.rows.values():
+        if not row.times:
+            lines.append(f"| {row.name} | {row.note} | | | |")
+            continue
+        spread = f"{_seconds(min(row.times))}-{_seconds(max(row.times))}"
+        codes = ",".join(sorted({str(code) for code in row.exit_codes}))
+        lines.append(
+            f"| {row.name} | {_seconds(row.median)} | {spread} |"
+            f" {row.peak_mb:.0f} | {codes} |"
+        )
+    lines += ["", "| target | measured | limit | met |", "|---|---|---|---|"]
+    for target in found:
+        verdict = {True: "yes", False: "**MISSED**", None: "n/a"}[target.met]
+        measured = (
+            "n/a"
+            if target.measured != target.measured
+            else (f"{target.measured:.2f} {target.unit}")
+        )
+        lines.append(
+            f"| {target.name} | {measured} | {target.limit} {target.unit}"
+            f" | {verdict} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def profile(bench: Bench, corpus: Path, commit: Path) -> list[str]:
+    """Write a cProfile of a cold Django run and an import profile of a commit."""
+    written = []
+    django = setup.BENCH / "profile-django-cold.txt"
+    shutil.rmtree(corpus / ".constitution_cache", ignore_errors=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-s",
+            "tottime",
+            "-m",
+            "constitution_hooks",
+            "check",
+            "--all-files",
+            "--jobs",
+            "1",
+        ],
+        cwd=corpus,
+        env=bench.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    start = result.stdout.find("   Ordered by")
+    django.write_text(result.stdout[start:][:6000], encoding="utf-8")
+    written.append(str(django))
+    imports = setup.BENCH / "profile-commit-imports.txt"
+    files = [f"requests/{name}.py" for name in setup.COMMIT_FILES]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "constitution_hooks",
+            "check",
+            "--no-cache",
+            *files,
+        ],
+        cwd=commit,
+        env=bench.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = result.stderr.splitlines()
+    # Reason: keep the tree's order (nesting shows who imports what), only the
+    # imports that cost 0.5 ms or more including what they import.
+    kept = lines[:1] + [
+        line
+        for line in lines[1:]
+        if line.startswith("import time:") and int(line.split("|")[1]) >= 500
+    ]
+    imports.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    written.append(str(imports))
+    return written
+
+
+def _clean(record: dict[str, object]) -> dict[str, object]:
+    # Reason: JSON has no NaN; a figure that was not measured is null.
+    return {
+        key: None if isinstance(value, float) and value != value else value
+        for key, value in record.items()
+    }
+
+
+def environment() -> dict[str, str]:
+    """The environment of every measured command (no git repository above)."""
+    env = dict(os.environ)
+    env.pop("PRE_COMMIT", None)
+    return env
+
+
+def machine() -> dict[str, object]:
+    """What the figures were measured on."""
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": len(os.sched_getaffinity(0)),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Set up, measure every row, print the tables, write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per row (default 5)")
+    parser.add_argument("--json", type=Path, default=setup.BENCH / "results.json")
+    parser.add_argument("--no-profile", action="store_true", help="skip profiles")
+    args = parser.parse_args(argv)
+    setup.ensure_peers()
+    wheels = setup.ensure_wheels()
+    workspace = setup.make_workspace()
+    env = environment()
+    env["GIT_CEILING_DIRECTORIES"] = str(workspace.parent)
+    try:
+        bench = Bench(args.runs, env)
+        django = setup.unpack(wheels["django"], workspace / "django")
+        requests = setup.unpack(wheels["requests"], workspace / "requests")
+        floor = setup.write_floor(workspace)
+        bench_commit(bench, requests, floor)
+        bench_message(bench, setup.write_message(workspace))
+        bench_tree(bench, django, floor)
+        bench_growth(bench, setup.quadruple(django, workspace / "django4"), floor)
+        bench_history(bench, workspace)
+        found = targets(bench)
+        profiles = [] if args.no_profile else profile(bench, django, requests)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+    sys.stdout.write(render(bench, found))
+    for path in profiles:
+        print(f"profile: {path}")
+    report = {
+        "machine": machine(),
+        "runs": args.runs,
+        "rows": [
+            _clean({**asdict(row), "median": row.median}) for row in bench.rows.values()
+        ],
+        "targets": [_clean(asdict(target)) for target in found],
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2, default=str) + "\n")
+    print(f"results: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
