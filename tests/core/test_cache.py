@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import constitution_hooks
+from constitution_hooks.core import cache as cache_module
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings, load_config
 from constitution_hooks.core.registry import Rule
@@ -42,6 +43,7 @@ def test_lookup_after_store_returns_stored_violations(
     first = _cache(tmp_path)
     first.lookup("a.py")
     first.store("a.py", FOUND)
+    first.save()
     assert _cache(tmp_path).lookup("a.py") == FOUND
 
 
@@ -51,6 +53,7 @@ def test_lookup_no_violations_stored_returns_empty_list(
     first = _cache(tmp_path)
     first.lookup("a.py")
     first.store("a.py", [])
+    first.save()
     assert _cache(tmp_path).lookup("a.py") == []
 
 
@@ -58,6 +61,7 @@ def test_lookup_content_changed_returns_none(tmp_path: Path, source: Path) -> No
     first = _cache(tmp_path)
     first.lookup("a.py")
     first.store("a.py", FOUND)
+    first.save()
     source.write_text("x = 2\n")
     assert _cache(tmp_path).lookup("a.py") is None
 
@@ -66,6 +70,7 @@ def test_lookup_other_context_returns_none(tmp_path: Path, source: Path) -> None
     first = _cache(tmp_path, "one")
     first.lookup("a.py")
     first.store("a.py", FOUND)
+    first.save()
     assert _cache(tmp_path, "two").lookup("a.py") is None
 
 
@@ -75,13 +80,14 @@ def test_lookup_same_content_other_path_returns_none(
     first = _cache(tmp_path)
     first.lookup("a.py")
     first.store("a.py", FOUND)
+    first.save()
     (tmp_path / "b.py").write_text("x = 1\n")
     assert _cache(tmp_path).lookup("b.py") is None
 
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"", b"not json", b"{}", b"[[1, 2]]", b'[[1, 2, "C", "r", 3]]', b"\xff\xfe"],
+    [b"", b"not json", b"[]", b'{"k": 1', b"\xff\xfe"],
 )
 def test_lookup_corrupted_entry_returns_none(
     tmp_path: Path, source: Path, garbage: bytes
@@ -89,10 +95,48 @@ def test_lookup_corrupted_entry_returns_none(
     first = _cache(tmp_path)
     first.lookup("a.py")
     first.store("a.py", FOUND)
+    first.save()
     for entry in (tmp_path / CACHE_DIR).iterdir():
         if entry.name != ".gitignore":
             entry.write_bytes(garbage)
     assert _cache(tmp_path).lookup("a.py") is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["[[1, 2]]", '[[1, 2, "C", "r", 3]]', '[[true, 2, "C", "r", "m"]]', '"text"'],
+)
+def test_lookup_malformed_entry_returns_none(
+    tmp_path: Path, source: Path, entry: str
+) -> None:
+    first = _cache(tmp_path)
+    first.lookup("a.py")
+    first.store("a.py", FOUND)
+    first.save()
+    for stored in (tmp_path / CACHE_DIR).glob("*.json"):
+        text = stored.read_text()
+        stored.write_text(text[: text.index(":") + 1] + entry + "}")
+    assert _cache(tmp_path).lookup("a.py") is None
+
+
+def test_save_keeps_entries_of_other_runs(tmp_path: Path, source: Path) -> None:
+    (tmp_path / "b.py").write_text("y = 1\n")
+    first, second = _cache(tmp_path), _cache(tmp_path)
+    first.lookup("a.py")
+    second.lookup("b.py")
+    first.store("a.py", FOUND)
+    second.store("b.py", [])
+    first.save()
+    second.save()
+    third = _cache(tmp_path)
+    assert (third.lookup("a.py"), third.lookup("b.py")) == (FOUND, [])
+
+
+def test_save_nothing_new_writes_nothing(tmp_path: Path, source: Path) -> None:
+    cache = _cache(tmp_path)
+    cache.lookup("a.py")
+    cache.save()
+    assert not (tmp_path / CACHE_DIR).exists()
 
 
 def test_lookup_unreadable_source_returns_none(tmp_path: Path, source: Path) -> None:
@@ -103,6 +147,7 @@ def test_store_unreadable_source_writes_nothing(tmp_path: Path, source: Path) ->
     cache = _cache(tmp_path)
     cache.lookup("missing.py")
     cache.store("missing.py", FOUND)
+    cache.save()
     assert not (tmp_path / CACHE_DIR).exists()
 
 
@@ -110,6 +155,7 @@ def test_store_new_folder_writes_gitignore_star(tmp_path: Path, source: Path) ->
     cache = _cache(tmp_path)
     cache.lookup("a.py")
     cache.store("a.py", FOUND)
+    cache.save()
     assert (tmp_path / CACHE_DIR / ".gitignore").read_text() == "*\n"
 
 
@@ -118,7 +164,8 @@ def test_store_folder_not_writable_skips_silently(tmp_path: Path, source: Path) 
     cache = _cache(tmp_path)
     cache.lookup("a.py")
     cache.store("a.py", FOUND)
-    assert cache.lookup("a.py") is None
+    cache.save()
+    assert _cache(tmp_path).lookup("a.py") is None
 
 
 def _config(**function_size: int) -> Config:
@@ -189,3 +236,20 @@ def test_check_files_cold_and_warm_cache_same_violations_as_plain(
     cold = check_files(paths, config, RULES, jobs=2, use_cache=True)
     warm = check_files(paths, config, RULES, use_cache=True)
     assert plain and cold == plain and warm == plain
+
+
+def test_save_over_limit_drops_entries_of_other_runs_first(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 1)
+    (tmp_path / "b.py").write_text("y = 1\n")
+    first = _cache(tmp_path)
+    first.lookup("b.py")
+    first.store("b.py", [])
+    first.save()
+    second = _cache(tmp_path)
+    second.lookup("a.py")
+    second.store("a.py", FOUND)
+    second.save()
+    third = _cache(tmp_path)
+    assert (third.lookup("a.py"), third.lookup("b.py")) == (FOUND, None)
