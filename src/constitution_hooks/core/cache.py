@@ -1,11 +1,12 @@
 """Remember each file's violations, keyed by its content, config and tool version.
 
-One small JSON file per entry under ``.constitution_cache/``: a key is the SHA-256 of
-the run's context (tool version and code, Python version, rules, effective config),
-the file's path as reported and its bytes. Any change to one of them is a new key, so
-a stale entry is never read. Entries are written atomically (a temporary file, then a
-rename), so concurrent hooks never see half an entry; anything unreadable or
-malformed is treated as a miss and overwritten, never trusted.
+One JSON file per context under ``.constitution_cache/``: the context is the tool's
+version and code, the Python version, the rules and the effective config; inside, an
+entry's key is the SHA-256 of the file's path as reported and its bytes. Any change
+to one of them is another file or another key, so a stale entry is never read. The
+file is written once per run, atomically (a temporary file, then a rename), so
+concurrent hooks never see half a file; anything unreadable or malformed is treated
+as a miss and overwritten, never trusted.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from constitution_hooks.core.violation import Violation
 
 CACHE_DIR = ".constitution_cache"
 # Reason: bump when the entry layout changes, so old entries become misses.
-FORMAT = "1"
+FORMAT = "2"
+# Reason: the whole file is read by every run, a 5-file commit too; past this many
+# entries, those of files the run did not see are dropped (about 1 MB of JSON).
+MAX_ENTRIES = 10_000
 
 
 def context_for(config: Config, codes: Iterable[str]) -> str:
@@ -69,7 +73,7 @@ def _code_fingerprint() -> list[tuple[str, int, int]]:
 
 
 class ResultCache:
-    """Look up and store one run's per-file results.
+    """Look up and store one run's per-file results in one file per context.
 
     Example:
         >>> import tempfile
@@ -79,12 +83,16 @@ class ResultCache:
     """
 
     def __init__(self, folder: Path, context: str) -> None:
-        """Use ``folder`` for entries of runs whose context is ``context``."""
+        """Use ``folder`` for the entries of runs whose context is ``context``."""
+        import hashlib  # Reason: --no-cache runs never pay for importing it.
+
         self.folder = folder
-        self.context = context.encode("utf-8", "surrogateescape")
+        name = hashlib.sha256(context.encode("utf-8", "surrogateescape")).hexdigest()
+        self.file = folder / f"{name[:32]}.json"
+        self._sha256 = hashlib.sha256
+        self._entries: dict[str, Any] | None = None
         self._keys: dict[str, str] = {}
-        self._writable = True
-        self._prepared = False
+        self._new: dict[str, list[list[Any]]] = {}
 
     def lookup(self, path: str) -> list[Violation] | None:
         """Return the stored violations of ``path`` as it is now, or None on a miss.
@@ -100,59 +108,70 @@ class ResultCache:
                 data = handle.read()
         except OSError:
             return None
-        import hashlib  # Reason: --no-cache runs never pay for importing it.
-
-        digest = hashlib.sha256(self.context)
-        digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         key = self._keys[path] = digest.hexdigest()
-        try:
-            raw = (self.folder / key).read_bytes()
-        except OSError:
-            return None
-        return _decode(raw, path)
+        if self._entries is None:
+            self._entries = _load(self.file)
+        return _decode(self._entries.get(key), path)
 
     def store(self, path: str, violations: Sequence[Violation]) -> None:
-        """Remember ``violations`` for ``path`` as last looked up; never raises.
+        """Remember ``violations`` for ``path`` as last looked up (until ``save``).
 
-        A file that was not looked up (or could not be read) is not stored; a
-        folder that cannot be written turns storing off for the rest of the run.
+        A file that was not looked up (or could not be read) is not stored.
         """
         key = self._keys.get(path)
-        if key is None or not self._writable:
+        if key is not None:
+            self._new[key] = [
+                [v.line, v.column, v.code, v.rule, v.message] for v in violations
+            ]
+
+    def save(self) -> None:
+        """Write the new entries, beside those already there; never raises.
+
+        The file is read again first (another hook may have written it meanwhile)
+        and replaced atomically. A folder that cannot be written is skipped.
+        """
+        if not self._new:
             return
+        current = _load(self.file)
+        touched = set(self._keys.values())
+        # Reason: entries of files this run did not see go first past the limit.
+        kept = [key for key in current if key not in touched and key not in self._new]
+        room = max(0, MAX_ENTRIES - len(self._new) - len(touched & current.keys()))
+        merged = {key: current[key] for key in kept[len(kept) - room :] if room}
+        merged.update((k, current[k]) for k in touched & current.keys())
+        merged.update(self._new)
         try:
-            self._prepare()
-            temporary = self.folder / f".{key}.{os.getpid()}.tmp"
-            temporary.write_bytes(_encode(violations))
-            os.replace(temporary, self.folder / key)
+            _write(self.folder, self.file, merged)
         except OSError:
-            self._writable = False
-
-    def _prepare(self) -> None:
-        if self._prepared:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.is_file():
-            ignore.write_text("*\n", encoding="utf-8")
-        self._prepared = True
+        self._new = {}
 
 
-def _encode(violations: Sequence[Violation]) -> bytes:
-    import json
-
-    records = [[v.line, v.column, v.code, v.rule, v.message] for v in violations]
-    return json.dumps(records, ensure_ascii=False).encode("utf-8")
-
-
-def _decode(raw: bytes, path: str) -> list[Violation] | None:
+def _load(file: Path) -> dict[str, Any]:
     import json
 
     try:
-        records: Any = json.loads(raw.decode("utf-8"))
-    except ValueError:
-        return None
+        entries = json.loads(file.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write(folder: Path, file: Path, entries: dict[str, Any]) -> None:
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        ignore.write_text("*\n", encoding="utf-8")
+    temporary = folder / f".{file.name}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, file)
+
+
+def _decode(records: Any, path: str) -> list[Violation] | None:
     if not isinstance(records, list) or not all(map(_valid, records)):
         return None
     return [Violation(path, *record) for record in records]
@@ -165,5 +184,7 @@ def _valid(record: Any) -> bool:
     return (
         isinstance(record, list)
         and len(record) == len(_SHAPE)
-        and all(type(value) is kind for value, kind in zip(record, _SHAPE, strict=True))
+        and all(
+            type(value) is kind for value, kind in zip(record, _SHAPE, strict=False)
+        )
     )

@@ -133,6 +133,8 @@ def run_checks(
         found.extend(violations)
         if cache is not None:
             cache.store(path, violations)
+    if cache is not None:
+        cache.save()
     return found
 
 
