@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
@@ -56,17 +55,22 @@ def check_files(
     return sorted(run_checks(list(paths), check, jobs, cache))
 
 
-@dataclass(frozen=True)
 class FileChecker:
     """Check one file: path in, its violations out (picklable for worker processes).
+
+    A plain class, not a dataclass: generating dataclass methods costs start-up time.
 
     Example:
         >>> FileChecker((), frozenset())("no-such-file.py")
         []
     """
 
-    active: tuple[tuple[Rule, Settings], ...]
-    codes: frozenset[str]
+    def __init__(
+        self, active: tuple[tuple[Rule, Settings], ...], codes: frozenset[str]
+    ) -> None:
+        """Run the ``active`` rules and keep violations whose code is in ``codes``."""
+        self.active = active
+        self.codes = codes
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
