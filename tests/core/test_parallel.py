@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from constitution_hooks.core import parallel
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.parallel import (
     GC_THRESHOLD,
-    SMALL_RUN,
     cpu_count,
     default_jobs,
     fewer_collections,
@@ -28,12 +28,26 @@ def _double(path: str) -> list[str]:
     return [path, path]
 
 
-def test_default_jobs_small_run_uses_one_process() -> None:
-    assert default_jobs(SMALL_RUN - 1) == 1
+def test_default_jobs_small_run_uses_one_process(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_bytes(b"x" * 1000)
+    assert default_jobs([str(tmp_path / "a.py")]) == 1
 
 
-def test_default_jobs_large_run_uses_every_cpu() -> None:
-    assert default_jobs(SMALL_RUN) == cpu_count()
+def test_default_jobs_large_run_uses_every_cpu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "LARGE_RUN_BYTES", 1500)
+    for name in ("a.py", "b.py"):
+        (tmp_path / name).write_bytes(b"x" * 1000)
+    paths = [str(tmp_path / "a.py"), str(tmp_path / "b.py")]
+    assert default_jobs(paths) == cpu_count()
+
+
+def test_default_jobs_unreadable_files_count_as_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "LARGE_RUN_BYTES", 1)
+    assert default_jobs(["no-such-file.py"]) == 1
 
 
 def test_cpu_count_always_at_least_one() -> None:
