@@ -14,7 +14,7 @@ from constitution_hooks.commands.common import (
 from constitution_hooks.core.cache import CACHE_DIR
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.log import get_logger
-from constitution_hooks.core.parallel import SMALL_RUN
+from constitution_hooks.core.parallel import LARGE_RUN_BYTES
 from constitution_hooks.core.registry import Rule, select_rules
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES
@@ -100,8 +100,8 @@ def add_speed_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help=(
-            f"worker processes (default: one per CPU when {SMALL_RUN} or more files"
-            " need checking, else 1)"
+            "worker processes (default: one per CPU when the files to check hold"
+            f" {LARGE_RUN_BYTES // 1_000_000} MB of source or more, else 1)"
         ),
     )
     parser.add_argument(

@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# Reason: starting a pool of workers costs about as much as checking 50 average
-# files (fork, pickling the rules, collecting results); below this many files to
-# check, one process is faster. Measured with `make bench`, see docs/performance.md.
-SMALL_RUN = 100
+# Reason: starting a pool of workers (fork, pickling the rules, collecting results)
+# costs about as much as parsing 0.5 MB of source on one core; from 2 MB of source
+# to check, every extra core saves more than it costs. File sizes vary too much for
+# a threshold in files. Measured with `make bench`, see docs/performance.md.
+LARGE_RUN_BYTES = 2_000_000
 # Reason: parsing allocates tens of thousands of AST nodes per file, none in a
 # reference cycle; at the default threshold (700) the collector runs dozens of times
 # per file for nothing. Measured: about 5-10% of a large run.
@@ -43,20 +44,30 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def default_jobs(file_count: int) -> int:
+def default_jobs(paths: Sequence[str]) -> int:
     """Worker processes for a run: every CPU on a large run, one on a small one.
 
+    A run is large when the files to check hold ``LARGE_RUN_BYTES`` or more.
+
     Args:
-        file_count: How many files need checking (cache hits excluded).
+        paths: The files that need checking (cache hits excluded).
 
     Returns:
         The number of processes to use.
 
     Example:
-        >>> default_jobs(5)
+        >>> default_jobs([])
         1
     """
-    return cpu_count() if file_count >= SMALL_RUN else 1
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue
+        if total >= LARGE_RUN_BYTES:
+            return cpu_count()
+    return 1
 
 
 def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> list[T]:
@@ -126,7 +137,7 @@ def run_checks(
             todo.append(path)
         else:
             found.extend(hit)
-    workers = default_jobs(len(todo)) if jobs is None else jobs
+    workers = default_jobs(todo) if jobs is None else jobs
     with fewer_collections():
         results = map_files(check, todo, workers)
     for path, violations in zip(todo, results, strict=True):
