@@ -40,3 +40,24 @@ def test_is_excluded_slash_pattern_relative_to_root(
 
 def test_is_excluded_builtin_cache_folder_excluded() -> None:
     assert is_excluded(".constitution_cache/x.py", BUILTIN_EXCLUDES)
+
+
+def test_is_excluded_dot_segments_ignored_for_hidden_glob() -> None:
+    assert not is_excluded("./pkg/app.py", [".*"])
+
+
+def test_is_excluded_file_outside_root_matched_as_given(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    assert is_excluded(str(tmp_path / "gen" / "x.py"), ["gen"], root)
+
+
+def test_is_excluded_root_relative_after_chdir_uses_new_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+    monkeypatch.chdir(tmp_path / "one")
+    is_excluded("x.py", ["one/x.py"], tmp_path)
+    monkeypatch.chdir(tmp_path / "two")
+    assert not is_excluded("x.py", ["one/x.py"], tmp_path)
