@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.core import parallel
+from constitution_hooks.core.cache import ResultCache
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.parallel import (
     GC_THRESHOLD,
@@ -20,6 +21,7 @@ from constitution_hooks.core.parallel import (
     run_checks,
 )
 from constitution_hooks.core.runner import check_files
+from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules import RULES, SECTIONS
 from tests.core.tree import generate_tree
 
@@ -94,3 +96,27 @@ def test_run_checks_restores_garbage_collector_settings() -> None:
 def test_fewer_collections_raises_first_threshold() -> None:
     with fewer_collections():
         assert gc.get_threshold()[0] == GC_THRESHOLD
+
+
+def _pid_violation(path: str) -> list[Violation]:
+    return [Violation(path, os.getpid(), 1, "CON999", "pid", "checked")]
+
+
+def test_run_checks_many_misses_use_worker_processes() -> None:
+    paths = [f"f{i}.py" for i in range(40)]
+    pids = {v.line for v in run_checks(paths, _pid_violation, 2, None)}
+    assert os.getpid() not in pids
+
+
+def test_run_checks_fewer_misses_than_a_chunk_stay_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    paths = [f"f{i}.py" for i in range(40)]
+    for path in paths:
+        (tmp_path / path).write_text(f"x = '{path}'\n")
+    run_checks(paths, _pid_violation, 1, ResultCache(tmp_path / "cache", "c"))
+    (tmp_path / "f7.py").write_text("changed = 1\n")
+    cache = ResultCache(tmp_path / "cache", "c")
+    found = run_checks(paths, _pid_violation, 2, cache)
+    assert {v.line for v in found if v.path == "f7.py"} == {os.getpid()}
