@@ -7,11 +7,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from constitution_hooks.core.violation import Violation
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
     from constitution_hooks.core.cache import ResultCache
@@ -71,10 +72,11 @@ def default_jobs(paths: Sequence[str]) -> int:
 
 
 def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> list[T]:
-    """Apply ``check`` to every path, in ``jobs`` processes, keeping input order.
+    """Apply ``check`` to every path, in up to ``jobs`` processes, keeping order.
 
-    With one job (or fewer than two paths) everything runs in this process and
-    nothing of multiprocessing is imported.
+    Paths go to worker processes in chunks; fewer paths than one chunk (and any
+    run with one job) stay in this process, which then imports nothing of
+    multiprocessing.
 
     Args:
         check: A picklable callable from a path to its result.
@@ -88,14 +90,66 @@ def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> lis
         >>> map_files(len, ["a.py", "bc.py"], 1)
         [4, 5]
     """
-    workers = min(jobs, len(paths))
-    if workers <= 1:
-        return [check(path) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor
+    dispatch = Dispatch(check, jobs, len(paths))
+    for path in paths:
+        dispatch.add(path)
+    return [result for _, result in dispatch.results()]
 
-    chunk = max(1, len(paths) // (workers * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        return list(pool.map(check, paths, chunksize=chunk))
+
+def _check_chunk(check: Callable[[str], T], chunk: list[str]) -> list[T]:
+    return [check(path) for path in chunk]
+
+
+class Dispatch(Generic[T]):
+    """Feed paths to worker processes a chunk at a time, as they become known.
+
+    Work starts while the caller is still looking paths up in the cache; the pool
+    is only started once a whole chunk is waiting, so a run with a handful of
+    misses never pays for one.
+
+    Example:
+        >>> d = Dispatch(len, 1, 1); d.add("a.py")
+        >>> list(d.results())
+        [('a.py', 4)]
+    """
+
+    def __init__(self, check: Callable[[str], T], jobs: int, expected: int) -> None:
+        """Use ``jobs`` workers for about ``expected`` paths."""
+        self.check = check
+        self.jobs = jobs
+        self.chunk = max(1, expected // (max(1, jobs) * CHUNKS_PER_WORKER))
+        self.pending: list[str] = []
+        self.submitted: list[tuple[list[str], Future[list[T]]]] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def add(self, path: str) -> None:
+        """Queue one path; a full chunk goes to the workers at once."""
+        self.pending.append(path)
+        if self.jobs > 1 and len(self.pending) >= self.chunk:
+            self._submit()
+
+    def _submit(self) -> None:
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=_context())
+        chunk, self.pending = self.pending, []
+        self.submitted.append(
+            (chunk, self.pool.submit(_check_chunk, self.check, chunk))
+        )
+
+    def results(self) -> Iterator[tuple[str, T]]:
+        """Yield (path, result) for every path added, in the order added."""
+        try:
+            if self.pool is not None and self.pending:
+                self._submit()
+            for chunk, future in self.submitted:
+                yield from zip(chunk, future.result(), strict=True)
+            for path in self.pending:
+                yield path, self.check(path)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _context() -> BaseContext:
@@ -114,12 +168,15 @@ def run_checks(
     jobs: int | None,
     cache: ResultCache | None,
 ) -> list[Violation]:
-    """Check every path: cached results first, the rest in worker processes.
+    """Check every path: cached results first, the misses in worker processes.
+
+    Misses go to the workers a chunk at a time while the rest are still being
+    looked up, so hashing files for the cache overlaps with parsing.
 
     Args:
         paths: The files to check.
         check: A picklable callable from a path to its violations.
-        jobs: Worker processes; None picks ``default_jobs`` of the files to check.
+        jobs: Worker processes; None picks ``default_jobs`` of ``paths``.
         cache: Where results are looked up and stored, or None for no cache.
 
     Returns:
@@ -130,20 +187,19 @@ def run_checks(
         []
     """
     found: list[Violation] = []
-    todo: list[str] = []
-    for path in paths:
-        hit = cache.lookup(path) if cache is not None else None
-        if hit is None:
-            todo.append(path)
-        else:
-            found.extend(hit)
-    workers = default_jobs(todo) if jobs is None else jobs
+    workers = default_jobs(paths) if jobs is None else jobs
     with fewer_collections():
-        results = map_files(check, todo, workers)
-    for path, violations in zip(todo, results, strict=True):
-        found.extend(violations)
-        if cache is not None:
-            cache.store(path, violations)
+        dispatch = Dispatch(check, workers, len(paths))
+        for path in paths:
+            hit = cache.lookup(path) if cache is not None else None
+            if hit is None:
+                dispatch.add(path)
+            else:
+                found.extend(hit)
+        for path, violations in dispatch.results():
+            found.extend(violations)
+            if cache is not None:
+                cache.store(path, violations)
     if cache is not None:
         cache.save()
     return found
