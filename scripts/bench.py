@@ -88,6 +88,7 @@ class Bench:
         self.runs = runs
         self.env = env
         self.rows: dict[str, Row] = {}
+        self.queue: list[tuple[Row, Path, Callable[[], None] | None, bool]] = []
 
     def measure(
         self,
@@ -96,21 +97,31 @@ class Bench:
         cwd: Path,
         before: Callable[[], None] | None = None,
         warm: bool = False,
-    ) -> Row:
-        """Time ``command`` in ``cwd``; ``before`` runs ahead of each timed run."""
+    ) -> None:
+        """Queue ``command`` in ``cwd``; ``before`` runs ahead of each timed run."""
         row = Row(name, [str(part) for part in command], str(cwd))
-        setup.say(f"{name} ({self.runs} runs)")
-        if warm:
-            run_once(row.command, cwd, self.env)
-        for _ in range(self.runs):
-            if before is not None:
-                before()
-            seconds, code, peak_kb = run_once(row.command, cwd, self.env)
-            row.times.append(seconds)
-            row.exit_codes.append(code)
-            row.peak_mb = max(row.peak_mb, peak_kb / 1024)
         self.rows[name] = row
-        return row
+        self.queue.append((row, cwd, before, warm))
+
+    def run_queued(self) -> None:
+        """Run the queued rows in rounds, one run of each row per round.
+
+        Reason: the machine is shared; interleaving the rows that are compared
+        spreads any change in load over all of them instead of one.
+        """
+        for row, cwd, _, warm in self.queue:
+            if warm:
+                run_once(row.command, cwd, self.env)
+        for round_number in range(1, self.runs + 1):
+            setup.say(f"round {round_number}/{self.runs} of {len(self.queue)} rows")
+            for row, cwd, before, _ in self.queue:
+                if before is not None:
+                    before()
+                seconds, code, peak_kb = run_once(row.command, cwd, self.env)
+                row.times.append(seconds)
+                row.exit_codes.append(code)
+                row.peak_mb = max(row.peak_mb, peak_kb / 1024)
+        self.queue = []
 
     def missing(self, name: str, why: str) -> None:
         """Record a row that cannot run here, and why."""
@@ -402,6 +413,7 @@ def machine() -> dict[str, object]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": len(os.sched_getaffinity(0)),
+        "load_average": [round(load, 2) for load in os.getloadavg()],
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
 
@@ -424,15 +436,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         requests = setup.unpack(wheels["requests"], workspace / "requests")
         floor = setup.write_floor(workspace)
         bench_commit(bench, requests, floor)
+        bench.run_queued()
         bench_message(bench, setup.write_message(workspace))
+        bench.run_queued()
         bench_tree(bench, django, floor)
         bench_growth(bench, setup.quadruple(django, workspace / "django4"), floor)
+        bench.run_queued()
         bench_history(bench, workspace)
+        bench.run_queued()
         found = targets(bench)
         profiles = [] if args.no_profile else profile(bench, django, requests)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
     sys.stdout.write(render(bench, found))
+    print(f"machine: {machine()}")
     for path in profiles:
         print(f"profile: {path}")
     report = {
