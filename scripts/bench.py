@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -23,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import bench_report as report
 import bench_setup as setup
 
 CONSTITUTION = Path(sys.executable).parent / "constitution"
@@ -37,6 +37,7 @@ class Row:
     command: list[str]
     cwd: str
     times: list[float] = field(default_factory=list)
+    cpu_times: list[float] = field(default_factory=list)
     peak_mb: float = 0.0
     exit_codes: list[int] = field(default_factory=list)
     note: str = ""
@@ -45,6 +46,11 @@ class Row:
     def median(self) -> float:
         """Median wall time in seconds (nan when it did not run)."""
         return statistics.median(self.times) if self.times else float("nan")
+
+    @property
+    def cpu_median(self) -> float:
+        """Median CPU seconds, all its processes together (nan when it did not run)."""
+        return statistics.median(self.cpu_times) if self.cpu_times else float("nan")
 
 
 @dataclass
@@ -57,12 +63,17 @@ class Target:
     unit: str
     met: bool | None
     detail: str
+    cpu_ratio: float = float("nan")
 
 
 def run_once(
     command: Sequence[str], cwd: Path, env: dict[str, str]
-) -> tuple[float, int, int]:
-    """Run a command; return (seconds, exit code, peak KB of its largest process)."""
+) -> tuple[float, int, int, float]:
+    """Run a command; return (seconds, exit code, peak KB, CPU seconds).
+
+    Peak KB is the largest resident set of the command or any process it waited
+    for; CPU seconds are user plus system time of all of them.
+    """
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command),
@@ -77,7 +88,7 @@ def run_once(
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, process.returncode, usage.ru_maxrss
+    return elapsed, process.returncode, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 class Bench:
@@ -117,8 +128,9 @@ class Bench:
             for row, cwd, before, _ in self.queue:
                 if before is not None:
                     before()
-                seconds, code, peak_kb = run_once(row.command, cwd, self.env)
+                seconds, code, peak_kb, cpu = run_once(row.command, cwd, self.env)
                 row.times.append(seconds)
+                row.cpu_times.append(cpu)
                 row.exit_codes.append(code)
                 row.peak_mb = max(row.peak_mb, peak_kb / 1024)
         self.queue = []
@@ -127,10 +139,12 @@ class Bench:
         """Record a row that cannot run here, and why."""
         self.rows[name] = Row(name, [], "", note=why)
 
-    def median(self, name: str) -> float:
-        """The median seconds of a row (nan when missing)."""
+    def median(self, name: str, cpu: bool = False) -> float:
+        """The median wall (or CPU) seconds of a row (nan when missing)."""
         row = self.rows.get(name)
-        return row.median if row is not None else float("nan")
+        if row is None:
+            return float("nan")
+        return row.cpu_median if cpu else row.median
 
 
 def has_command(name: str, env: dict[str, str]) -> bool:
@@ -220,7 +234,8 @@ def ratio_target(
     measured = bench.median(top) / bench.median(bottom)
     met = None if measured != measured else measured <= limit
     detail = f"{top} / {bottom}"
-    return Target(name, measured, limit, "x", met, detail)
+    cpu = bench.median(top, cpu=True) / bench.median(bottom, cpu=True)
+    return Target(name, measured, limit, "x", met, detail, cpu)
 
 
 def targets(bench: Bench) -> list[Target]:
@@ -298,40 +313,6 @@ def targets(bench: Bench) -> list[Target]:
     return found
 
 
-def _seconds(value: float) -> str:
-    if value != value:
-        return "n/a"
-    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
-
-
-def render(bench: Bench, found: list[Target]) -> str:
-    """The table of rows and the table of targets, as Markdown."""
-    lines = ["| command | median | min-max | peak MB | exit |", "|---|---|---|---|---|"]
-    for row in bench.rows.values():
-        if not row.times:
-            lines.append(f"| {row.name} | {row.note} | | | |")
-            continue
-        spread = f"{_seconds(min(row.times))}-{_seconds(max(row.times))}"
-        codes = ",".join(sorted({str(code) for code in row.exit_codes}))
-        lines.append(
-            f"| {row.name} | {_seconds(row.median)} | {spread} |"
-            f" {row.peak_mb:.0f} | {codes} |"
-        )
-    lines += ["", "| target | measured | limit | met |", "|---|---|---|---|"]
-    for target in found:
-        verdict = {True: "yes", False: "**MISSED**", None: "n/a"}[target.met]
-        measured = (
-            "n/a"
-            if target.measured != target.measured
-            else (f"{target.measured:.2f} {target.unit}")
-        )
-        lines.append(
-            f"| {target.name} | {measured} | {target.limit} {target.unit}"
-            f" | {verdict} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
 def profile(bench: Bench, corpus: Path, commit: Path) -> list[str]:
     """Write a cProfile of a cold Django run and an import profile of a commit."""
     written = []
@@ -392,30 +373,11 @@ def profile(bench: Bench, corpus: Path, commit: Path) -> list[str]:
     return written
 
 
-def _clean(record: dict[str, object]) -> dict[str, object]:
-    # Reason: JSON has no NaN; a figure that was not measured is null.
-    return {
-        key: None if isinstance(value, float) and value != value else value
-        for key, value in record.items()
-    }
-
-
 def environment() -> dict[str, str]:
     """The environment of every measured command (no git repository above)."""
     env = dict(os.environ)
     env.pop("PRE_COMMIT", None)
     return env
-
-
-def machine() -> dict[str, object]:
-    """What the figures were measured on."""
-    return {
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "cpus": len(os.sched_getaffinity(0)),
-        "load_average": [round(load, 2) for load in os.getloadavg()],
-        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -448,20 +410,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         profiles = [] if args.no_profile else profile(bench, django, requests)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
-    sys.stdout.write(render(bench, found))
-    print(f"machine: {machine()}")
+    sys.stdout.write(report.render(bench.rows.values(), found))
+    print(f"machine: {report.machine()}")
     for path in profiles:
         print(f"profile: {path}")
-    report = {
-        "machine": machine(),
+    results = {
+        "machine": report.machine(),
         "runs": args.runs,
         "rows": [
-            _clean({**asdict(row), "median": row.median}) for row in bench.rows.values()
+            report.clean(
+                {**asdict(row), "median": row.median, "cpu_median": row.cpu_median}
+            )
+            for row in bench.rows.values()
         ],
-        "targets": [_clean(asdict(target)) for target in found],
+        "targets": [report.clean(asdict(target)) for target in found],
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, default=str) + "\n")
+    args.json.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(f"results: {args.json}")
     return 0
 
