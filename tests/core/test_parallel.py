@@ -38,11 +38,21 @@ def test_default_jobs_small_run_uses_one_process(tmp_path: Path) -> None:
 def test_default_jobs_large_run_uses_every_cpu(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
     monkeypatch.setattr(parallel, "LARGE_RUN_BYTES", 1500)
     for name in ("a.py", "b.py"):
         (tmp_path / name).write_bytes(b"x" * 1000)
     paths = [str(tmp_path / "a.py"), str(tmp_path / "b.py")]
     assert default_jobs(paths) == cpu_count()
+
+
+def test_default_jobs_under_pre_commit_uses_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "LARGE_RUN_BYTES", 1)
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    (tmp_path / "a.py").write_bytes(b"x = 1\n")
+    assert default_jobs([str(tmp_path / "a.py")]) == 1
 
 
 def test_default_jobs_unreadable_files_count_as_empty(
