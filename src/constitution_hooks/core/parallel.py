@@ -48,7 +48,9 @@ def cpu_count() -> int:
 def default_jobs(paths: Sequence[str]) -> int:
     """Worker processes for a run: every CPU on a large run, one on a small one.
 
-    A run is large when the files to check hold ``LARGE_RUN_BYTES`` or more.
+    A run is large when the files to check hold ``LARGE_RUN_BYTES`` or more. Under
+    pre-commit (``PRE_COMMIT=1``) it is always one: pre-commit already splits a
+    hook's files over one process per CPU.
 
     Args:
         paths: The files that need checking (cache hits excluded).
@@ -60,6 +62,8 @@ def default_jobs(paths: Sequence[str]) -> int:
         >>> default_jobs([])
         1
     """
+    if os.environ.get("PRE_COMMIT") == "1":
+        return 1
     total = 0
     for path in paths:
         try:
