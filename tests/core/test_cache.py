@@ -253,3 +253,15 @@ def test_save_over_limit_drops_entries_of_other_runs_first(
     second.save()
     third = _cache(tmp_path)
     assert (third.lookup("a.py"), third.lookup("b.py")) == (FOUND, None)
+
+
+def test_lookup_deeply_nested_cache_file_returns_none(
+    tmp_path: Path, source: Path
+) -> None:
+    first = _cache(tmp_path)
+    first.lookup("a.py")
+    first.store("a.py", FOUND)
+    first.save()
+    for stored in (tmp_path / CACHE_DIR).glob("*.json"):
+        stored.write_text("[" * 100_000 + "]" * 100_000)
+    assert _cache(tmp_path).lookup("a.py") is None

@@ -130,3 +130,18 @@ def test_run_checks_fewer_misses_than_a_chunk_stay_in_this_process(
     cache = ResultCache(tmp_path / "cache", "c")
     found = run_checks(paths, _pid_violation, 2, cache)
     assert {v.line for v in found if v.path == "f7.py"} == {os.getpid()}
+
+
+_PARENT = os.getpid()
+
+
+def _die_in_worker(path: str) -> list[Violation]:
+    if os.getpid() != _PARENT:
+        os._exit(1)
+    return _pid_violation(path)
+
+
+def test_run_checks_worker_dies_rechecks_in_this_process() -> None:
+    paths = [f"f{i}.py" for i in range(40)]
+    found = run_checks(paths, _die_in_worker, 2, None)
+    assert sorted(v.path for v in found) == sorted(paths)
