@@ -144,7 +144,7 @@ class ResultCache:
         merged.update(self._new)
         try:
             _write(self.folder, self.file, merged)
-        except OSError:
+        except (OSError, ValueError):
             return
         self._new = {}
 
@@ -154,7 +154,7 @@ def _load(file: Path) -> dict[str, Any]:
 
     try:
         entries = json.loads(file.read_bytes().decode("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return entries if isinstance(entries, dict) else {}
 

@@ -142,13 +142,23 @@ class Dispatch(Generic[T]):
             (chunk, self.pool.submit(_check_chunk, self.check, chunk))
         )
 
+    def _outcome(self, chunk: list[str], future: Future[list[T]]) -> list[T]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # Reason: a worker killed from outside (out of memory, a signal) must not
+            # lose its files or end the run with a traceback: check them here.
+            return _check_chunk(self.check, chunk)
+
     def results(self) -> Iterator[tuple[str, T]]:
         """Yield (path, result) for every path added, in the order added."""
         try:
             if self.pool is not None and self.pending:
                 self._submit()
             for chunk, future in self.submitted:
-                yield from zip(chunk, future.result(), strict=True)
+                yield from zip(chunk, self._outcome(chunk, future), strict=True)
             for path in self.pending:
                 yield path, self.check(path)
         finally:
