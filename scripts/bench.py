@@ -1,9 +1,11 @@
 """`make bench`: time constitution-hooks against the parse floor and its peers.
 
 Every figure is a whole process (start-up included) timed with Python's own clock;
-each row runs several times (median, min-max) and reports the peak memory (maximum
-resident set) of its largest process. Ratios are taken within this one run, on this
-machine. Results go to stdout as a table and to ``.bench/results.json``.
+the rows that are compared run in rounds (one run of each per round; median and
+min-max over the rounds), with the peak memory (maximum resident set) of the largest
+process and the CPU time of all of them, from ``os.wait4``. Ratios are taken within
+this one run, on this machine. Results go to stdout as a table and to
+``.bench/results.json``; see docs/performance.md.
 
 Usage: python scripts/bench.py [--runs N] [--json PATH] [--no-profile]
 """
