@@ -11,9 +11,11 @@ from constitution_hooks.commands.common import (
     config_from,
     report,
 )
+from constitution_hooks.core.cache import CACHE_DIR
 from constitution_hooks.core.changes import changes_since
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.parallel import LARGE_RUN_BYTES
 from constitution_hooks.core.registry import Rule, select_rules
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES
@@ -75,6 +77,7 @@ class FileCommand:
         )
         add_format_argument(parser)
         add_config_argument(parser)
+        add_speed_arguments(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         """Check the files and report; return the exit code."""
@@ -89,11 +92,52 @@ class FileCommand:
         given = args.paths or ([] if args.all_files else default)
         paths = discover(given, args.all_files, config.exclude, config.root)
         get_logger().info("files discovered", command=self.name, count=len(paths))
-        violations = check_files(paths, config, rules)
+        violations = check_files(
+            paths, config, rules, jobs=args.jobs, use_cache=not args.no_cache
+        )
         if changes is not None:
             violations = [v for v in violations if changes.keeps(v)]
         get_logger().info("check finished", violations=len(violations))
         return report(violations, args.format)
+
+
+def add_speed_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--jobs N`` and ``--no-cache``.
+
+    Example:
+        >>> p = argparse.ArgumentParser(); add_speed_arguments(p)
+        >>> args = p.parse_args(["--jobs", "2", "--no-cache"])
+        >>> args.jobs, args.no_cache
+        (2, True)
+    """
+    parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help=(
+            "worker processes (default: one per CPU when the files to check hold"
+            f" {LARGE_RUN_BYTES // 1_000_000} MB of source or more, else 1; 1 under"
+            " pre-commit, which runs one hook process per CPU itself)"
+        ),
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"neither read nor write the result cache ({CACHE_DIR}/)",
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number >= 1, found {text!r}"
+        )
+    return value
 
 
 def _names(values: list[str]) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from constitution_hooks.core.registry import Rule
@@ -28,6 +27,8 @@ class RulesCommand:
     def run(self, args: argparse.Namespace) -> int:
         """Print the catalogue; always exit 0."""
         if args.format == "json":
+            import json  # Reason: a check never pays for importing json.
+
             sys.stdout.write(json.dumps([_record(r) for r in RULES], indent=2) + "\n")
         else:
             sys.stdout.write("".join(_line(rule) for rule in RULES) + _FOOTER)

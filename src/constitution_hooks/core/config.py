@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -200,6 +199,8 @@ def _resolve(
 
 
 def _suggest(key: str, allowed: list[str]) -> str:
+    import difflib  # Reason: only a config error pays for importing difflib.
+
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return (
         f" (did you mean '{close[0]}'?)"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePosixPath
+from functools import lru_cache
+from pathlib import Path
 
 from constitution_hooks.core import git
 
@@ -41,25 +43,49 @@ def is_excluded(path: str, patterns: Iterable[str], root: Path | None = None) ->
         (True, True)
     """
     relative = _relative(path, root)
-    parts = PurePosixPath(relative).parts
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if "/" in pattern:
-            if fnmatch.fnmatchcase(relative, pattern.lstrip("/")):
-                return True
-        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
-            return True
-    return False
+    component, anchored = _compile(tuple(patterns))
+    if anchored is not None and anchored.match(relative):
+        return True
+    if component is None:
+        return False
+    return any(
+        component.match(part) for part in relative.split("/") if part not in _EMPTY
+    )
+
+
+@lru_cache(maxsize=16)
+def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, ...]:
+    # Reason: one compiled alternation per kind of glob instead of one fnmatch call
+    # per glob and path component: discovery of a large tree was 15% of a run.
+    stripped = [pattern.rstrip("/") for pattern in patterns]
+    component = [fnmatch.translate(p) for p in stripped if "/" not in p]
+    anchored = [fnmatch.translate(p.lstrip("/")) for p in stripped if "/" in p]
+    return tuple(
+        re.compile("|".join(globs)) if globs else None
+        for globs in (component, anchored)
+    )
+
+
+_EMPTY = ("", ".")
 
 
 def _relative(path: str, root: Path | None) -> str:
     posix = path.replace(os.sep, "/")
     if root is None:
         return posix
-    try:
-        return Path(path).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return posix
+    # Reason: resolving each file's folder once (not each file) made discovery of a
+    # large tree several times faster; a symlinked file is matched where it sits.
+    folder, name = os.path.split(path)
+    full = os.path.join(_resolved(os.getcwd(), folder), name)
+    prefix = str(root).rstrip(os.sep) + os.sep
+    return (
+        full[len(prefix) :].replace(os.sep, "/") if full.startswith(prefix) else posix
+    )
+
+
+@lru_cache(maxsize=4096)
+def _resolved(cwd: str, folder: str) -> str:
+    return os.path.realpath(os.path.join(cwd, folder))
 
 
 def discover(

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-
-# Reason: git is run with argument lists, never through a shell.
-import subprocess  # nosec B404
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +35,13 @@ def run_git(
         >>> run_git(["--version"]).startswith(b"git version")
         True
     """
+    # Reason: imported here, not at the top, so a run on given files (the usual
+    # pre-commit case) never pays for importing subprocess.
+    import shutil
+
+    # Reason: git is run with argument lists, never through a shell.
+    import subprocess  # nosec B404
+
     executable = shutil.which("git")
     if executable is None:
         raise GitError("git is not installed or not on PATH")

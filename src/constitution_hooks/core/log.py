@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import uuid
 from typing import Any, Protocol
 
 
@@ -62,6 +61,7 @@ def configure(verbose: bool, log_format: str) -> Logger:
 
 def _structlog_logger(verbose: bool, log_format: str) -> Logger:
     import logging
+    import uuid
 
     import structlog
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from constitution_hooks.core.ci_reporters import format_github, format_sarif
@@ -28,6 +27,8 @@ def format_json(violations: Sequence[Violation]) -> str:
         >>> format_json([])
         '[]\\n'
     """
+    import json  # Reason: only the JSON format pays for importing json.
+
     records = [
         {
             "path": v.path,

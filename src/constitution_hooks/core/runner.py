@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
+from constitution_hooks.core.parallel import run_checks
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
@@ -16,7 +18,11 @@ UNREADABLE = ("CON002", "unreadable-file")
 
 
 def check_files(
-    paths: Iterable[str], config: Config, rules: Iterable[Rule]
+    paths: Iterable[str],
+    config: Config,
+    rules: Iterable[Rule],
+    jobs: int | None = 1,
+    use_cache: bool = False,
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -26,6 +32,8 @@ def check_files(
         paths: The files to check, as they should be reported.
         config: The resolved config.
         rules: The selected rules; rules without a check are skipped.
+        jobs: Worker processes; None picks one per CPU on a large run.
+        use_cache: Look results up in, and store them to, ``.constitution_cache``.
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -41,14 +49,43 @@ def check_files(
         for rule in rules
         if rule.check is not None and config.enabled(rule.section)
     ]
-    checked = {rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]})
-    found: list[Violation] = []
-    for path in paths:
+    checked = frozenset({rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]}))
+    check = FileChecker(tuple(active), frozenset(codes), checked)
+    cache = None
+    if use_cache:
+        cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes))
+    return sorted(run_checks(list(paths), check, jobs, cache))
+
+
+class FileChecker:
+    """Check one file: path in, its violations out (picklable for worker processes).
+
+    Waivers are applied here, per file, so cached and parallel runs waive alike.
+    A plain class, not a dataclass: generating dataclass methods costs start-up time.
+
+    Example:
+        >>> FileChecker((), frozenset(), frozenset())("no-such-file.py")
+        []
+    """
+
+    def __init__(
+        self,
+        active: tuple[tuple[Rule, Settings], ...],
+        codes: frozenset[str],
+        checked: frozenset[str],
+    ) -> None:
+        """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers."""
+        self.active = active
+        self.codes = codes
+        self.checked = checked
+
+    def __call__(self, path: str) -> list[Violation]:
+        """Return the violations of one file, among the reported codes."""
         source = SourceFile(Path(path), path)
-        violations = [v for v in _check_one(source, active) if v.code in codes]
-        waived = apply_waivers(source, violations, checked)
-        found.extend(v for v in waived if v.code in codes)
-    return sorted(found)
+        active = list(self.active)
+        found = [v for v in _check_one(source, active) if v.code in self.codes]
+        waived = apply_waivers(source, found, self.checked)
+        return [v for v in waived if v.code in self.codes]
 
 
 def _check_one(

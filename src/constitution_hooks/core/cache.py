@@ -1,0 +1,190 @@
+"""Remember each file's violations, keyed by its content, config and tool version.
+
+One JSON file per context under ``.constitution_cache/``: the context is the tool's
+version and code, the Python version, the rules and the effective config; inside, an
+entry's key is the SHA-256 of the file's path as reported and its bytes. Any change
+to one of them is another file or another key, so a stale entry is never read. The
+file is written once per run, atomically (a temporary file, then a rename), so
+concurrent hooks never see half a file; anything unreadable or malformed is treated
+as a miss and overwritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import constitution_hooks
+from constitution_hooks.core.config import Config
+from constitution_hooks.core.violation import Violation
+
+CACHE_DIR = ".constitution_cache"
+# Reason: bump when the entry layout changes, so old entries become misses.
+FORMAT = "2"
+# Reason: the whole file is read by every run, a 5-file commit too; past this many
+# entries, those of files the run did not see are dropped (about 1 MB of JSON).
+MAX_ENTRIES = 10_000
+
+
+def context_for(config: Config, codes: Iterable[str]) -> str:
+    """Describe everything besides the file that decides a file's violations.
+
+    Args:
+        config: The resolved config (every table's effective values).
+        codes: The codes of the rules this run reports.
+
+    Returns:
+        A text that differs whenever the tool, Python, the rules or the config do.
+
+    Example:
+        >>> a = context_for(Config(Path("."), None, ()), ["CON101"])
+        >>> a == context_for(Config(Path("."), None, ()), ["CON102"])
+        False
+    """
+    settings = sorted(
+        (name, sorted(values.values.items()))
+        for name, values in config.sections.items()
+    )
+    parts = (
+        FORMAT,
+        constitution_hooks.__version__,
+        _code_fingerprint(),
+        sys.version_info[:3],
+        sorted(codes),
+        settings,
+    )
+    return repr(parts)
+
+
+def _code_fingerprint() -> list[tuple[str, int, int]]:
+    # Reason: a development checkout changes code without changing the version; the
+    # size and time of every module of the tool makes such a change a new context.
+    package = Path(constitution_hooks.__file__).parent
+    found = []
+    for folder, _, names in os.walk(package):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                found.append((name, stat.st_size, stat.st_mtime_ns))
+    return sorted(found)
+
+
+class ResultCache:
+    """Look up and store one run's per-file results in one file per context.
+
+    Example:
+        >>> import tempfile
+        >>> cache = ResultCache(Path(tempfile.mkdtemp()) / CACHE_DIR, "context")
+        >>> cache.lookup("no-such-file.py") is None
+        True
+    """
+
+    def __init__(self, folder: Path, context: str) -> None:
+        """Use ``folder`` for the entries of runs whose context is ``context``."""
+        import hashlib  # Reason: --no-cache runs never pay for importing it.
+
+        self.folder = folder
+        name = hashlib.sha256(context.encode("utf-8", "surrogateescape")).hexdigest()
+        self.file = folder / f"{name[:32]}.json"
+        self._sha256 = hashlib.sha256
+        self._entries: dict[str, Any] | None = None
+        self._keys: dict[str, str] = {}
+        self._new: dict[str, list[list[Any]]] = {}
+
+    def lookup(self, path: str) -> list[Violation] | None:
+        """Return the stored violations of ``path`` as it is now, or None on a miss.
+
+        Args:
+            path: The file, as it is reported.
+
+        Returns:
+            The violations, or None when nothing valid is stored.
+        """
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        key = self._keys[path] = digest.hexdigest()
+        if self._entries is None:
+            self._entries = _load(self.file)
+        return _decode(self._entries.get(key), path)
+
+    def store(self, path: str, violations: Sequence[Violation]) -> None:
+        """Remember ``violations`` for ``path`` as last looked up (until ``save``).
+
+        A file that was not looked up (or could not be read) is not stored.
+        """
+        key = self._keys.get(path)
+        if key is not None:
+            self._new[key] = [
+                [v.line, v.column, v.code, v.rule, v.message] for v in violations
+            ]
+
+    def save(self) -> None:
+        """Write the new entries, beside those already there; never raises.
+
+        The file is read again first (another hook may have written it meanwhile)
+        and replaced atomically. A folder that cannot be written is skipped.
+        """
+        if not self._new:
+            return
+        current = _load(self.file)
+        touched = set(self._keys.values())
+        # Reason: entries of files this run did not see go first past the limit.
+        kept = [key for key in current if key not in touched and key not in self._new]
+        room = max(0, MAX_ENTRIES - len(self._new) - len(touched & current.keys()))
+        merged = {key: current[key] for key in kept[len(kept) - room :] if room}
+        merged.update((k, current[k]) for k in touched & current.keys())
+        merged.update(self._new)
+        try:
+            _write(self.folder, self.file, merged)
+        except (OSError, ValueError):
+            return
+        self._new = {}
+
+
+def _load(file: Path) -> dict[str, Any]:
+    import json
+
+    try:
+        entries = json.loads(file.read_bytes().decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _write(folder: Path, file: Path, entries: dict[str, Any]) -> None:
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.is_file():
+        ignore.write_text("*\n", encoding="utf-8")
+    temporary = folder / f".{file.name}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, file)
+
+
+def _decode(records: Any, path: str) -> list[Violation] | None:
+    if not isinstance(records, list) or not all(map(_valid, records)):
+        return None
+    return [Violation(path, *record) for record in records]
+
+
+_SHAPE = (int, int, str, str, str)
+
+
+def _valid(record: Any) -> bool:
+    return (
+        isinstance(record, list)
+        and len(record) == len(_SHAPE)
+        and all(
+            type(value) is kind for value, kind in zip(record, _SHAPE, strict=False)
+        )
+    )

@@ -1,0 +1,147 @@
+"""Worker processes give exactly the violations of the plain, one-process run."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.core import parallel
+from constitution_hooks.core.cache import ResultCache
+from constitution_hooks.core.config import load_config
+from constitution_hooks.core.parallel import (
+    GC_THRESHOLD,
+    cpu_count,
+    default_jobs,
+    fewer_collections,
+    map_files,
+    run_checks,
+)
+from constitution_hooks.core.runner import check_files
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules import RULES, SECTIONS
+from tests.core.tree import generate_tree
+
+
+def _double(path: str) -> list[str]:
+    return [path, path]
+
+
+def test_default_jobs_small_run_uses_one_process(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_bytes(b"x" * 1000)
+    assert default_jobs([str(tmp_path / "a.py")]) == 1
+
+
+def test_default_jobs_large_run_uses_every_cpu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    monkeypatch.setattr(parallel, "LARGE_RUN_BYTES", 1500)
+    for name in ("a.py", "b.py"):
+        (tmp_path / name).write_bytes(b"x" * 1000)
+    paths = [str(tmp_path / "a.py"), str(tmp_path / "b.py")]
+    assert default_jobs(paths) == cpu_count()
+
+
+def test_default_jobs_under_pre_commit_uses_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "LARGE_RUN_BYTES", 1)
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    (tmp_path / "a.py").write_bytes(b"x = 1\n")
+    assert default_jobs([str(tmp_path / "a.py")]) == 1
+
+
+def test_default_jobs_unreadable_files_count_as_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "LARGE_RUN_BYTES", 1)
+    assert default_jobs(["no-such-file.py"]) == 1
+
+
+def test_cpu_count_always_at_least_one() -> None:
+    assert cpu_count() >= 1
+
+
+def test_map_files_two_workers_keeps_input_order() -> None:
+    paths = [f"f{i}.py" for i in range(40)]
+    assert map_files(_double, paths, 2) == [[p, p] for p in paths]
+
+
+def test_map_files_one_job_runs_in_this_process() -> None:
+    seen: list[int] = []
+
+    def record(path: str) -> list[int]:
+        seen.append(os.getpid())
+        return []
+
+    map_files(record, ["a.py", "b.py"], 1)
+    assert seen == [os.getpid(), os.getpid()]
+
+
+def test_map_files_no_paths_returns_empty_list() -> None:
+    assert map_files(_double, [], 4) == []
+
+
+def test_check_files_two_jobs_same_violations_as_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[..., Path]
+) -> None:
+    paths = generate_tree(tmp_path, write)
+    monkeypatch.chdir(tmp_path)
+    config = load_config(SECTIONS, cwd=tmp_path)
+    plain = check_files(paths, config, RULES)
+    parallel = check_files(paths, config, RULES, jobs=2)
+    assert plain and parallel == plain
+
+
+def test_run_checks_restores_garbage_collector_settings() -> None:
+    before = gc.get_threshold()
+    run_checks(["a.py", "b.py"], lambda path: [], 1, None)
+    assert gc.get_threshold() == before
+
+
+def test_fewer_collections_raises_first_threshold() -> None:
+    with fewer_collections():
+        assert gc.get_threshold()[0] == GC_THRESHOLD
+
+
+def _pid_violation(path: str) -> list[Violation]:
+    return [Violation(path, os.getpid(), 1, "CON999", "pid", "checked")]
+
+
+def test_run_checks_many_misses_use_worker_processes() -> None:
+    paths = [f"f{i}.py" for i in range(40)]
+    pids = {v.line for v in run_checks(paths, _pid_violation, 2, None)}
+    assert os.getpid() not in pids
+
+
+def test_run_checks_fewer_misses_than_a_chunk_stay_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    paths = [f"f{i}.py" for i in range(40)]
+    for path in paths:
+        (tmp_path / path).write_text(f"x = '{path}'\n")
+    run_checks(paths, _pid_violation, 1, ResultCache(tmp_path / "cache", "c"))
+    (tmp_path / "f7.py").write_text("changed = 1\n")
+    cache = ResultCache(tmp_path / "cache", "c")
+    found = run_checks(paths, _pid_violation, 2, cache)
+    assert {v.line for v in found if v.path == "f7.py"} == {os.getpid()}
+
+
+_PARENT = os.getpid()
+
+
+def _die_in_worker(path: str) -> list[Violation]:
+    if os.getpid() != _PARENT:
+        os._exit(1)
+    return _pid_violation(path)
+
+
+def test_run_checks_worker_dies_rechecks_in_this_process() -> None:
+    paths = [f"f{i}.py" for i in range(40)]
+    found = run_checks(paths, _die_in_worker, 2, None)
+    assert sorted(v.path for v in found) == sorted(paths)

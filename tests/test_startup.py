@@ -1,0 +1,70 @@
+"""Lazy start-up: a check imports nothing heavy that it does not use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import sys
+from constitution_hooks.cli import main
+code = main(sys.argv[1:])
+print(",".join(sorted(m for m in {modules} if m in sys.modules)))
+"""
+HEAVY = (
+    "structlog",
+    "multiprocessing",
+    "concurrent.futures",
+    "subprocess",
+    "json",
+    "uuid",
+    "difflib",
+    "hashlib",
+)
+
+
+def _imported(tmp_path: Path, *args: str) -> list[str]:
+    (tmp_path / "x.py").write_text("def f():\n    return 1\n")
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(modules=HEAVY), *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def test_main_check_one_file_imports_no_structlog(tmp_path: Path) -> None:
+    assert "structlog" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_verbose_imports_structlog(tmp_path: Path) -> None:
+    assert "structlog" in _imported(tmp_path, "check", "-v", "x.py")
+
+
+def test_main_check_small_run_imports_no_worker_pool(tmp_path: Path) -> None:
+    imported = _imported(tmp_path, "check", "x.py")
+    assert "multiprocessing" not in imported
+    assert "concurrent.futures" not in imported
+
+
+def test_main_check_given_paths_imports_no_subprocess(tmp_path: Path) -> None:
+    assert "subprocess" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_text_format_imports_no_json(tmp_path: Path) -> None:
+    assert "json" not in _imported(tmp_path, "check", "--no-cache", "x.py")
+
+
+def test_main_check_quiet_imports_no_uuid(tmp_path: Path) -> None:
+    assert "uuid" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_valid_config_imports_no_difflib(tmp_path: Path) -> None:
+    assert "difflib" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_no_cache_imports_no_hashlib(tmp_path: Path) -> None:
+    assert "hashlib" not in _imported(tmp_path, "check", "--no-cache", "x.py")
