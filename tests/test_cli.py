@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.cli import COMMANDS, main
+from constitution_hooks.cli import COMMANDS, CommandSpec, main
 
 Write = Callable[..., Path]
 LONG_FUNCTION = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
@@ -141,7 +141,7 @@ def test_main_no_command_prints_help_exits_2(
     assert "usage: constitution" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", [command.name for command in COMMANDS])
+@pytest.mark.parametrize("command", [spec.name for spec in COMMANDS])
 def test_main_help_on_every_command_exits_0(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -198,3 +198,16 @@ def test_python_m_constitution_hooks_runs_cli(project: Path, write: Write) -> No
     )
     assert result.returncode == 1
     assert result.stdout.startswith("a.py:501:1: CON101")
+
+
+@pytest.mark.parametrize("spec", COMMANDS, ids=[spec.name for spec in COMMANDS])
+def test_command_spec_load_returns_command_of_that_name(spec: CommandSpec) -> None:
+    assert spec.load().name == spec.name
+
+
+def test_main_global_verbose_before_command_is_kept(
+    project: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("a.py", "x = 1\n")
+    assert main(["-v", "check", "a.py"]) == 0
+    assert "command started" in capsys.readouterr().err

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from constitution_hooks import __version__
-from constitution_hooks.commands.branch_name import BranchNameCommand
-from constitution_hooks.commands.check import COMMANDS as FILE_COMMANDS
-from constitution_hooks.commands.commit_msg import CommitMsgCommand
-from constitution_hooks.commands.coverage_gate import CoverageGateCommand
-from constitution_hooks.commands.explain import ExplainCommand
-from constitution_hooks.commands.init import InitCommand
-from constitution_hooks.commands.rules import RulesCommand
-from constitution_hooks.commands.tdd_history import TddHistoryCommand
-from constitution_hooks.commands.tdd_pairing import TddPairingCommand
-from constitution_hooks.commands.waivers import WaiversCommand
 from constitution_hooks.core.errors import EXIT_USAGE, UsageError
 from constitution_hooks.core.log import configure
 
@@ -40,44 +31,112 @@ class Command(Protocol):
         """Do the work and return the exit code."""
 
 
-COMMANDS: tuple[Command, ...] = (*FILE_COMMANDS, RulesCommand())
-COMMANDS += (CommitMsgCommand(), BranchNameCommand())
-COMMANDS += (ExplainCommand(), WaiversCommand(), InitCommand())
-COMMANDS += (CoverageGateCommand(),)
-COMMANDS += (TddPairingCommand(), TddHistoryCommand())
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every subcommand.
+class CommandSpec(NamedTuple):
+    """Where a subcommand lives: imported only when that subcommand runs.
 
     Example:
-        >>> build_parser().parse_args(["rules"]).command
+        >>> spec = CommandSpec("rules", "rules", "RulesCommand", "list every rule")
+        >>> spec.load().name
         'rules'
     """
+
+    name: str
+    module: str
+    attribute: str
+    help: str
+
+    def load(self) -> Command:
+        """Import the command's module and return the command object."""
+        module = importlib.import_module(f"constitution_hooks.commands.{self.module}")
+        target = getattr(module, self.attribute)
+        command: Command = target() if isinstance(target, type) else target
+        return command
+
+
+# Reason: a hook imports only its own command, so `commit-msg` does not pay for
+# coverage, YAML or the file runner (see docs/performance.md).
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec(
+        "check", "check", "CHECK", "run every file rule (the 'constitution' hook)"
+    ),
+    CommandSpec(
+        "file-length", "check", "FILE_LENGTH", "files over the line limit (CON101)"
+    ),
+    CommandSpec(
+        "function-size",
+        "check",
+        "FUNCTION_SIZE",
+        "functions and classes over their limits (CON102, CON103)",
+    ),
+    CommandSpec("rules", "rules", "RulesCommand", "list every rule"),
+    CommandSpec("explain", "explain", "ExplainCommand", "explain one rule"),
+    CommandSpec(
+        "commit-msg", "commit_msg", "CommitMsgCommand", "check commit messages"
+    ),
+    CommandSpec(
+        "branch-name", "branch_name", "BranchNameCommand", "check a branch name"
+    ),
+    CommandSpec(
+        "tdd-pairing", "tdd_pairing", "TddPairingCommand", "modules need tests"
+    ),
+    CommandSpec("tdd-history", "tdd_history", "TddHistoryCommand", "tests came first"),
+    CommandSpec(
+        "coverage-gate", "coverage_gate", "CoverageGateCommand", "the coverage gate"
+    ),
+    CommandSpec("waivers", "waivers", "WaiversCommand", "list every waiver"),
+    CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
+)
+
+
+def _common(defaults: bool) -> argparse.ArgumentParser:
+    # Reason: subcommands repeat the global flags with suppressed defaults, so
+    # `constitution -v check` is not undone by the subcommand's own default.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    verbose = False if defaults else argparse.SUPPRESS
+    log_format = "text" if defaults else argparse.SUPPRESS
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=verbose, help="debug logging"
+    )
     common.add_argument(
         "--log-format",
         choices=("text", "json"),
-        default="text",
+        default=log_format,
         help="log format on stderr (json turns logging on)",
     )
+    return common
+
+
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """Build the parser; only the ``selected`` subcommand's module is imported.
+
+    Example:
+        >>> build_parser("rules").parse_args(["rules"]).command
+        'rules'
+    """
     parser = argparse.ArgumentParser(
         prog="constitution",
         description="Enforce the engineering constitution in git hooks and CI.",
-        parents=[common],
+        parents=[_common(True)],
     )
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
+    for spec in COMMANDS:
         sub = subparsers.add_parser(
-            command.name, help=command.help, description=command.help, parents=[common]
+            spec.name, help=spec.help, description=spec.help, parents=[_common(False)]
         )
-        command.add_arguments(sub)
-        sub.set_defaults(handler=command.run)
+        if spec.name == selected:
+            command = spec.load()
+            sub.description = command.help
+            command.add_arguments(sub)
+            sub.set_defaults(handler=command.run)
     return parser
+
+
+def _selected(argv: Sequence[str]) -> str | None:
+    names = {spec.name for spec in COMMANDS}
+    return next((arg for arg in argv if arg in names), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,8 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         [...
         True
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_selected(arguments))
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

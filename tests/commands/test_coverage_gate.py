@@ -271,7 +271,7 @@ def test_coverage_gate_source_measuring_nothing_is_usage_error(
 def test_coverage_gate_command_registered_in_cli() -> None:
     from constitution_hooks.cli import COMMANDS
 
-    assert any(isinstance(c, CoverageGateCommand) for c in COMMANDS)
+    assert any(isinstance(c.load(), CoverageGateCommand) for c in COMMANDS)
 
 
 def test_coverage_gate_parallel_data_files_are_combined(

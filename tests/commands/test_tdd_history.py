@@ -190,7 +190,7 @@ def test_run_pre_push_refs_from_environment_define_range(
 
 
 def test_tdd_history_command_registered_under_hook_id() -> None:
-    assert TddHistoryCommand() in cli.COMMANDS
+    assert TddHistoryCommand() in [spec.load() for spec in cli.COMMANDS]
     assert TddHistoryCommand().name == "tdd-history"
 
 

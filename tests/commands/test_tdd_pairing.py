@@ -294,7 +294,7 @@ def test_run_json_format_lists_records(
 
 
 def test_tdd_pairing_command_registered_under_hook_id() -> None:
-    assert TddPairingCommand() in cli.COMMANDS
+    assert TddPairingCommand() in [spec.load() for spec in cli.COMMANDS]
     assert TddPairingCommand().name == "tdd-pairing"
 
 

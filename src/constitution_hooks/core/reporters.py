@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from constitution_hooks.core.ci_reporters import format_github, format_sarif
 from constitution_hooks.core.violation import Violation
 
 Reporter = Callable[[Sequence[Violation]], str]
@@ -43,5 +42,33 @@ def format_json(violations: Sequence[Violation]) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
-REPORTERS: dict[str, Reporter] = {"text": format_text, "json": format_json}
-REPORTERS.update(sarif=format_sarif, github=format_github)
+def format_sarif(violations: Sequence[Violation]) -> str:
+    """SARIF 2.1.0 (imported only when asked for: it loads json and the registry).
+
+    Example:
+        >>> '"version": "2.1.0"' in format_sarif([])
+        True
+    """
+    from constitution_hooks.core import ci_reporters
+
+    return ci_reporters.format_sarif(violations)
+
+
+def format_github(violations: Sequence[Violation]) -> str:
+    """GitHub workflow-command annotations, one per violation.
+
+    Example:
+        >>> format_github([])
+        ''
+    """
+    from constitution_hooks.core import ci_reporters
+
+    return ci_reporters.format_github(violations)
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": format_text,
+    "json": format_json,
+    "sarif": format_sarif,
+    "github": format_github,
+}

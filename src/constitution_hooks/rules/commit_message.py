@@ -6,7 +6,6 @@ Checks are pure functions over a cleaned ``Message``; the command reads the file
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -297,6 +296,8 @@ def _correct_type(kind: str, types: tuple[str, ...]) -> str:
         return kind
     if kind.lower() in types:
         return kind.lower()
+    import difflib  # Reason: only a mistyped commit type pays for difflib.
+
     close = difflib.get_close_matches(kind.lower(), types, n=1, cutoff=0.6)
     if close:
         return close[0]
