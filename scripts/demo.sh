@@ -37,23 +37,27 @@ say "3. The same project as a git repository with the hooks installed"
 SHA="$(snapshot)"
 git init -q -b main
 cat > .pre-commit-config.yaml <<YAML
+default_install_hook_types: [pre-commit, commit-msg]
 repos:
   - repo: $WORK/constitution-hooks
     rev: $SHA
     hooks:
       - id: constitution
+      - id: tdd-pairing
+      - id: commit-message
 YAML
-echo "(first run builds the hook environment once; later runs reuse it)"
+echo "(the first run builds the hook environment once; later runs reuse it)"
 "$VENV_BIN/pre-commit" install >/dev/null
 git add -A
 show git commit -m "feat(shop): add orders"
 
-say "4. Fixing the syntax error is not enough: the size rules still block"
-printf '"""Checkout."""\n\n\ndef checkout(cart: list[str]) -> list[str]:\n    """Return the cart."""\n    return cart\n' > src/shop/broken.py
-git add -A
-show git commit -m "fix(shop): finish checkout"
+say "4. Only the rule-abiding files, but a message that breaks the commit rules"
+git rm -q --cached src/shop/orders.py src/shop/broken.py
+show git commit -m "Added the cart, written with Claude Code"
 
-say "5. A commit of rule-abiding code only passes"
-git rm -q --cached src/shop/orders.py
-show git commit -m "feat(shop): add cart and checkout"
+say "5. The same files with a conventional message: the commit goes through"
+show git commit -m "feat(shop): add the cart"
 git log --oneline
+
+say "6. Every rule explains itself"
+"$VENV_BIN/constitution" explain CON102 | head -n 12
