@@ -244,3 +244,11 @@ def test_check_message_extra_ai_pattern_is_added(check: Check) -> None:
 def test_check_message_builtins_off_uses_only_own_patterns(check: Check) -> None:
     text = "feat: add search with Copilot\n"
     assert check(text, ai_builtin_patterns=False) == []
+
+
+def test_check_message_ai_words_left_out_of_con301_example(check: Check) -> None:
+    found = check("Added the cart, written with Claude Code\n")
+    header = next(message for code, _, _, message in found if code == "CON301")
+    example = header.split("e.g. ", 1)[1]
+    assert "Claude" not in example
+    assert example == '"feat: added the cart, written"'

@@ -151,7 +151,7 @@ def _check_header(message: Message, settings: Settings) -> Iterator[Found]:
     line = message.header
     number = message.numbers[0]
     header = parse_header(line)
-    example = suggest(line, header, settings)
+    example = _example(line, header, settings)
     problem = _format_problem(line, header, settings)
     if problem:
         yield HEADER_FORMAT, Finding(number, 1, f"{problem}, e.g. {_q(example)}")
@@ -219,12 +219,22 @@ def _check_body(message: Message) -> Iterator[Found]:
         )
 
 
-def _check_ai(message: Message, settings: Settings) -> Iterator[Found]:
+def _example(line: str, header: Header | None, settings: Settings) -> str:
+    # Reason: a suggested first line must not repeat the AI reference CON304 flags.
+    hits = _ai_hits(line, settings) if settings.flag("ai-references") else []
+    return _without(line, hits, settings) if hits else suggest(line, header, settings)
+
+
+def _ai_hits(line: str, settings: Settings) -> list[tuple[int, str]]:
     builtins = DEFAULT_PATTERNS if settings.flag("ai-builtin-patterns") else ()
     patterns = compile_patterns((*builtins, *settings.strings("ai-patterns")))
     allow = compile_patterns(settings.strings("ai-allow"))
+    return find_ai_references(line, patterns, allow)
+
+
+def _check_ai(message: Message, settings: Settings) -> Iterator[Found]:
     for index, line in enumerate(message.lines):
-        hits = find_ai_references(line, patterns, allow)
+        hits = _ai_hits(line, settings)
         if not hits:
             continue
         words = ", ".join(_q(text) for _, text in hits)
