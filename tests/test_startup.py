@@ -68,3 +68,26 @@ def test_main_check_valid_config_imports_no_difflib(tmp_path: Path) -> None:
 
 def test_main_check_no_cache_imports_no_hashlib(tmp_path: Path) -> None:
     assert "hashlib" not in _imported(tmp_path, "check", "--no-cache", "x.py")
+
+
+RULE_LOGIC = (
+    "fractions",
+    "constitution_hooks.rules.coverage_gate",
+    "constitution_hooks.rules.coverage_figures",
+    "constitution_hooks.rules.tdd_rules",
+    "constitution_hooks.rules.commit_message",
+    "constitution_hooks.core.message",
+)
+
+
+def test_rules_registry_import_loads_no_rule_logic() -> None:
+    probe = (
+        "import sys, constitution_hooks.rules as r;"
+        f"print(','.join(m for m in {RULE_LOGIC} if m in sys.modules), len(r.RULES),"
+        " sep='|')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    loaded, count = result.stdout.strip().split("|")
+    assert (loaded, int(count) > 0) == ("", True)
