@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -24,8 +24,7 @@ from constitution_hooks.rules import RULES
 PARSE_CODES = ("CON001", "CON002", "CON010", "CON011")
 
 
-@dataclass(frozen=True)
-class FileCommand:
+class FileCommand(NamedTuple):
     """A command that runs file rules: ``check`` runs all, a hook command its own.
 
     Example:

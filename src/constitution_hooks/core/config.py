@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.options import Option, Section, string_list, toml_repr
@@ -22,8 +22,7 @@ ROOT_OPTIONS: tuple[Option, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The resolved values of one table, defaults filled in.
 
     Example:
@@ -59,8 +58,7 @@ class Settings:
         return self.values[key]
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The one config object passed down to every rule.
 
     Attributes:
@@ -79,7 +77,7 @@ class Config:
     root: Path
     source: Path | None
     exclude: tuple[str, ...]
-    sections: Mapping[str, Settings] = field(default_factory=dict)
+    sections: Mapping[str, Settings] = MappingProxyType({})
 
     def section(self, name: str) -> Settings:
         """Return one table's resolved settings."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
@@ -13,8 +13,7 @@ from constitution_hooks.core.violation import Finding
 FileCheck = Callable[[SourceFile, Settings], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule: its code, id, hook, config table, and its documentation.
 
     Attributes:
