@@ -11,11 +11,6 @@ from typing import Any, NamedTuple
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.options import Option, Section, string_list, toml_repr
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised by the 3.10 test matrix
-    import tomli as tomllib
-
 PREFIX = "tool.constitution"
 ROOT_OPTIONS: tuple[Option, ...] = (
     string_list("exclude", (), "globs excluded from every check, beside the built-ins"),
@@ -152,6 +147,13 @@ def load_config(
 
 
 def _read_table(source: Path) -> Mapping[str, Any]:
+    # Reason: imported here, not at the top, so a run without a pyproject.toml
+    # does not pay for tomllib (and the datetime and typing it imports).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised by the 3.10 test matrix
+        import tomli as tomllib
+
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
