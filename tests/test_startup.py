@@ -28,6 +28,7 @@ HEAVY = (
     "tomllib",
     "ast",
     "constitution_hooks.core.git",
+    "shutil",
 )
 
 
@@ -81,6 +82,10 @@ def test_main_check_no_cache_imports_no_hashlib(tmp_path: Path) -> None:
 def test_main_check_one_file_imports_no_other_hooks_logic(tmp_path: Path) -> None:
     imported = _imported(tmp_path, "check", "x.py")
     assert not {"coverage", "yaml", "fractions", "dataclasses"} & set(imported)
+
+
+def test_main_check_given_paths_imports_no_shutil(tmp_path: Path) -> None:
+    assert "shutil" not in _imported(tmp_path, "check", "x.py")
 
 
 def test_main_check_given_paths_imports_no_git_module(tmp_path: Path) -> None:
