@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.cli import COMMANDS, CommandSpec, main
+from constitution_hooks.cli import (
+    COMMANDS,
+    CommandSpec,
+    HelpFormatter,
+    main,
+    terminal_width,
+)
 
 Write = Callable[..., Path]
 LONG_FUNCTION = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
@@ -211,3 +217,23 @@ def test_main_global_verbose_before_command_is_kept(
     write("a.py", "x = 1\n")
     assert main(["-v", "check", "a.py"]) == 0
     assert "command started" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("columns", ["", "abc", "0", "50", "140"])
+def test_terminal_width_any_columns_matches_shutil(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_width() == shutil.get_terminal_size().columns
+
+
+def test_help_formatter_default_width_wraps_like_argparse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import argparse
+
+    monkeypatch.setenv("COLUMNS", "60")
+    ours = HelpFormatter("constitution")._width
+    assert ours == argparse.HelpFormatter("constitution")._width

@@ -21,11 +21,20 @@ HEAVY = (
     "uuid",
     "difflib",
     "hashlib",
+    "coverage",
+    "yaml",
+    "fractions",
+    "dataclasses",
+    "tomllib",
+    "ast",
+    "constitution_hooks.core.git",
+    "shutil",
 )
 
 
 def _imported(tmp_path: Path, *args: str) -> list[str]:
     (tmp_path / "x.py").write_text("def f():\n    return 1\n")
+    (tmp_path / "MSG").write_text("feat: add search\n")
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(modules=HEAVY), *args],
         cwd=tmp_path,
@@ -68,3 +77,49 @@ def test_main_check_valid_config_imports_no_difflib(tmp_path: Path) -> None:
 
 def test_main_check_no_cache_imports_no_hashlib(tmp_path: Path) -> None:
     assert "hashlib" not in _imported(tmp_path, "check", "--no-cache", "x.py")
+
+
+def test_main_check_one_file_imports_no_other_hooks_logic(tmp_path: Path) -> None:
+    imported = _imported(tmp_path, "check", "x.py")
+    assert not {"coverage", "yaml", "fractions", "dataclasses"} & set(imported)
+
+
+def test_main_check_given_paths_imports_no_shutil(tmp_path: Path) -> None:
+    assert "shutil" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_given_paths_imports_no_git_module(tmp_path: Path) -> None:
+    assert "constitution_hooks.core.git" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_check_without_pyproject_imports_no_tomllib(tmp_path: Path) -> None:
+    assert "tomllib" not in _imported(tmp_path, "check", "x.py")
+
+
+def test_main_commit_msg_file_imports_nothing_heavy(tmp_path: Path) -> None:
+    imported = _imported(tmp_path, "commit-msg", "MSG")
+    heavy = {"coverage", "yaml", "fractions", "json", "difflib", "hashlib", "ast"}
+    assert not (heavy | {"dataclasses", "tomllib"}) & set(imported)
+
+
+RULE_LOGIC = (
+    "fractions",
+    "constitution_hooks.rules.coverage_gate",
+    "constitution_hooks.rules.coverage_figures",
+    "constitution_hooks.rules.tdd_rules",
+    "constitution_hooks.rules.commit_message",
+    "constitution_hooks.core.message",
+)
+
+
+def test_rules_registry_import_loads_no_rule_logic() -> None:
+    probe = (
+        "import sys, constitution_hooks.rules as r;"
+        f"print(','.join(m for m in {RULE_LOGIC} if m in sys.modules), len(r.RULES),"
+        " sep='|')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    loaded, count = result.stdout.strip().split("|")
+    assert (loaded, int(count) > 0) == ("", True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -12,7 +12,6 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core.cache import CACHE_DIR
-from constitution_hooks.core.changes import changes_since
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.parallel import LARGE_RUN_BYTES
@@ -20,12 +19,14 @@ from constitution_hooks.core.registry import Rule, select_rules
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES
 
+if TYPE_CHECKING:
+    from constitution_hooks.core.changes import Changes
+
 # Reason: the runner reports these itself (parse errors, waivers) for every file hook.
 PARSE_CODES = ("CON001", "CON002", "CON010", "CON011")
 
 
-@dataclass(frozen=True)
-class FileCommand:
+class FileCommand(NamedTuple):
     """A command that runs file rules: ``check`` runs all, a hook command its own.
 
     Example:
@@ -85,7 +86,7 @@ class FileCommand:
         rules = select_rules(
             self.rules(), _names(args.select), _names(args.ignore), known=RULES
         )
-        changes = changes_since(args.diff_base) if args.diff_base else None
+        changes = _changes(args.diff_base)
         # Reason: like ruff, no paths and no --all-files means the current folder;
         # with --diff-base it means the changed Python files.
         default = changes.paths() if changes is not None else ["."]
@@ -156,3 +157,12 @@ FUNCTION_SIZE = FileCommand(
     ("function-size",),
 )
 COMMANDS = (CHECK, FILE_LENGTH, FUNCTION_SIZE)
+
+
+def _changes(diff_base: str | None) -> Changes | None:
+    if not diff_base:
+        return None
+    # Reason: only --diff-base needs git's diff; other runs never import it.
+    from constitution_hooks.core.changes import changes_since
+
+    return changes_since(diff_base)

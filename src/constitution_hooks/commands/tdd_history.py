@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.commands.common import (
@@ -137,7 +137,7 @@ def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
     top = project.top
     base_files = _python_files(project, git.tree_entries(base, top)) if base else {}
     log = git.log_changes([f"{base}..{tip}" if base else tip], top)
-    commits = [replace(c, changes=_relative(project, c.changes)) for c in log]
+    commits = [c._replace(changes=_relative(project, c.changes)) for c in log]
     wanted = [*base_files.values()]
     for commit in commits:
         for change in commit.changes:
@@ -154,7 +154,7 @@ def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
     found = check_history(
         base_files, commits, blobs.__getitem__, project.cfg, tree_of, base
     )
-    return [replace(v, path=project.prefix + v.path) for v in found]
+    return [v._replace(path=project.prefix + v.path) for v in found]
 
 
 def _python_files(project: Project, entries: dict[str, str]) -> dict[str, str]:
@@ -176,7 +176,7 @@ def _relative(
         old_path = project.relative(change.old_path)
         # Reason: a file moved across the project's edge enters or leaves it.
         if path is not None and old_path is not None:
-            kept.append(replace(change, path=path, old_path=old_path))
+            kept.append(change._replace(path=path, old_path=old_path))
         elif path is not None:
             kept.append(git.Change("A", path, path, git.NULL_SHA, change.new_blob))
         elif old_path is not None:

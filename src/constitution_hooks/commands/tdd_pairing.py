@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.commands.common import (
@@ -135,7 +135,7 @@ class TddPairingCommand:
         violations = _check(project, args.paths, args.all_files)
         get_logger().info("tdd-pairing finished", violations=len(violations))
         return report(
-            sorted(replace(v, path=project.prefix + v.path) for v in violations),
+            sorted(v._replace(path=project.prefix + v.path) for v in violations),
             args.format,
         )
 
@@ -174,7 +174,7 @@ def _given(project: Project, paths: list[str]) -> dict[str, Path]:
 
 def _check_staged(project: Project) -> list[Violation]:
     changes = [
-        replace(c, path=new, old_path=project.relative(c.old_path) or c.old_path)
+        c._replace(path=new, old_path=project.relative(c.old_path) or c.old_path)
         for c in git.staged_changes(project.top)
         if (new := project.relative(c.path)) is not None and new.endswith(".py")
     ]

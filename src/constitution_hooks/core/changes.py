@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from constitution_hooks.core import git
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
@@ -15,8 +15,7 @@ from constitution_hooks.rules import RULES
 _FILE_LEVEL = frozenset(rule.code for rule in RULES if rule.file_level)
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """The lines changed per file, relative to the repository root.
 
     Attributes:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.options import Option, Section, string_list, toml_repr
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised by the 3.10 test matrix
-    import tomli as tomllib
 
 PREFIX = "tool.constitution"
 ROOT_OPTIONS: tuple[Option, ...] = (
@@ -22,8 +17,7 @@ ROOT_OPTIONS: tuple[Option, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The resolved values of one table, defaults filled in.
 
     Example:
@@ -59,8 +53,7 @@ class Settings:
         return self.values[key]
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The one config object passed down to every rule.
 
     Attributes:
@@ -79,7 +72,7 @@ class Config:
     root: Path
     source: Path | None
     exclude: tuple[str, ...]
-    sections: Mapping[str, Settings] = field(default_factory=dict)
+    sections: Mapping[str, Settings] = MappingProxyType({})
 
     def section(self, name: str) -> Settings:
         """Return one table's resolved settings."""
@@ -154,6 +147,13 @@ def load_config(
 
 
 def _read_table(source: Path) -> Mapping[str, Any]:
+    # Reason: imported here, not at the top, so a run without a pyproject.toml
+    # does not pay for tomllib (and the datetime and typing it imports).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised by the 3.10 test matrix
+        import tomli as tomllib
+
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -9,8 +9,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from constitution_hooks.core import git
-
 BUILTIN_EXCLUDES = (
     ".git",
     ".hg",
@@ -117,6 +115,9 @@ def discover(
 
 
 def _all_python_files() -> Iterator[str]:
+    # Reason: only --all-files asks git; a run on given files never imports it.
+    from constitution_hooks.core import git
+
     if git.inside_work_tree():
         files = (p for p in git.tracked_files() if p.endswith(".py"))
         return (p for p in files if os.path.isfile(p))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
 
@@ -139,8 +139,7 @@ def branch_exists(name: str, cwd: Path | None = None) -> bool:
     return ref in output.decode("utf-8", "replace").splitlines()
 
 
-@dataclass(frozen=True)
-class LoggedCommit:
+class LoggedCommit(NamedTuple):
     """One commit of a range: its short sha and its stored message.
 
     Example:
@@ -303,8 +302,7 @@ def lines_between(
 NULL_SHA = "0" * 40
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One file of a raw diff: status letter, paths and blob ids before and after.
 
     Attributes:
@@ -326,8 +324,7 @@ class Change:
     new_blob: str
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(NamedTuple):
     """One commit of a ``git log`` stream with its raw changes.
 
     Example:

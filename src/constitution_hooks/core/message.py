@@ -8,7 +8,7 @@ removed here exactly as git's default ``strip`` clean-up removes them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Reason: git's own list for core.commentChar=auto, tried in this order.
 COMMENT_CANDIDATES = "#;@!$%^&|:"
@@ -29,8 +29,7 @@ _GIT_GENERATED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """The cleaned lines of a message and where each came from.
 
     Attributes:
@@ -62,8 +61,7 @@ class Message:
         return self.lines[1:]
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """A first line split as ``<type>(<scope>)!:<space><subject>``.
 
     Attributes:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One key of a ``[tool.constitution.*]`` table.
 
     Attributes:
@@ -30,8 +29,7 @@ class Option:
     help: str = ""
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A ``[tool.constitution.<name>]`` table; every table accepts ``enabled``.
 
     Example:
@@ -40,7 +38,7 @@ class Section:
     """
 
     name: str
-    options: tuple[Option, ...] = field(default_factory=tuple)
+    options: tuple[Option, ...] = ()
 
     def all_options(self) -> tuple[Option, ...]:
         """Return the section's options, ``enabled`` first."""

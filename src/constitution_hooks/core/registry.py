@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
-from constitution_hooks.core.source import SourceFile
-from constitution_hooks.core.violation import Finding
 
-FileCheck = Callable[[SourceFile, Settings], Iterator[Finding]]
+# Reason: only annotations name these; importing them at run time would make
+# every hook (commit-msg too) pay for ast, tokenize and the config loader.
+if TYPE_CHECKING:
+    from constitution_hooks.core.config import Settings
+    from constitution_hooks.core.source import SourceFile
+    from constitution_hooks.core.violation import Finding
+
+    FileCheck = Callable[[SourceFile, Settings], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule: its code, id, hook, config table, and its documentation.
 
     Attributes:

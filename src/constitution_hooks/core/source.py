@@ -6,17 +6,16 @@ import ast
 import io
 import re
 import tokenize
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 # Reason: Python's own physical line breaks are \r\n, \r and \n only; str.splitlines()
 # would also split on form feeds and Unicode separators, miscounting lines.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     """The span of one function or class, from its ``def``/``class`` line.
 
     Attributes:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Violation:
+class Violation(NamedTuple):
     """One rule broken at one place.
 
     Field order is the sort order reporters use: path, line, column, code.
@@ -45,8 +44,7 @@ class Violation:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule check yields: where, and what is wrong; the runner adds the rest.
 
     Example:

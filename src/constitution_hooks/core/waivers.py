@@ -11,7 +11,7 @@ import io
 import re
 import tokenize
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
@@ -43,8 +43,7 @@ _CODES = {rule.code: rule.code for rule in RULES} | {r.id: r.code for r in RULES
 _FILE_LEVEL = frozenset(rule.code for rule in RULES if rule.file_level)
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(NamedTuple):
     """One waiver comment.
 
     Attributes:
@@ -196,7 +195,7 @@ def _past_decorators(source: SourceFile, waivers: list[Waiver]) -> list[Waiver]:
                 moved.update(
                     dict.fromkeys(range(decorator.lineno, end + 1), node.lineno)
                 )
-    return [replace(w, target=moved.get(w.target, w.target)) for w in waivers]
+    return [w._replace(target=moved.get(w.target, w.target)) for w in waivers]
 
 
 def _waives(waiver: Waiver, violation: Violation) -> bool:

@@ -16,21 +16,12 @@ from constitution_hooks.core.message import (
     is_git_generated,
     parse_header,
 )
-from constitution_hooks.core.options import (
-    Option,
-    Section,
-    boolean,
-    positive_int,
-    string,
-    string_list,
-)
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules.ai_references import (
     DEFAULT_PATTERNS,
     compile_patterns,
     find_ai_references,
-    valid_patterns,
 )
 from constitution_hooks.rules.commit_rules import (
     AI_REFERENCE,
@@ -39,49 +30,11 @@ from constitution_hooks.rules.commit_rules import (
     HEADER_FORMAT,
     SUBJECT_TOO_LONG,
     TYPE_UNKNOWN,
+    TYPES,
 )
+from constitution_hooks.rules.commit_rules import RULES as RULES
+from constitution_hooks.rules.commit_rules import SECTION as SECTION
 
-TYPES = ("feat", "fix", "docs", "style", "refactor", "test", "chore")
-SECTION = Section(
-    "commit-message",
-    (
-        string_list("types", TYPES, "allowed types, written exactly (lowercase)"),
-        positive_int("max-length", 49, "most characters the first line may have"),
-        string(
-            "length-of",
-            "first-line",
-            ("first-line", "subject"),
-            "what max-length measures: the whole first line or only the subject",
-        ),
-        string_list("scopes", (), "allowed scopes; empty allows any scope"),
-        boolean("require-scope", False, "every first line must name a scope"),
-        boolean(
-            "allow-git-messages",
-            True,
-            "let git's own merge, revert and fixup!/squash!/amend! subjects pass",
-        ),
-        boolean("ai-references", True, "flag AI tools, models and AI co-authors"),
-        Option(
-            "ai-patterns",
-            [],
-            "a list of valid regular expressions",
-            valid_patterns,
-            "more case-insensitive patterns of AI references, beside the built-ins",
-        ),
-        boolean(
-            "ai-builtin-patterns",
-            True,
-            "set false to match only ai-patterns (see rules/ai_references.py)",
-        ),
-        Option(
-            "ai-allow",
-            [],
-            "a list of valid regular expressions",
-            valid_patterns,
-            "lines matching one of these are accepted, e.g. '^Assisted-by:'",
-        ),
-    ),
-)
 _FORM = '"<type>(<scope>): <subject>"'
 _TYPE_WORDS = {
     "feat": "feat feature features add adds added new implement implements",
@@ -338,13 +291,3 @@ def _shorten(subject: str, room: int) -> str:
 
 def _q(text: str) -> str:
     return f'"{text}"'
-
-
-RULES = (
-    HEADER_FORMAT,
-    TYPE_UNKNOWN,
-    SUBJECT_TOO_LONG,
-    AI_REFERENCE,
-    BODY_SEPARATION,
-    EMPTY,
-)

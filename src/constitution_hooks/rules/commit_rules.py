@@ -1,10 +1,60 @@
-"""The registry entries (codes, docs) of CON301-CON306; checks: ``commit_message``."""
+"""CON301-CON306 as registry data: rules, config table; checks: ``commit_message``."""
 
 from __future__ import annotations
 
+from constitution_hooks.core.options import (
+    Option,
+    Section,
+    boolean,
+    positive_int,
+    string,
+    string_list,
+)
 from constitution_hooks.core.registry import Rule
+from constitution_hooks.rules.ai_references import valid_patterns
 
 _HOOK = "commit-message"
+TYPES = ("feat", "fix", "docs", "style", "refactor", "test", "chore")
+SECTION = Section(
+    "commit-message",
+    (
+        string_list("types", TYPES, "allowed types, written exactly (lowercase)"),
+        positive_int("max-length", 49, "most characters the first line may have"),
+        string(
+            "length-of",
+            "first-line",
+            ("first-line", "subject"),
+            "what max-length measures: the whole first line or only the subject",
+        ),
+        string_list("scopes", (), "allowed scopes; empty allows any scope"),
+        boolean("require-scope", False, "every first line must name a scope"),
+        boolean(
+            "allow-git-messages",
+            True,
+            "let git's own merge, revert and fixup!/squash!/amend! subjects pass",
+        ),
+        boolean("ai-references", True, "flag AI tools, models and AI co-authors"),
+        Option(
+            "ai-patterns",
+            [],
+            "a list of valid regular expressions",
+            valid_patterns,
+            "more case-insensitive patterns of AI references, beside the built-ins",
+        ),
+        boolean(
+            "ai-builtin-patterns",
+            True,
+            "set false to match only ai-patterns (see rules/ai_references.py)",
+        ),
+        Option(
+            "ai-allow",
+            [],
+            "a list of valid regular expressions",
+            valid_patterns,
+            "lines matching one of these are accepted, e.g. '^Assisted-by:'",
+        ),
+    ),
+)
 _FORMAT_WORDS = (
     "Use conventional commit format: `<type>(<scope>): <subject>`. Types: feat, fix,"
     " docs, style, refactor, test, chore."
@@ -140,4 +190,14 @@ EMPTY = Rule(
     fix="feat(api): add user search\n",
     default="always on",
     hint="write a first line such as 'feat(api): add user search'",
+)
+
+
+RULES = (
+    HEADER_FORMAT,
+    TYPE_UNKNOWN,
+    SUBJECT_TOO_LONG,
+    AI_REFERENCE,
+    BODY_SEPARATION,
+    EMPTY,
 )

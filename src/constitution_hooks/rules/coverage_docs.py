@@ -1,7 +1,16 @@
-"""The coverage gate's rules as registry data (CON401-CON405)."""
+"""The coverage gate's rules and config table as registry data (CON401-CON405)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from constitution_hooks.core.options import (
+    Option,
+    Section,
+    number,
+    string,
+    string_list,
+)
 from constitution_hooks.core.registry import Rule
 
 HOOK = "coverage-gate"
@@ -131,5 +140,47 @@ RULES = (
         fix="# fix the failing test, then commit\n",
         default="always on",
         hint="run the tests, fix the failures, then commit again",
+    ),
+)
+
+
+def _is_critical_table(value: object) -> bool:
+    if not isinstance(value, Mapping):
+        return False
+    return all(
+        isinstance(k, str)
+        and not isinstance(v, bool)
+        and isinstance(v, (int, float))
+        and 0 <= v <= 100
+        for k, v in value.items()
+    )
+
+
+SECTION = Section(
+    "coverage-gate",
+    (
+        number("fail-under", 80, help="minimum total coverage, compared exactly"),
+        Option(
+            "critical",
+            {},
+            "a table of glob = number from 0 to 100",
+            _is_critical_table,
+            'per-path minimums, e.g. { "src/pkg/core/**" = 90 }',
+        ),
+        number("diff-fail-under", 80, help="minimum coverage of changed lines"),
+        string(
+            "baseline",
+            ".coverage-baseline.json",
+            help="ratchet file; the ratchet is on once it exists (--update-baseline)",
+        ),
+        number("tolerance", 0.1, help="points total coverage may fall below baseline"),
+        Option(
+            "command",
+            [],
+            "a list of strings",
+            string_list("command").check,
+            "test command run under coverage, honouring COVERAGE_FILE (default:"
+            " .venv's python -m coverage run -m pytest)",
+        ),
     ),
 )

@@ -7,20 +7,14 @@ and the changed lines from ``core.git``; nothing here runs, reads or prints.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.core.options import (
-    Option,
-    Section,
-    number,
-    string,
-    string_list,
-)
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.coverage_docs import RULES as RULES
+from constitution_hooks.rules.coverage_docs import SECTION as SECTION
 from constitution_hooks.rules.coverage_figures import (
     Figure,
     FileCoverage,
@@ -34,49 +28,6 @@ from constitution_hooks.rules.coverage_figures import (
 Matcher = Callable[[str, str], bool]
 # Changed lines per file; None means every line (a file git does not track yet).
 Changed = Mapping[str, frozenset[int] | None]
-
-
-def _is_critical_table(value: object) -> bool:
-    if not isinstance(value, Mapping):
-        return False
-    return all(
-        isinstance(k, str)
-        and not isinstance(v, bool)
-        and isinstance(v, (int, float))
-        and 0 <= v <= 100
-        for k, v in value.items()
-    )
-
-
-SECTION = Section(
-    "coverage-gate",
-    (
-        number("fail-under", 80, help="minimum total coverage, compared exactly"),
-        Option(
-            "critical",
-            {},
-            "a table of glob = number from 0 to 100",
-            _is_critical_table,
-            'per-path minimums, e.g. { "src/pkg/core/**" = 90 }',
-        ),
-        number("diff-fail-under", 80, help="minimum coverage of changed lines"),
-        string(
-            "baseline",
-            ".coverage-baseline.json",
-            help="ratchet file; the ratchet is on once it exists (--update-baseline)",
-        ),
-        number("tolerance", 0.1, help="points total coverage may fall below baseline"),
-        replace(
-            string_list(
-                "command",
-                (),
-                "test command run under coverage, honouring COVERAGE_FILE (default:"
-                " .venv's python -m coverage run -m pytest)",
-            ),
-            default=[],
-        ),
-    ),
-)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.options import Section, positive_int
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Finding
+
+# Reason: annotations only; the commit-msg hook imports this module for its
+# registry entries and must not pay for ast and tokenize.
+if TYPE_CHECKING:
+    from constitution_hooks.core.source import SourceFile
 
 SECTION = Section(
     "file-length",
@@ -32,6 +37,7 @@ def check_file_length(source: SourceFile, settings: Settings) -> Iterator[Findin
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("x = 1\\n" * 3)
+        >>> from constitution_hooks.core.source import SourceFile
         >>> s = Settings({"max-lines": 2})
         >>> [f.line for f in check_file_length(SourceFile(p), s)]
         [3]

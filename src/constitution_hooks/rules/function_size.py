@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.options import Section, positive_int
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Finding
+
+# Reason: annotations only; the commit-msg hook imports this module for its
+# registry entries and must not pay for ast and tokenize.
+if TYPE_CHECKING:
+    from constitution_hooks.core.source import SourceFile
 
 SECTION = Section(
     "function-size",
@@ -40,6 +45,7 @@ def check_function_size(source: SourceFile, settings: Settings) -> Iterator[Find
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("def f():\\n    a = 1\\n    return a\\n")
+        >>> from constitution_hooks.core.source import SourceFile
         >>> s = Settings({"max-function-lines": 2})
         >>> [f.message for f in check_function_size(SourceFile(p), s)]
         ["function 'f' is 3 lines long (limit 2)"]
@@ -54,6 +60,7 @@ def check_class_size(source: SourceFile, settings: Settings) -> Iterator[Finding
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("class C:\\n    a = 1\\n")
+        >>> from constitution_hooks.core.source import SourceFile
         >>> s = Settings({"max-class-lines": 1})
         >>> [f.line for f in check_class_size(SourceFile(p), s)]
         [1]
