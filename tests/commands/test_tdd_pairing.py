@@ -334,3 +334,38 @@ def test_run_folder_argument_checks_tracked_modules_below(
     assert code == 1
     assert MODULE in out
     assert "src/other/b.py" not in out
+
+
+def test_run_inline_waiver_with_reason_waives_con203(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    waived = "# constitution: ignore[CON203] Reason: called by the plugin loader\n"
+    put(git_repo, {MODULE: MODULE_TEXT + waived + "def hook():\n    return 2\n"})
+    put(git_repo, {TEST: TEST_TEXT})
+    assert run(capsys) == (0, "")
+
+
+def test_run_file_level_waiver_with_reason_waives_con201(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = "# constitution: ignore-file[missing-test] Reason: thin CLI shim\n"
+    put(git_repo, {MODULE: header + MODULE_TEXT})
+    assert run(capsys) == (0, "")
+
+
+def test_run_waiver_only_on_disk_does_not_waive_staged_text(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: MODULE_TEXT})
+    header = "# constitution: ignore-file[CON201] Reason: thin CLI shim\n"
+    put(git_repo, {MODULE: header + MODULE_TEXT}, stage=False)
+    assert run(capsys)[0] == 1
+
+
+def test_run_waiver_without_reason_keeps_con201(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: "# constitution: ignore-file[CON201]\n" + MODULE_TEXT})
+    code, out = run(capsys)
+    assert code == 1
+    assert f"{MODULE}:2:1: CON201" in out or f"{MODULE}:1:1: CON201" in out

@@ -16,7 +16,9 @@ from constitution_hooks.core import git
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import tdd_layout as layout
 from constitution_hooks.rules.tdd_facts import behaviour_changed
 from constitution_hooks.rules.tdd_pairing import (
@@ -24,10 +26,11 @@ from constitution_hooks.rules.tdd_pairing import (
     check_pairing,
     check_test_changes,
 )
-from constitution_hooks.rules.tdd_rules import SECTION, TddSettings
+from constitution_hooks.rules.tdd_rules import RULES, SECTION, TddSettings
 from constitution_hooks.rules.tdd_tests import check_tests
 
 _DISK = "disk:"
+_CODES = frozenset(rule.code for rule in RULES)
 _STAGED = frozenset("AMRCT")
 
 
@@ -143,7 +146,8 @@ class TddPairingCommand:
 def _check(project: Project, paths: list[str], all_files: bool) -> list[Violation]:
     if all_files:
         snap = index_snapshot(project, {})
-        return [*check_pairing(snap.modules(), snap), *check_tests(snap.tests, snap)]
+        found = [*check_pairing(snap.modules(), snap), *check_tests(snap.tests, snap)]
+        return waive(found, snap)
     if paths:
         given = _given(project, paths)
         files = {k: v for k, v in given.items() if v.is_file()}
@@ -152,8 +156,33 @@ def _check(project: Project, paths: list[str], all_files: bool) -> list[Violatio
         chosen = [*files, *(p for p in snap.files if p.startswith(tuple(folders)))]
         modules = [path for path in chosen if snap.is_module(path)]
         tests = [path for path in chosen if path in snap.tests]
-        return [*check_pairing(modules, snap), *check_tests(tests, snap)]
+        return waive([*check_pairing(modules, snap), *check_tests(tests, snap)], snap)
     return _check_staged(project)
+
+
+def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
+    """Apply inline waivers, read from the same text the rules judged (the index).
+
+    Waivers without a reason or naming nothing are reported by the file hooks
+    (CON010/CON011); here they simply waive nothing.
+
+    Example:
+        >>> waive([], None)  # type: ignore[arg-type]
+        []
+    """
+    by_path: dict[str, list[Violation]] = {}
+    for violation in violations:
+        by_path.setdefault(violation.path, []).append(violation)
+    kept: list[Violation] = []
+    for path, found in by_path.items():
+        key = snap.files.get(path)
+        if key is None:
+            kept.extend(found)
+            continue
+        source = SourceFile.from_bytes(path, snap.load(key))
+        waived = apply_waivers(source, found, _CODES)
+        kept.extend(v for v in waived if v.code not in UNWAIVABLE)
+    return kept
 
 
 def _given(project: Project, paths: list[str]) -> dict[str, Path]:
@@ -187,7 +216,7 @@ def _check_staged(project: Project) -> list[Violation]:
     if project.cfg.require_test_change:
         changed = _behaviour_changes(project, staged, snap, set(modules))
         found += check_test_changes(changed, snap, {c.path for c in staged})
-    return found
+    return waive(found, snap)
 
 
 def _orphaned_by(

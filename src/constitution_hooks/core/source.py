@@ -120,6 +120,19 @@ class SourceFile:
         self.path = path
         self.display = display if display is not None else str(path)
 
+    @classmethod
+    def from_bytes(cls, display: str, data: bytes) -> SourceFile:
+        """A file whose bytes come from git (the index or a commit), not the disk.
+
+        Example:
+            >>> SourceFile.from_bytes("a.py", b"x = 1\n").line_count
+            1
+        """
+        source = cls(Path(display), display)
+        # Reason: filling the cached property means the disk is never read.
+        source.__dict__["data"] = data
+        return source
+
     @cached_property
     def data(self) -> bytes:
         """The raw bytes (raises ``SourceUnreadableError`` if unreadable)."""

@@ -116,6 +116,10 @@ _PAIR_HINT = (
 )
 
 
+# Reason: these judge a whole module or test file, so the file-level waiver applies.
+_FILE_LEVEL = frozenset({"CON201", "CON202", "CON207"})
+
+
 def _rule(code: str, rule_id: str, hook: str, **text: str) -> Rule:
     return Rule(
         code=code,
@@ -129,6 +133,7 @@ def _rule(code: str, rule_id: str, hook: str, **text: str) -> Rule:
         fix=text["fix"],
         default=text.get("default", "on"),
         hint=text["hint"],
+        file_level=code in _FILE_LEVEL,
     )
 
 
