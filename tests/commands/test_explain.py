@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands.explain import ExplainCommand
 from constitution_hooks.core.ruledoc import render_rule
 from constitution_hooks.rules import RULES, SECTIONS
 
@@ -27,3 +30,19 @@ def test_main_explain_unknown_rule_exits_2_naming_known_codes(
 ) -> None:
     assert main(["explain", "CON999"]) == 2
     assert "unknown rule 'CON999' (known codes: CON001" in capsys.readouterr().err
+
+
+def test_add_arguments_rule_is_required_positional() -> None:
+    parser = argparse.ArgumentParser()
+    ExplainCommand().add_arguments(parser)
+    assert parser.parse_args(["CON101"]).rule == "CON101"
+    with pytest.raises(SystemExit):
+        parser.parse_args([])
+
+
+def test_run_rule_id_prints_its_page_and_returns_0(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rule = next(r for r in RULES if r.id == "class-too-long")
+    assert ExplainCommand().run(argparse.Namespace(rule="class-too-long")) == 0
+    assert capsys.readouterr().out == render_rule(rule, SECTIONS)
