@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands.branch_name import BranchNameCommand
 from tests.conftest import git
 
 
@@ -69,3 +71,32 @@ def test_run_disabled_table_exits_clean(git_repo: Path) -> None:
         "[tool.constitution.branch-name]\nenabled = false\n"
     )
     assert main(["branch-name", "--branch", "wip"]) == 0
+
+
+def _args(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    BranchNameCommand().add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+def test_add_arguments_no_branch_means_the_one_under_check() -> None:
+    args = _args()
+    assert (args.branch, args.format, args.config) == (None, "text", None)
+
+
+def test_run_allowed_branch_option_returns_0(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert BranchNameCommand().run(_args("--branch", "fix/empty-query")) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_run_pushed_branch_from_pre_commit_is_checked_not_head(
+    git_repo: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first_commit(git_repo)
+    monkeypatch.setenv("PRE_COMMIT_LOCAL_BRANCH", "refs/heads/Bad_Name")
+    assert BranchNameCommand().run(_args("--format", "json")) == 1
+    assert '"path": "Bad_Name"' in capsys.readouterr().out

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 import yaml
 
+from constitution_hooks import __version__
 from constitution_hooks.cli import main
+from constitution_hooks.commands.init import DEFAULT_REPO, InitCommand
 
 CONFIG = ".pre-commit-config.yaml"
 EXISTING_YAML = "# team hooks\nrepos:\n  - repo: local\n    hooks:\n      - id: x\n"
@@ -95,3 +98,34 @@ def test_main_init_undecodable_file_exits_2(
     assert main(["init"]) == 2
     assert "pyproject.toml: cannot read" in capsys.readouterr().err
     assert not (project / CONFIG).exists()
+
+
+def _args(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    InitCommand().add_arguments(parser)
+    return parser.parse_args(list(argv))
+
+
+def test_add_arguments_defaults_point_at_this_version() -> None:
+    args = _args()
+    assert (args.dry_run, args.repo) == (False, DEFAULT_REPO)
+    assert args.rev == f"v{__version__}"
+
+
+def test_run_dry_run_writes_no_file_and_returns_0(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert InitCommand().run(_args("--dry-run")) == 0
+    assert snapshot(project) == {}
+    assert "+++ pyproject.toml" in capsys.readouterr().out
+
+
+def test_run_second_time_reports_nothing_to_change(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    InitCommand().run(_args())
+    capsys.readouterr()
+    assert InitCommand().run(_args()) == 0
+    assert capsys.readouterr().out == (
+        "nothing to change: the hooks and config are in place\n"
+    )
