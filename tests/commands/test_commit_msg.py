@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands.commit_msg import (
+    CommitMsgCommand,
+    check_message_file,
+    check_range,
+)
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.errors import UsageError
 from tests.conftest import git
 
 
@@ -134,3 +143,33 @@ def test_run_scissors_block_with_bad_diff_is_ignored(git_repo: Path) -> None:
     cut = "# ------------------------ >8 ------------------------"
     Path("MSG").write_text(f"feat: add search\n{cut}\n+Made-with: Cursor\n")
     assert main(["commit-msg", "MSG"]) == 0
+
+
+def test_check_message_file_violation_carries_file_path_and_line(
+    git_repo: Path, settings: Callable[..., Settings]
+) -> None:
+    Path("MSG").write_text("# intro\nAdded search\n")
+    (violation,) = check_message_file("MSG", settings("commit-message"))
+    assert (violation.path, violation.line, violation.code) == ("MSG", 2, "CON301")
+
+
+def test_check_message_file_missing_file_raises_usage_error(
+    git_repo: Path, settings: Callable[..., Settings]
+) -> None:
+    with pytest.raises(UsageError, match="cannot read commit message file NOPE"):
+        check_message_file("NOPE", settings("commit-message"))
+
+
+def test_check_range_bad_commit_is_reported_under_its_short_sha(
+    git_repo: Path, settings: Callable[..., Settings]
+) -> None:
+    commit(git_repo, "feat: start")
+    sha = commit(git_repo, "Added search")
+    found = check_range("HEAD~1..HEAD", settings("commit-message"))
+    assert [(v.path, v.line, v.code) for v in found] == [(sha, 1, "CON301")]
+
+
+def test_run_file_and_range_both_missing_raises_usage_error(git_repo: Path) -> None:
+    args = argparse.Namespace(file=None, rev_range=None, config=None, format="text")
+    with pytest.raises(UsageError, match="give either a message FILE or --range"):
+        CommitMsgCommand().run(args)
