@@ -12,8 +12,10 @@ import pytest
 
 from constitution_hooks.cli import (
     COMMANDS,
+    Command,
     CommandSpec,
     HelpFormatter,
+    build_parser,
     main,
     terminal_width,
 )
@@ -237,3 +239,34 @@ def test_help_formatter_default_width_wraps_like_argparse(
     monkeypatch.setenv("COLUMNS", "60")
     ours = HelpFormatter("constitution")._width
     assert ours == argparse.HelpFormatter("constitution")._width
+
+
+@pytest.mark.parametrize("spec", COMMANDS, ids=[spec.name for spec in COMMANDS])
+def test_command_every_loaded_command_has_help_arguments_and_run(
+    spec: CommandSpec,
+) -> None:
+    import argparse
+
+    command: Command = spec.load()
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    assert command.help.strip()
+    assert callable(command.run)
+    assert parser.format_usage().startswith("usage: ")
+
+
+def test_build_parser_selected_command_gets_its_arguments_and_handler() -> None:
+    args = build_parser("check").parse_args(["check", "--jobs", "2", "a.py"])
+    assert (args.command, args.jobs, args.paths) == ("check", 2, ["a.py"])
+    assert callable(args.handler)
+
+
+def test_build_parser_unselected_command_has_no_arguments_exits_2() -> None:
+    with pytest.raises(SystemExit) as caught:
+        build_parser("rules").parse_args(["check", "--jobs", "2"])
+    assert caught.value.code == 2
+
+
+def test_build_parser_help_lists_every_command() -> None:
+    text = build_parser().format_help()
+    assert all(spec.name in text for spec in COMMANDS)
