@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from constitution_hooks.core.log import QuietLogger, configure, get_logger
+from constitution_hooks.core.log import Logger, QuietLogger, configure, get_logger
 
 
 @pytest.fixture(autouse=True)
@@ -81,3 +81,13 @@ def test_get_logger_after_configure_returns_the_configured_logger() -> None:
     logger = configure(True, "json")
     assert get_logger() is logger
     assert not isinstance(logger, QuietLogger)
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_configure_any_logger_has_every_method_logger_declares(
+    verbose: bool,
+) -> None:
+    declared = sorted(n for n in vars(Logger) if not n.startswith("_"))
+    logger: Logger = configure(verbose, "text")
+    assert declared == ["debug", "info", "warning"]
+    assert all(callable(getattr(logger, name)) for name in declared)

@@ -7,6 +7,7 @@ import pytest
 from constitution_hooks.core.message import (
     CUT_LINE,
     Header,
+    Message,
     clean_message,
     is_git_generated,
     parse_header,
@@ -160,3 +161,16 @@ def test_is_git_generated_git_written_subject_is_recognised(line: str) -> None:
 )
 def test_is_git_generated_author_subject_is_not_a_bypass(line: str) -> None:
     assert not is_git_generated(line)
+
+
+def test_message_empty_lines_is_empty_with_empty_header() -> None:
+    message = Message((), ())
+    assert message.is_empty
+    assert (message.header, message.body) == ("", ())
+
+
+def test_message_header_is_first_line_and_body_the_rest() -> None:
+    message = Message(("feat: add search", "", "Details."), (1, 2, 3))
+    assert not message.is_empty
+    assert message.header == "feat: add search"
+    assert message.body == ("", "Details.")

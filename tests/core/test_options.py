@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from constitution_hooks.core.options import toml_repr
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.core.config import load_config
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.options import Option, Section, toml_repr
 
 
 def test_toml_repr_tuple_default_renders_as_toml_array() -> None:
@@ -11,3 +17,31 @@ def test_toml_repr_tuple_default_renders_as_toml_array() -> None:
 
 def test_toml_repr_empty_tuple_renders_as_empty_array() -> None:
     assert toml_repr(()) == "[]"
+
+
+def _even(value: object) -> bool:
+    return isinstance(value, int) and value % 2 == 0
+
+
+EVEN = Section("demo", (Option("width", 4, "an even whole number", _even, "h"),))
+
+
+def _load(tmp_path: Path, text: str) -> object:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f"[tool.constitution.demo]\n{text}", encoding="utf-8")
+    return load_config([EVEN], path).section("demo").raw("width")
+
+
+def test_option_custom_check_value_passing_is_returned(tmp_path: Path) -> None:
+    assert _load(tmp_path, "width = 6\n") == 6
+
+
+def test_option_absent_key_gives_its_default(tmp_path: Path) -> None:
+    assert _load(tmp_path, "") == 4
+
+
+def test_option_custom_check_failing_value_is_usage_error_with_expected_text(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(UsageError, match="an even whole number"):
+        _load(tmp_path, "width = 5\n")
