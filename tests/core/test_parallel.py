@@ -14,6 +14,7 @@ from constitution_hooks.core.cache import ResultCache
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.parallel import (
     GC_THRESHOLD,
+    Dispatch,
     cpu_count,
     default_jobs,
     fewer_collections,
@@ -145,3 +146,19 @@ def test_run_checks_worker_dies_rechecks_in_this_process() -> None:
     paths = [f"f{i}.py" for i in range(40)]
     found = run_checks(paths, _die_in_worker, 2, None)
     assert sorted(v.path for v in found) == sorted(paths)
+
+
+def test_dispatch_one_job_yields_results_in_order_added_without_pool() -> None:
+    dispatch = Dispatch(len, 1, 3)
+    for path in ("a.py", "bb.py", "c.py"):
+        dispatch.add(path)
+    assert list(dispatch.results()) == [("a.py", 4), ("bb.py", 5), ("c.py", 4)]
+    assert dispatch.pool is None
+
+
+def test_dispatch_two_jobs_yields_results_in_order_added() -> None:
+    paths = [f"{'x' * n}.py" for n in range(1, 41)]
+    dispatch = Dispatch(len, 2, len(paths))
+    for path in paths:
+        dispatch.add(path)
+    assert list(dispatch.results()) == [(path, len(path)) for path in paths]

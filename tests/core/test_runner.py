@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from constitution_hooks.core.config import load_config
-from constitution_hooks.core.runner import check_files
+from constitution_hooks.core.runner import FileChecker, check_files
 from constitution_hooks.rules import RULES, SECTIONS
 
 Write = Callable[..., Path]
@@ -116,3 +116,36 @@ def test_check_files_waiver_of_rule_not_run_is_not_unused(
 
 
 LONG_DEF = "def f():\n" + "    x = 1\n" * 49 + "    return x\n"
+
+
+def _checker(tmp_path: Path, codes: frozenset[str]) -> FileChecker:
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    config = load_config(SECTIONS, cwd=tmp_path)
+    active = tuple(
+        (rule, config.section(rule.section))
+        for rule in RULES
+        if rule.check is not None and rule.code in ("CON101", "CON102")
+    )
+    return FileChecker(active, codes, frozenset({"CON101", "CON102"}))
+
+
+def test_file_checker_long_function_returns_its_violation(
+    write: Write, tmp_path: Path
+) -> None:
+    path = write("a.py", LONG_DEF)
+    checker = _checker(tmp_path, frozenset({"CON101", "CON102", "CON011"}))
+    assert [(v.line, v.code) for v in checker(str(path))] == [(1, "CON102")]
+
+
+def test_file_checker_code_not_reported_is_dropped(
+    write: Write, tmp_path: Path
+) -> None:
+    path = write("a.py", LONG_DEF)
+    assert _checker(tmp_path, frozenset({"CON101"}))(str(path)) == []
+
+
+def test_file_checker_waived_violation_is_dropped(write: Write, tmp_path: Path) -> None:
+    waived = LONG_DEF.replace("():", "():  # constitution: ignore[CON102] Reason: r", 1)
+    path = write("a.py", waived)
+    checker = _checker(tmp_path, frozenset({"CON102", "CON010", "CON011"}))
+    assert checker(str(path)) == []
