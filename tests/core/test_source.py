@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.core.source import (
+    Definition,
     SourceFile,
     SourceUnreadableError,
     count_lines,
@@ -135,3 +136,18 @@ def test_definitions_inside_if_block_found_with_column(
 def test_definitions_syntax_error_raises(parse: Callable[[str], SourceFile]) -> None:
     with pytest.raises(SyntaxError):
         parse("def f(:\n").definitions  # noqa: B018
+
+
+def test_definition_length_counts_def_line_through_last_line() -> None:
+    assert Definition("function", "f", 3, 1, 7).length == 5
+    assert Definition("class", "A", 10, 5, 10).length == 1
+
+
+def test_definitions_decorated_method_spans_from_def_line_with_qualified_name(
+    parse: Callable[[str], SourceFile],
+) -> None:
+    text = "class A:\n    @staticmethod\n    def f():\n        return 1\n"
+    assert parse(text).definitions == (
+        Definition("class", "A", 1, 1, 4),
+        Definition("function", "A.f", 3, 5, 4),
+    )

@@ -11,7 +11,7 @@ import pytest
 
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.core.waivers import apply_waivers, read_waivers
+from constitution_hooks.core.waivers import Waiver, apply_waivers, read_waivers
 
 Parse = Callable[[str], SourceFile]
 CHECKED = frozenset({"CON101", "CON102", "CON103"})
@@ -204,3 +204,18 @@ def test_apply_waivers_unreadable_file_returns_violations(write: Any) -> None:
     source = SourceFile(path, "bin.py")
     unreadable = Violation("bin.py", 1, 1, "CON002", "unreadable-file", "m")
     assert apply_waivers(source, [unreadable], CHECKED) == [unreadable]
+
+
+def _waiver(names: tuple[str, ...]) -> Waiver:
+    return Waiver(1, 8, 1, names, "r", False, False, "# constitution: ignore[...]")
+
+
+def test_waiver_codes_rule_ids_and_lowercase_codes_map_to_codes() -> None:
+    waiver = _waiver(("function-too-long", "con101", "CON103"))
+    assert waiver.codes() == ("CON102", "CON101", "CON103")
+
+
+def test_waiver_unknown_lists_only_names_matching_no_rule() -> None:
+    waiver = _waiver(("CON102", "CON999", "no-such-rule"))
+    assert waiver.unknown() == ("CON999", "no-such-rule")
+    assert waiver.codes() == ("CON102",)
