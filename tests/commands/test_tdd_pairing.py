@@ -15,9 +15,13 @@ from constitution_hooks.commands.tdd_pairing import (
     TddPairingCommand,
     index_snapshot,
     open_project,
+    waive,
 )
 from constitution_hooks.core.config import load_config
 from constitution_hooks.rules import SECTIONS
+from constitution_hooks.rules.tdd_layout import LAYOUTS
+from constitution_hooks.rules.tdd_pairing import Snapshot
+from constitution_hooks.rules.tdd_rules import TddSettings, violation
 from tests.conftest import git
 
 MODULE = "src/pkg/config.py"
@@ -369,3 +373,25 @@ def test_run_waiver_without_reason_keeps_con201(
     code, out = run(capsys)
     assert code == 1
     assert f"{MODULE}:2:1: CON201" in out or f"{MODULE}:1:1: CON201" in out
+
+
+def _snapshot(files: dict[str, bytes]) -> Snapshot:
+    cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
+    return Snapshot({path: path for path in files}, files.__getitem__, cfg)
+
+
+def test_waive_violation_of_file_outside_snapshot_is_kept() -> None:
+    found = violation("CON201", MODULE, 1, 1, "no test")
+    assert waive([found], _snapshot({})) == [found]
+
+
+def test_waive_reasoned_file_waiver_in_snapshot_text_drops_violation() -> None:
+    text = b"# constitution: ignore-file[CON201] Reason: thin shim\nx = 1\n"
+    found = violation("CON201", MODULE, 1, 1, "no test")
+    assert waive([found], _snapshot({MODULE: text})) == []
+
+
+def test_waive_waiver_of_another_rule_keeps_violation() -> None:
+    text = b"# constitution: ignore-file[CON101] Reason: data table\nx = 1\n"
+    found = violation("CON201", MODULE, 1, 1, "no test")
+    assert waive([found], _snapshot({MODULE: text})) == [found]
