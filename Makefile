@@ -32,6 +32,7 @@ unit:
 
 selfcheck:
 	$(RUN) constitution check --all-files
+	$(RUN) constitution tdd-pairing --all-files
 
 test-matrix: setup
 	bash scripts/test-matrix.sh $(PYTHONS)
