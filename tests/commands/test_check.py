@@ -23,14 +23,6 @@ Write = Callable[..., Path]
 LONG_FUNCTION = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty project folder (a repository root) as the current folder."""
-    (tmp_path / ".git").mkdir()
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def _args(command: FileCommand, *argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     command.add_arguments(parser)
