@@ -104,11 +104,11 @@ def test_main_commit_msg_file_imports_nothing_heavy(tmp_path: Path) -> None:
 
 RULE_LOGIC = (
     "fractions",
-    "constitution_hooks.rules.coverage_gate",
-    "constitution_hooks.rules.coverage_figures",
-    "constitution_hooks.rules.tdd_rules",
-    "constitution_hooks.rules.commit_message",
-    "constitution_hooks.core.message",
+    "constitution_hooks.rules.coverage.gate",
+    "constitution_hooks.rules.coverage.figures",
+    "constitution_hooks.rules.tdd.settings",
+    "constitution_hooks.rules.commit.message",
+    "constitution_hooks.rules.commit.cleanup",
 )
 
 

@@ -10,10 +10,10 @@ import pytest
 from constitution_hooks import cli
 from constitution_hooks.cli import main
 from constitution_hooks.commands.tdd_history import TddHistoryCommand, resolve_range
-from constitution_hooks.commands.tdd_pairing import open_project
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.rules import SECTIONS
+from constitution_hooks.rules.tdd.project import open_project
 from tests.conftest import git
 
 MODULE = "src/pkg/cart.py"

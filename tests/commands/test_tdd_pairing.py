@@ -10,18 +10,10 @@ import pytest
 
 from constitution_hooks import cli
 from constitution_hooks.cli import main
-from constitution_hooks.commands.tdd_pairing import (
-    Project,
-    TddPairingCommand,
-    index_snapshot,
-    open_project,
-    waive,
-)
-from constitution_hooks.core.config import load_config
-from constitution_hooks.rules import SECTIONS
-from constitution_hooks.rules.tdd_layout import LAYOUTS
-from constitution_hooks.rules.tdd_pairing import Snapshot
-from constitution_hooks.rules.tdd_rules import TddSettings, violation
+from constitution_hooks.commands.tdd_pairing import TddPairingCommand, waive
+from constitution_hooks.rules.tdd.layout import LAYOUTS
+from constitution_hooks.rules.tdd.pairing import Snapshot
+from constitution_hooks.rules.tdd.settings import TddSettings, violation
 from tests.conftest import git
 
 MODULE = "src/pkg/config.py"
@@ -300,25 +292,6 @@ def test_run_json_format_lists_records(
 def test_tdd_pairing_command_registered_under_hook_id() -> None:
     assert TddPairingCommand() in [spec.load() for spec in cli.COMMANDS]
     assert TddPairingCommand().name == "tdd-pairing"
-
-
-def test_open_project_subfolder_config_sets_prefix(git_repo: Path) -> None:
-    put(git_repo, {"svc/pyproject.toml": "[tool.constitution]\n"})
-    project = open_project(load_config(SECTIONS, cwd=git_repo / "svc"))
-    assert isinstance(project, Project)
-    assert (project.prefix, project.relative("svc/a.py"), project.relative("b.py")) == (
-        "svc/",
-        "a.py",
-        None,
-    )
-    assert project.relative("svc") == ""
-
-
-def test_index_snapshot_reads_index_not_disk(git_repo: Path) -> None:
-    put(git_repo, {MODULE: MODULE_TEXT})
-    put(git_repo, {MODULE: "x = 2\n"}, stage=False)
-    snap = index_snapshot(open_project(load_config(SECTIONS, cwd=git_repo)), {})
-    assert snap.load(snap.files[MODULE]) == MODULE_TEXT.encode()
 
 
 def test_run_missing_file_argument_exits_2(

@@ -14,7 +14,8 @@ from constitution_hooks.commands.common import (
 from constitution_hooks.core import git
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules.branch_name import RULES, check_branch
+from constitution_hooks.rules.branch import RULES
+from constitution_hooks.rules.branch.check import check_branch
 
 _RULE = RULES[0]
 

@@ -16,9 +16,9 @@ from constitution_hooks.core import git
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
-from constitution_hooks.core.message import clean_message, resolve_comment
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules.commit_message import Found, check_message
+from constitution_hooks.rules.commit.cleanup import clean_message, resolve_comment
+from constitution_hooks.rules.commit.message import Found, check_message
 
 
 class CommitMsgCommand:
@@ -82,7 +82,7 @@ def check_message_file(path: str, settings: Settings) -> list[Violation]:
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "MSG"
         >>> _ = p.write_text("# only a comment\\n")
-        >>> from constitution_hooks.rules.commit_message import SECTION
+        >>> from constitution_hooks.rules.commit.message import SECTION
         >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
         >>> [v.code for v in check_message_file(str(p), s)]
         ['CON306']

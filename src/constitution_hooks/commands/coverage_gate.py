@@ -26,8 +26,8 @@ from constitution_hooks.core.git import (
     staged_lines,
 )
 from constitution_hooks.core.log import get_logger
-from constitution_hooks.rules.coverage_figures import FileCoverage
-from constitution_hooks.rules.coverage_gate import (
+from constitution_hooks.rules.coverage.figures import FileCoverage
+from constitution_hooks.rules.coverage.gate import (
     SECTION,
     Changed,
     Measure,
@@ -91,8 +91,8 @@ def _measure(
     folder: Path,
     where: str,
 ) -> list[FileCoverage] | int:
-    from constitution_hooks.core import coverage_run
-    from constitution_hooks.core.coverage_data import combine_parallel, read_coverage
+    from constitution_hooks.rules.coverage import run as coverage_run
+    from constitution_hooks.rules.coverage.data import combine_parallel, read_coverage
 
     if args.data is not None:
         return read_coverage(args.data, root)
@@ -122,8 +122,11 @@ def _judge(
     files: list[FileCoverage],
     where: str,
 ) -> int:
-    from constitution_hooks.core.coverage_baseline import read_baseline, update_baseline
-    from constitution_hooks.core.coverage_data import glob_matcher
+    from constitution_hooks.rules.coverage.baseline import (
+        read_baseline,
+        update_baseline,
+    )
+    from constitution_hooks.rules.coverage.data import glob_matcher
 
     baseline_name = settings.text("baseline")
     baseline_path = root / baseline_name if baseline_name else None

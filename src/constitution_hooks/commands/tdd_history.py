@@ -13,13 +13,13 @@ from constitution_hooks.commands.common import (
     config_from,
     report,
 )
-from constitution_hooks.commands.tdd_pairing import Project, open_project
 from constitution_hooks.core import git
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules.tdd_history import check_history
-from constitution_hooks.rules.tdd_rules import SECTION
+from constitution_hooks.rules.tdd.history import check_history
+from constitution_hooks.rules.tdd.project import Project, open_project
+from constitution_hooks.rules.tdd.settings import SECTION
 
 _SHALLOW = (
     "this clone is shallow and lacks {what}; fetch the history (git fetch"

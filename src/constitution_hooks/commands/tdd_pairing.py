@@ -13,94 +13,24 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
-from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
-from constitution_hooks.rules import tdd_layout as layout
-from constitution_hooks.rules.tdd_facts import behaviour_changed
-from constitution_hooks.rules.tdd_pairing import (
+from constitution_hooks.rules.tdd import layout
+from constitution_hooks.rules.tdd.facts import behaviour_changed
+from constitution_hooks.rules.tdd.pairing import (
     Snapshot,
     check_pairing,
     check_test_changes,
 )
-from constitution_hooks.rules.tdd_rules import RULES, SECTION, TddSettings
-from constitution_hooks.rules.tdd_tests import check_tests
+from constitution_hooks.rules.tdd.project import Project, index_snapshot, open_project
+from constitution_hooks.rules.tdd.settings import RULES, SECTION
+from constitution_hooks.rules.tdd.tests import check_tests
 
-_DISK = "disk:"
 _CODES = frozenset(rule.code for rule in RULES)
 _STAGED = frozenset("AMRCT")
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where the project sits in the repository, and its resolved settings.
-
-    Example:
-        >>> cfg = None
-        >>> Project(Path("/r"), "svc/", cfg).relative("svc/a.py")  # type: ignore
-        'a.py'
-    """
-
-    top: Path
-    prefix: str
-    cfg: TddSettings
-
-    def relative(self, path: str) -> str | None:
-        """A repository path relative to the project, or None outside it."""
-        if path + "/" == self.prefix:
-            return ""
-        return path[len(self.prefix) :] if path.startswith(self.prefix) else None
-
-
-def open_project(config: Config) -> Project:
-    """Locate the repository and resolve settings, or raise ``UsageError``.
-
-    Example:
-        >>> callable(open_project)
-        True
-    """
-    if not git.inside_work_tree():
-        raise UsageError(
-            "tdd-pairing and tdd-history judge what git holds: run them inside a"
-            " git work tree"
-        )
-    top = git.repository_root()
-    try:
-        prefix = config.root.resolve().relative_to(top).as_posix()
-    except ValueError:
-        prefix = "."
-    prefix = "" if prefix == "." else prefix + "/"
-    cfg = TddSettings.from_settings(config.section(SECTION.name), config.exclude)
-    return Project(top, prefix, cfg)
-
-
-def index_snapshot(project: Project, extra: dict[str, Path]) -> Snapshot:
-    """The Python files of the index (plus ``extra`` untracked files from disk).
-
-    Example:
-        >>> callable(index_snapshot)
-        True
-    """
-    files: dict[str, str] = {}
-    for path, sha in git.index_entries(project.top).items():
-        relative = project.relative(path)
-        if relative is not None and relative.endswith(".py"):
-            files[relative] = sha
-    for relative, disk in extra.items():
-        files.setdefault(relative, _DISK + str(disk))
-    blobs = git.read_blobs(
-        (key for key in files.values() if not key.startswith(_DISK)), project.top
-    )
-
-    def load(key: str) -> bytes:
-        if key.startswith(_DISK):
-            return Path(key[len(_DISK) :]).read_bytes()
-        return blobs[key]
-
-    return Snapshot(files, load, project.cfg)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,58 @@
+"""CON102 and CON103: "Functions under 50 lines, classes under 100 lines"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.violation import Finding
+
+# Reason: annotations only; the commit-msg hook imports this module for its
+# registry entries and must not pay for ast and tokenize.
+if TYPE_CHECKING:
+    from constitution_hooks.core.source import SourceFile
+
+
+def _oversized(source: SourceFile, kind: str, limit: int) -> Iterator[Finding]:
+    for definition in source.definitions:
+        if definition.kind == kind and definition.length > limit:
+            yield Finding(
+                definition.line,
+                definition.column,
+                f"{kind} '{definition.name}' is {definition.length} lines long"
+                f" (limit {limit})",
+            )
+
+
+def check_function_size(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """Flag functions and methods spanning more than ``max-function-lines``.
+
+    The span runs from the ``def`` line through the last line; decorators are
+    excluded, nested definitions included (and measured on their own too).
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
+        >>> _ = p.write_text("def f():\\n    a = 1\\n    return a\\n")
+        >>> from constitution_hooks.core.source import SourceFile
+        >>> s = Settings({"max-function-lines": 2})
+        >>> [f.message for f in check_function_size(SourceFile(p), s)]
+        ["function 'f' is 3 lines long (limit 2)"]
+    """
+    yield from _oversized(source, "function", settings.integer("max-function-lines"))
+
+
+def check_class_size(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """Flag classes spanning more than ``max-class-lines``.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
+        >>> _ = p.write_text("class C:\\n    a = 1\\n")
+        >>> from constitution_hooks.core.source import SourceFile
+        >>> s = Settings({"max-class-lines": 1})
+        >>> [f.line for f in check_class_size(SourceFile(p), s)]
+        [1]
+    """
+    yield from _oversized(source, "class", settings.integer("max-class-lines"))

@@ -1,0 +1,241 @@
+"""CON201-CON207 as registry data: the TDD rules and their config table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from constitution_hooks.core.options import (
+    Option,
+    Section,
+    boolean,
+    string,
+    string_list,
+)
+from constitution_hooks.core.registry import Rule
+from constitution_hooks.rules.tdd.layout import LAYOUTS
+
+DEFAULT_NAME_PATTERN = r"test(_[^\W_]+){3,}"
+
+
+def _is_layout_list(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, str) and v in LAYOUTS for v in value)
+    )
+
+
+def _is_exempt_list(value: object) -> bool:
+    if not isinstance(value, list):
+        return False
+    return all(
+        isinstance(entry, Mapping)
+        and set(entry) == {"path", "reason"}
+        and isinstance(entry["path"], str)
+        and isinstance(entry["reason"], str)
+        and bool(entry["path"].strip())
+        and bool(entry["reason"].strip())
+        for entry in value
+    )
+
+
+def _is_pattern(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        re.compile(value)
+    except re.error:
+        return False
+    return True
+
+
+SECTION = Section(
+    "tdd-pairing",
+    (
+        string_list(
+            "source-roots",
+            (),
+            "folders holding source modules (default: src"
+            " when it exists, else the top-level packages)",
+        ),
+        string_list(
+            "test-roots",
+            (),
+            "folders holding tests (default: every folder"
+            " named tests or test or ending in tests)",
+        ),
+        Option(
+            "layouts",
+            list(LAYOUTS),
+            "a non-empty list of " + ", ".join(repr(name) for name in LAYOUTS),
+            _is_layout_list,
+            "where a module's test may live",
+        ),
+        string(
+            "match",
+            "name",
+            ("name", "import"),
+            "name: test_<module>.py that"
+            " imports the module; import: any test file importing it",
+        ),
+        Option(
+            "exempt",
+            [],
+            'a list of { path = "glob", reason = "why" } tables'
+            " (a written reason is required)",
+            _is_exempt_list,
+            "modules and tests exempt from the TDD rules, each with its reason",
+        ),
+        boolean(
+            "require-test-change",
+            False,
+            "strict TDD: a module whose code"
+            " changed needs its test changed in the same commit (CON207)",
+        ),
+        Option(
+            "test-name-pattern",
+            DEFAULT_NAME_PATTERN,
+            "a regular expression",
+            _is_pattern,
+            "the full-match pattern every test name follows",
+        ),
+        boolean(
+            "untested-public-symbol",
+            True,
+            "report public functions and" " classes no test file names (CON203)",
+        ),
+    ),
+)
+
+
+_CONSTITUTION_TEST_FIRST = "Tests must exist before implementation code."
+_PAIR_HINT = (
+    "add tests/<mirrored path>/test_<module>.py that imports the module, or exempt it"
+    " with a written reason in [tool.constitution.tdd-pairing] exempt"
+)
+
+
+# Reason: these judge a whole module or test file, so the file-level waiver applies.
+_FILE_LEVEL = frozenset({"CON201", "CON202", "CON207"})
+
+
+def _rule(code: str, rule_id: str, hook: str, **text: str) -> Rule:
+    return Rule(
+        code=code,
+        id=rule_id,
+        hook=hook,
+        section=SECTION.name,
+        summary=text["summary"],
+        constitution=text["constitution"],
+        why=text["why"],
+        example=text["example"],
+        fix=text["fix"],
+        default=text.get("default", "on"),
+        hint=text["hint"],
+        file_level=code in _FILE_LEVEL,
+    )
+
+
+RULES = (
+    _rule(
+        "CON201",
+        "missing-test",
+        "tdd-pairing",
+        summary="a source module with no paired test module",
+        constitution="No implementation code without corresponding test file."
+        " Test file naming: test_<module>.py.",
+        why="Code without a test is unverified; the constitution calls it technical"
+        " debt requiring immediate action. A pairing is verified: the test must"
+        " import the module.",
+        example="# src/shop/cart.py exists, tests/ holds no test_cart.py\n",
+        fix="# tests/shop/test_cart.py\nfrom shop.cart import Cart\n",
+        hint=_PAIR_HINT,
+    ),
+    _rule(
+        "CON202",
+        "test-does-not-import-module",
+        "tdd-pairing",
+        summary="a paired test file that never imports its module or a name defined"
+        " in it",
+        constitution="Watch it fail - Ensure the test actually tests something.",
+        why="A test file named after a module that never imports it tests nothing of"
+        " it; it also hides which of two same-named modules is tested.",
+        example="# tests/test_cart.py\nfrom shop.basket import Basket\n",
+        fix="# tests/test_cart.py\nfrom shop.cart import Cart\n",
+        hint="import the module (or a name it defines) in its test file",
+    ),
+    _rule(
+        "CON203",
+        "untested-public-symbol",
+        "tdd-pairing",
+        summary="a public top-level function or class of a checked module that no"
+        " test file names",
+        constitution="Unit tests for all business logic functions.",
+        why="A public function no test mentions is never exercised on purpose.",
+        example="# shop/cart.py\ndef total(items): ...\ndef discount(items): ...\n"
+        "# tests/test_cart.py names only total\n",
+        fix="# tests/test_cart.py\nfrom shop.cart import discount, total\n",
+        hint="name the function or class in a test, make it private (_name), or"
+        " set untested-public-symbol = false",
+    ),
+    _rule(
+        "CON204",
+        "test-without-assertion",
+        "tdd-pairing",
+        summary="a test function that asserts nothing (no assert, no pytest.raises,"
+        " pytest.warns or pytest.fail, no assert* method call)",
+        constitution="Watch it fail - Ensure the test actually tests something.",
+        why="A test that asserts nothing cannot fail, so it proves nothing.",
+        example="def test_total_two_items_sums():\n    total([1, 2])\n",
+        fix="def test_total_two_items_sums():\n    assert total([1, 2]) == 3\n",
+        hint="assert the expected result, or use pytest.raises for an error",
+    ),
+    _rule(
+        "CON205",
+        "test-name-format",
+        "tdd-pairing",
+        summary="a test function not named test_<function>_<scenario>_"
+        "<expected_result>",
+        constitution="Test function naming: test_<function>_<scenario>_"
+        "<expected_result>.",
+        why="A name that states the function, the scenario and the expected result"
+        " tells what broke without reading the test.",
+        example="def test_total():\n    assert total([]) == 0\n",
+        fix="def test_total_empty_cart_returns_zero():\n    assert total([]) == 0\n",
+        default="at least three words after test_",
+        hint="rename to test_<function>_<scenario>_<expected_result> or set"
+        " test-name-pattern",
+    ),
+    _rule(
+        "CON206",
+        "implementation-before-test",
+        "tdd-history",
+        summary="a commit that changes a module's behaviour before its test exists"
+        " (or, strict, without a test change)",
+        constitution=_CONSTITUTION_TEST_FIRST + " Code reviews must verify test-first"
+        " approach.",
+        why="Test-first means the test is in the history no later than the code it"
+        " tests; a test added afterwards was never seen failing.",
+        example="abc1234 feat: add cart      (src/shop/cart.py)\n"
+        "def5678 test: add cart test (tests/test_cart.py)\n",
+        fix="abc1234 test: add cart test (tests/test_cart.py)\n"
+        "def5678 feat: add cart      (src/shop/cart.py)\n",
+        hint="commit the test in the same or an earlier commit (reorder with git"
+        " rebase -i), or explain the exception in the commit message",
+    ),
+    _rule(
+        "CON207",
+        "behaviour-change-without-test-change",
+        "tdd-pairing",
+        summary="a staged module whose code (not just docstrings, comments or"
+        " formatting) changed while its test did not",
+        constitution="The development cycle is: Write Test -> Run Test (Red) -> Write"
+        " Code -> Run Test (Green).",
+        why="Strict TDD: every behaviour change starts with a test change.",
+        example="# staged: src/shop/cart.py (new branch in total), no test change\n",
+        fix="# staged: src/shop/cart.py and tests/shop/test_cart.py\n",
+        default="off (require-test-change = false)",
+        hint="stage the test that covers the change, or turn off require-test-change",
+    ),
+)

@@ -1,0 +1,154 @@
+"""CON206 over a history given as data: tests first, tests after, strict mode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.git import NULL_SHA, Change, Commit
+from constitution_hooks.rules.tdd.history import check_history
+from constitution_hooks.rules.tdd.settings import TddSettings
+
+MODULE = "src/pkg/cart.py"
+TEST = "tests/test_cart.py"
+BLOBS = {
+    "m1": b"def total():\n    return 0\n",
+    "m2": b"def total():\n    return 1\n",
+    "m2doc": b'def total():\n    """Sum."""\n    return 1\n',
+    "t1": b"from pkg.cart import total\ndef test_total_x_y():\n    assert total()\n",
+    "t2": b"from pkg.cart import total\ndef test_total_x_z():\n    assert total()\n",
+}
+
+
+@pytest.fixture
+def cfg(settings: Callable[..., Settings]) -> TddSettings:
+    return TddSettings.from_settings(settings("tdd-pairing"), ())
+
+
+def add(path: str, blob: str) -> Change:
+    return Change("A", path, path, NULL_SHA, blob)
+
+
+def modify(path: str, old: str, new: str) -> Change:
+    return Change("M", path, path, old, new)
+
+
+def commit(n: int, *changes: Change) -> Commit:
+    parents = (f"{n - 1:040x}",) if n > 1 else ()
+    return Commit(f"{n:040x}", f"commit {n}", changes, parents)
+
+
+def run(
+    commits: list[Commit], cfg: TddSettings, base: dict[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    found = check_history(base or {}, commits, BLOBS.__getitem__, cfg)
+    return [(v.code, v.path, v.message[:14]) for v in found]
+
+
+def test_check_history_test_first_is_clean(cfg: TddSettings) -> None:
+    assert run([commit(1, add(TEST, "t1")), commit(2, add(MODULE, "m1"))], cfg) == []
+
+
+def test_check_history_test_in_same_commit_is_clean(cfg: TddSettings) -> None:
+    assert run([commit(1, add(TEST, "t1"), add(MODULE, "m1"))], cfg) == []
+
+
+def test_check_history_test_after_reports_con206_at_module_commit(
+    cfg: TddSettings,
+) -> None:
+    found = run([commit(1, add(MODULE, "m1")), commit(2, add(TEST, "t1"))], cfg)
+    assert found == [("CON206", MODULE, "commit 0000000")]
+
+
+def test_check_history_message_names_sha_subject_and_module(cfg: TddSettings) -> None:
+    [found] = check_history({}, [commit(1, add(MODULE, "m1"))], BLOBS.__getitem__, cfg)
+    assert found.message.startswith('commit 0000000 "commit 1": module pkg.cart')
+    assert found.rule == "implementation-before-test"
+
+
+def test_check_history_docstring_only_change_without_test_is_clean(
+    cfg: TddSettings,
+) -> None:
+    base = {MODULE: "m2"}
+    assert run([commit(1, modify(MODULE, "m2", "m2doc"))], cfg, base) == []
+
+
+def test_check_history_code_change_with_existing_test_is_clean(
+    cfg: TddSettings,
+) -> None:
+    base = {MODULE: "m1", TEST: "t1"}
+    assert run([commit(1, modify(MODULE, "m1", "m2"))], cfg, base) == []
+
+
+def test_check_history_strict_code_change_without_test_change_reports(
+    cfg: TddSettings,
+) -> None:
+    strict = replace(cfg, require_test_change=True)
+    base = {MODULE: "m1", TEST: "t1"}
+    found = run([commit(1, modify(MODULE, "m1", "m2"))], strict, base)
+    assert [code for code, _, _ in found] == ["CON206"]
+
+
+def test_check_history_strict_test_changed_earlier_in_range_is_clean(
+    cfg: TddSettings,
+) -> None:
+    strict = replace(cfg, require_test_change=True)
+    base = {MODULE: "m1", TEST: "t1"}
+    commits = [
+        commit(1, modify(TEST, "t1", "t2")),
+        commit(2, modify(MODULE, "m1", "m2")),
+    ]
+    assert run(commits, strict, base) == []
+
+
+def test_check_history_deleted_test_then_change_reports(cfg: TddSettings) -> None:
+    base = {MODULE: "m1", TEST: "t1"}
+    delete = Change("D", TEST, TEST, "t1", NULL_SHA)
+    commits = [commit(1, delete), commit(2, modify(MODULE, "m1", "m2"))]
+    assert [code for code, _, _ in run(commits, cfg, base)] == ["CON206"]
+
+
+def test_check_history_pure_rename_is_not_a_behaviour_change(cfg: TddSettings) -> None:
+    base = {MODULE: "m1"}
+    rename = Change("R", MODULE, "src/pkg/basket.py", "m1", "m1")
+    assert run([commit(1, rename)], cfg, base) == []
+
+
+def test_check_history_exempt_module_skipped(cfg: TddSettings) -> None:
+    exempt = replace(cfg, exempt=(("src/**", "legacy"),))
+    assert run([commit(1, add(MODULE, "m1"))], exempt) == []
+
+
+def test_check_history_non_python_changes_ignored(cfg: TddSettings) -> None:
+    assert run([commit(1, add("README.md", "m1"))], cfg) == []
+
+
+def test_check_history_merge_commit_not_judged(cfg: TddSettings) -> None:
+    merge = Commit("f" * 40, "chore: merge main", (add(MODULE, "m1"),), ("a", "b"))
+    assert run([merge], cfg) == []
+
+
+def test_check_history_commit_on_other_branch_replays_from_its_parent(
+    cfg: TddSettings,
+) -> None:
+    first = Commit("1" * 40, "test: cart", (add(TEST, "t1"),), ("base",))
+    other = Commit("2" * 40, "feat: cart", (add(MODULE, "m1"),), ("elsewhere",))
+    trees: dict[str, dict[str, str]] = {"base": {}, "elsewhere": {}}
+    found = check_history({}, [first, other], BLOBS.__getitem__, cfg, trees.get, "base")
+    assert [(v.code, v.path) for v in found] == [("CON206", MODULE)]
+
+
+def test_check_history_test_renamed_away_from_python_then_change_reports(
+    cfg: TddSettings,
+) -> None:
+    base = {MODULE: "m1", TEST: "t1"}
+    away = Change("R", TEST, "tests/test_cart.txt", "t1", "t1")
+    commits = [
+        commit(1, modify(MODULE, "m1", "m2")),
+        commit(2, away),
+        commit(3, modify(MODULE, "m2", "m1")),
+    ]
+    assert [code for code, _, _ in run(commits, cfg, base)] == ["CON206"]
