@@ -213,8 +213,8 @@ def test_check_files_warm_cache_skips_rules(
     calls: list[str] = []
     config = load_config(SECTIONS, cwd=tmp_path)
     rules = [_counting_rule(calls)]
-    first = check_files(["a.py"], config, rules, use_cache=True)
-    second = check_files(["a.py"], config, rules, use_cache=True)
+    first = check_files(["a.py"], config, rules, use_cache=True, known=RULES)
+    second = check_files(["a.py"], config, rules, use_cache=True, known=RULES)
     assert (second, calls) == (first, ["a.py"])
 
 
@@ -222,7 +222,7 @@ def test_check_files_without_cache_writes_no_folder(
     tmp_path: Path, source: Path
 ) -> None:
     config = load_config(SECTIONS, cwd=tmp_path)
-    check_files(["a.py"], config, RULES)
+    check_files(["a.py"], config, RULES, known=RULES)
     assert not (tmp_path / CACHE_DIR).exists()
 
 
@@ -232,9 +232,9 @@ def test_check_files_cold_and_warm_cache_same_violations_as_plain(
     paths = generate_tree(tmp_path, write)
     monkeypatch.chdir(tmp_path)
     config = load_config(SECTIONS, cwd=tmp_path)
-    plain = check_files(paths, config, RULES)
-    cold = check_files(paths, config, RULES, jobs=2, use_cache=True)
-    warm = check_files(paths, config, RULES, use_cache=True)
+    plain = check_files(paths, config, RULES, known=RULES)
+    cold = check_files(paths, config, RULES, jobs=2, use_cache=True, known=RULES)
+    warm = check_files(paths, config, RULES, use_cache=True, known=RULES)
     assert plain and cold == plain and warm == plain
 
 

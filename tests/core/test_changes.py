@@ -8,6 +8,7 @@ import pytest
 
 from constitution_hooks.core.changes import Changes, changes_since
 from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules import RULES
 from tests.conftest import git
 
 LONG = "def f():\n" + "    x = 1\n" * 49 + "    return x\n"
@@ -22,7 +23,7 @@ def changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Changes:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.py").write_text(LONG)
     lines = {"a.py": frozenset({3}), "new.py": None, "b.py": frozenset()}
-    return Changes(tmp_path.resolve(), lines)
+    return Changes(tmp_path.resolve(), lines, frozenset({"CON101"}))
 
 
 def test_changes_keeps_violation_on_changed_line(changes: Changes) -> None:
@@ -60,5 +61,7 @@ def test_changes_since_reads_real_repository(git_repo: Path) -> None:
     git(git_repo, "add", "-A")
     git(git_repo, "commit", "-qm", "chore: start")
     (git_repo / "a.py").write_text("a = 2\n")
-    found = changes_since("HEAD")
+    found = changes_since("HEAD", RULES)
     assert (found.root, found.lines) == (git_repo.resolve(), {"a.py": frozenset({1})})
+    assert "CON101" in found.file_level
+    assert "CON102" not in found.file_level

@@ -11,7 +11,7 @@ import jsonschema
 from constitution_hooks.core.ci_reporters import format_github, format_sarif
 from constitution_hooks.core.reporters import REPORTERS
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules import RULES
+from constitution_hooks.rules import RULES, SECTIONS
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 V1 = Violation("src/a b.py", 12, 5, "CON102", "function-too-long", "function 'f'")
@@ -19,7 +19,7 @@ V2 = Violation("big.py", 501, 1, "CON101", "file-too-long", "file is 501 lines")
 
 
 def sarif(violations: list[Violation]) -> Any:
-    return json.loads(format_sarif(violations))
+    return json.loads(format_sarif(violations, RULES, SECTIONS))
 
 
 def validate(document: Any) -> None:

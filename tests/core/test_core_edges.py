@@ -127,7 +127,7 @@ def test_find_rule_unknown_name_lists_known_codes() -> None:
 
 def test_format_json_records_every_field() -> None:
     found = [Violation("a.py", 1, 2, "CON101", "file-too-long", "long é")]
-    assert json.loads(format_json(found)) == [
+    assert json.loads(format_json(found, [], [])) == [
         {
             "path": "a.py",
             "line": 1,

@@ -93,8 +93,8 @@ def test_check_files_two_jobs_same_violations_as_plain(
     paths = generate_tree(tmp_path, write)
     monkeypatch.chdir(tmp_path)
     config = load_config(SECTIONS, cwd=tmp_path)
-    plain = check_files(paths, config, RULES)
-    parallel = check_files(paths, config, RULES, jobs=2)
+    plain = check_files(paths, config, RULES, known=RULES)
+    parallel = check_files(paths, config, RULES, jobs=2, known=RULES)
     assert plain and parallel == plain
 
 

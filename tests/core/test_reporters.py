@@ -12,10 +12,10 @@ V2 = Violation("a.py", 9, 5, "CON102", "function-too-long", "function 'é' is lo
 
 
 def test_format_text_one_line_per_violation() -> None:
-    assert format_text([V1]) == "b.py:2:1: CON101 file is long\n"
+    assert format_text([V1], [], []) == "b.py:2:1: CON101 file is long\n"
 
 
 def test_format_json_sorted_by_path_and_keeps_unicode() -> None:
-    out = format_json([V1, V2])
+    out = format_json([V1, V2], [], [])
     assert [r["path"] for r in json.loads(out)] == ["a.py", "b.py"]
     assert "'é'" in out

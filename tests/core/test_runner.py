@@ -15,7 +15,7 @@ Write = Callable[..., Path]
 def run(paths: list[Path], tmp_path: Path) -> list[tuple[str, int, int, str]]:
     (tmp_path / ".git").mkdir(exist_ok=True)
     config = load_config(SECTIONS, cwd=tmp_path)
-    found = check_files([str(p) for p in paths], config, RULES)
+    found = check_files([str(p) for p in paths], config, RULES, known=RULES)
     return [(Path(v.path).name, v.line, v.column, v.code) for v in found]
 
 
@@ -44,7 +44,9 @@ def test_check_files_syntax_error_message_is_pythons_own(
 ) -> None:
     (tmp_path / ".git").mkdir()
     bad = write("bad.py", "x = (\n")
-    (violation,) = check_files([str(bad)], load_config(SECTIONS, cwd=tmp_path), RULES)
+    (violation,) = check_files(
+        [str(bad)], load_config(SECTIONS, cwd=tmp_path), RULES, known=RULES
+    )
     assert violation.message == "syntax error: '(' was never closed"
 
 
@@ -112,7 +114,7 @@ def test_check_files_waiver_of_rule_not_run_is_not_unused(
     path = write("a.py", "def f():  # constitution: ignore[CON102] Reason: r\n")
     config = load_config(SECTIONS, cwd=tmp_path)
     rules = [r for r in RULES if r.code in ("CON101", "CON010", "CON011")]
-    assert check_files([str(path)], config, rules) == []
+    assert check_files([str(path)], config, rules, known=RULES) == []
 
 
 LONG_DEF = "def f():\n" + "    x = 1\n" * 49 + "    return x\n"
@@ -126,7 +128,7 @@ def _checker(tmp_path: Path, codes: frozenset[str]) -> FileChecker:
         for rule in RULES
         if rule.check is not None and rule.code in ("CON101", "CON102")
     )
-    return FileChecker(active, codes, frozenset({"CON101", "CON102"}))
+    return FileChecker(active, codes, frozenset({"CON101", "CON102"}), RULES)
 
 
 def test_file_checker_long_function_returns_its_violation(

@@ -11,10 +11,17 @@ import pytest
 
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.core.waivers import Waiver, apply_waivers, read_waivers
+from constitution_hooks.core.waivers import (
+    Waiver,
+    apply_waivers,
+    read_waivers,
+    rule_names,
+)
+from constitution_hooks.rules import RULES
 
 Parse = Callable[[str], SourceFile]
 CHECKED = frozenset({"CON101", "CON102", "CON103"})
+NAMES = rule_names(RULES)
 
 
 def long_at(source: SourceFile, line: int, code: str = "CON102") -> Violation:
@@ -73,17 +80,17 @@ def test_read_waivers_broken_file_keeps_comments_before_error() -> None:
 
 def test_apply_waivers_matching_code_waives_violation(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore[CON102] Reason: generated\n")
-    assert apply_waivers(source, [long_at(source, 1)], CHECKED) == []
+    assert apply_waivers(source, [long_at(source, 1)], CHECKED, RULES) == []
 
 
 def test_apply_waivers_rule_id_waives_violation(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore[function-too-long] Reason: r\n")
-    assert apply_waivers(source, [long_at(source, 1)], CHECKED) == []
+    assert apply_waivers(source, [long_at(source, 1)], CHECKED, RULES) == []
 
 
 def test_apply_waivers_lowercase_code_waives_violation(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore[con102] Reason: r\n")
-    assert apply_waivers(source, [long_at(source, 1)], CHECKED) == []
+    assert apply_waivers(source, [long_at(source, 1)], CHECKED, RULES) == []
 
 
 def test_apply_waivers_standalone_above_decorators_waives_def_line(
@@ -93,14 +100,14 @@ def test_apply_waivers_standalone_above_decorators_waives_def_line(
         "# constitution: ignore[CON102] Reason: r\n@a\n@b(\n    1,\n)\ndef f():\n"
         "    pass\n"
     )
-    assert apply_waivers(source, [long_at(source, 6)], CHECKED) == []
+    assert apply_waivers(source, [long_at(source, 6)], CHECKED, RULES) == []
 
 
 def test_apply_waivers_other_line_keeps_violation_and_reports_unused(
     parse: Parse,
 ) -> None:
     source = parse("x = 1  # constitution: ignore[CON102] Reason: r\ndef f():\n")
-    found = apply_waivers(source, [long_at(source, 2)], CHECKED)
+    found = apply_waivers(source, [long_at(source, 2)], CHECKED, RULES)
     assert codes(found) == [(1, "CON011"), (2, "CON102")]
 
 
@@ -117,68 +124,68 @@ def test_apply_waivers_missing_reason_waives_nothing_and_reports_con010(
     parse: Parse, comment: str
 ) -> None:
     source = parse(f"def f():  {comment}\n")
-    found = apply_waivers(source, [long_at(source, 1)], CHECKED)
+    found = apply_waivers(source, [long_at(source, 1)], CHECKED, RULES)
     assert codes(found) == [(1, "CON102"), (1, "CON010")]
 
 
 def test_apply_waivers_missing_reason_message_says_how_to_fix(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore[CON102]\n")
-    found = apply_waivers(source, [], CHECKED)
+    found = apply_waivers(source, [], CHECKED, RULES)
     assert "Reason: <why>" in found[0].message
 
 
 def test_apply_waivers_no_rule_named_reports_con010(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore Reason: r\n")
-    assert codes(apply_waivers(source, [], CHECKED)) == [(1, "CON010")]
+    assert codes(apply_waivers(source, [], CHECKED, RULES)) == [(1, "CON010")]
 
 
 def test_apply_waivers_unused_waiver_reports_con011(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore[CON102] Reason: r\n")
-    (found,) = apply_waivers(source, [], CHECKED)
+    (found,) = apply_waivers(source, [], CHECKED, RULES)
     assert (found.code, found.rule) == ("CON011", "unused-waiver")
     assert "CON102" in found.message
 
 
 def test_apply_waivers_unused_for_unchecked_rule_not_reported(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore[CON002] Reason: r\n")
-    assert apply_waivers(source, [], CHECKED) == []
+    assert apply_waivers(source, [], CHECKED, RULES) == []
 
 
 def test_apply_waivers_unknown_rule_reported_con011(parse: Parse) -> None:
     source = parse("def f():  # constitution: ignore[CON999] Reason: r\n")
-    (found,) = apply_waivers(source, [], CHECKED)
+    (found,) = apply_waivers(source, [], CHECKED, RULES)
     assert (found.code, "unknown rule 'CON999'" in found.message) == ("CON011", True)
 
 
 def test_apply_waivers_cannot_silence_con010_or_con011(parse: Parse) -> None:
     source = parse("x = 1  # constitution: ignore[CON010, CON011] Reason: r\n")
     own = Violation(source.display, 1, 1, "CON010", "waiver-without-reason", "m")
-    found = apply_waivers(source, [own], CHECKED)
+    found = apply_waivers(source, [own], CHECKED, RULES)
     assert codes(found) == [(1, "CON010"), (1, "CON011")]
 
 
 def test_apply_waivers_file_level_waives_file_rule_anywhere(parse: Parse) -> None:
     source = parse("# constitution: ignore-file[CON101] Reason: data table\nx = 1\n")
-    assert apply_waivers(source, [long_at(source, 501, "CON101")], CHECKED) == []
+    assert apply_waivers(source, [long_at(source, 501, "CON101")], CHECKED, RULES) == []
 
 
 def test_apply_waivers_file_level_does_not_waive_line_rule(parse: Parse) -> None:
     source = parse("# constitution: ignore-file[CON102] Reason: r\ndef f():\n")
-    found = apply_waivers(source, [long_at(source, 2)], CHECKED)
+    found = apply_waivers(source, [long_at(source, 2)], CHECKED, RULES)
     assert codes(found) == [(1, "CON011"), (2, "CON102")]
     assert "not a file-level rule" in found[0].message
 
 
 def test_apply_waivers_file_level_below_code_waives_nothing(parse: Parse) -> None:
     source = parse("x = 1\n# constitution: ignore-file[CON101] Reason: r\n")
-    found = apply_waivers(source, [long_at(source, 501, "CON101")], CHECKED)
+    found = apply_waivers(source, [long_at(source, 501, "CON101")], CHECKED, RULES)
     assert codes(found) == [(2, "CON011"), (501, "CON101")]
 
 
 def test_apply_waivers_syntax_error_file_unused_not_reported(parse: Parse) -> None:
     source = parse("def f(:  # constitution: ignore[CON102] Reason: r\n")
     broken = Violation(source.display, 1, 7, "CON001", "syntax-error", "m")
-    assert apply_waivers(source, [broken], CHECKED) == [broken]
+    assert apply_waivers(source, [broken], CHECKED, RULES) == [broken]
 
 
 def test_apply_waivers_without_marker_never_tokenizes(
@@ -193,7 +200,7 @@ def test_apply_waivers_without_marker_never_tokenizes(
 
     monkeypatch.setattr(tokenize, "generate_tokens", counting)
     source = parse("def f():\n    pass\n")
-    apply_waivers(source, [long_at(source, 1)], CHECKED)
+    apply_waivers(source, [long_at(source, 1)], CHECKED, RULES)
     assert calls == []
     list(tokenize.generate_tokens(io.StringIO("x\n").readline))
     assert len(calls) == 1
@@ -203,7 +210,7 @@ def test_apply_waivers_unreadable_file_returns_violations(write: Any) -> None:
     path = write("bin.py", b"\x00\x01")
     source = SourceFile(path, "bin.py")
     unreadable = Violation("bin.py", 1, 1, "CON002", "unreadable-file", "m")
-    assert apply_waivers(source, [unreadable], CHECKED) == [unreadable]
+    assert apply_waivers(source, [unreadable], CHECKED, RULES) == [unreadable]
 
 
 def _waiver(names: tuple[str, ...]) -> Waiver:
@@ -212,10 +219,16 @@ def _waiver(names: tuple[str, ...]) -> Waiver:
 
 def test_waiver_codes_rule_ids_and_lowercase_codes_map_to_codes() -> None:
     waiver = _waiver(("function-too-long", "con101", "CON103"))
-    assert waiver.codes() == ("CON102", "CON101", "CON103")
+    assert waiver.codes(NAMES) == ("CON102", "CON101", "CON103")
 
 
 def test_waiver_unknown_lists_only_names_matching_no_rule() -> None:
     waiver = _waiver(("CON102", "CON999", "no-such-rule"))
-    assert waiver.unknown() == ("CON999", "no-such-rule")
-    assert waiver.codes() == ("CON102",)
+    assert waiver.unknown(NAMES) == ("CON999", "no-such-rule")
+    assert waiver.codes(NAMES) == ("CON102",)
+
+
+def test_rule_names_code_and_id_map_to_code() -> None:
+    names = rule_names(RULES)
+    assert names["CON102"] == "CON102"
+    assert names["function-too-long"] == "CON102"

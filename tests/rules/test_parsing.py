@@ -8,6 +8,7 @@ import pytest
 
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.runner import check_files
+from constitution_hooks.rules import RULES as ALL_RULES
 from constitution_hooks.rules import SECTIONS
 from constitution_hooks.rules.parsing import RULES, SYNTAX_ERROR, UNREADABLE_FILE
 
@@ -17,7 +18,10 @@ def _codes(tmp_path: Path, data: bytes) -> list[tuple[str, str]]:
     path = tmp_path / "snippet.py"
     path.write_bytes(data)
     config = load_config(SECTIONS, cwd=tmp_path)
-    return [(v.code, v.rule) for v in check_files([str(path)], config, RULES)]
+    return [
+        (v.code, v.rule)
+        for v in check_files([str(path)], config, RULES, known=ALL_RULES)
+    ]
 
 
 def test_rules_codes_and_ids_are_con001_syntax_error_con002_unreadable() -> None:

@@ -22,7 +22,9 @@ def _codes(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "snippet.py"
     path.write_text(text, encoding="utf-8")
     config = load_config(SECTIONS, cwd=tmp_path)
-    return [v.code for v in check_files([str(path)], config, ALL_RULES)]
+    return [
+        v.code for v in check_files([str(path)], config, ALL_RULES, known=ALL_RULES)
+    ]
 
 
 def test_rules_codes_and_ids_are_con010_and_con011() -> None:

@@ -94,7 +94,12 @@ class FileCommand(NamedTuple):
         paths = discover(given, args.all_files, config.exclude, config.root)
         get_logger().info("files discovered", command=self.name, count=len(paths))
         violations = check_files(
-            paths, config, rules, jobs=args.jobs, use_cache=not args.no_cache
+            paths,
+            config,
+            rules,
+            jobs=args.jobs,
+            use_cache=not args.no_cache,
+            known=RULES,
         )
         if changes is not None:
             violations = [v for v in violations if changes.keeps(v)]
@@ -165,4 +170,4 @@ def _changes(diff_base: str | None) -> Changes | None:
     # Reason: only --diff-base needs git's diff; other runs never import it.
     from constitution_hooks.core.changes import changes_since
 
-    return changes_since(diff_base)
+    return changes_since(diff_base, RULES)

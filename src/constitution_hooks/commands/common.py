@@ -63,7 +63,7 @@ def report(violations: Sequence[Violation], output_format: str) -> int:
         >>> report([], "text")
         0
     """
-    sys.stdout.write(REPORTERS[output_format](violations))
+    sys.stdout.write(REPORTERS[output_format](violations, RULES, SECTIONS))
     if violations and output_format == "text":
         _print_hints(violations)
     return EXIT_VIOLATIONS if violations else EXIT_CLEAN

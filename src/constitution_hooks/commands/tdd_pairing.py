@@ -18,6 +18,7 @@ from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
+from constitution_hooks.rules import RULES as ALL_RULES
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import behaviour_changed
 from constitution_hooks.rules.tdd.pairing import (
@@ -110,7 +111,7 @@ def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
             kept.extend(found)
             continue
         source = SourceFile.from_bytes(path, snap.load(key))
-        waived = apply_waivers(source, found, _CODES)
+        waived = apply_waivers(source, found, _CODES, ALL_RULES)
         kept.extend(v for v in waived if v.code not in UNWAIVABLE)
     return kept
 

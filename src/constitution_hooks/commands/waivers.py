@@ -12,7 +12,8 @@ from typing import Any
 from constitution_hooks.commands.common import add_config_argument, config_from
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
-from constitution_hooks.core.waivers import MARKER, Waiver, read_waivers
+from constitution_hooks.core.waivers import MARKER, Waiver, read_waivers, rule_names
+from constitution_hooks.rules import RULES
 
 
 class WaiversCommand:
@@ -74,7 +75,7 @@ def _record(path: str, waiver: Waiver) -> dict[str, Any]:
         "target": waiver.target,
         "scope": "file" if waiver.file_level else "line",
         "rules": list(waiver.names),
-        "codes": list(waiver.codes()),
+        "codes": list(waiver.codes(rule_names(RULES))),
         "reason": waiver.reason,
         "comment": waiver.text,
     }

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core import git
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules import RULES
 
-_FILE_LEVEL = frozenset(rule.code for rule in RULES if rule.file_level)
+if TYPE_CHECKING:
+    from constitution_hooks.core.registry import Rule
 
 
 class Changes(NamedTuple):
@@ -21,15 +21,17 @@ class Changes(NamedTuple):
     Attributes:
         root: The repository root.
         lines: Changed line numbers per path; None means every line (untracked).
+        file_level: The codes of file-level rules, kept anywhere in a changed file.
 
     Example:
-        >>> c = Changes(Path("/r"), {"a.py": frozenset({2})})
+        >>> c = Changes(Path("/r"), {"a.py": frozenset({2})}, frozenset({"CON101"}))
         >>> c.keeps(Violation("/r/a.py", 2, 1, "CON102", "r", "m"))
         True
     """
 
     root: Path
     lines: Mapping[str, frozenset[int] | None]
+    file_level: frozenset[str]
 
     def keeps(self, violation: Violation) -> bool:
         """Whether a violation is on a changed line (or file-level in a changed file).
@@ -41,7 +43,11 @@ class Changes(NamedTuple):
         if key not in self.lines:
             return False
         lines = self.lines[key]
-        if lines is None or violation.code in _FILE_LEVEL or violation.line in lines:
+        if (
+            lines is None
+            or violation.code in self.file_level
+            or violation.line in lines
+        ):
             return True
         end = _definition_end(violation.path, violation.line)
         return any(violation.line <= line <= end for line in lines)
@@ -66,14 +72,17 @@ def _definition_end(path: str, line: int) -> int:
     return max((d.end_line for d in definitions if d.line == line), default=line)
 
 
-def changes_since(rev: str) -> Changes:
+def changes_since(rev: str, known: Iterable[Rule]) -> Changes:
     """Read the changes since ``rev`` in the current repository.
+
+    ``known`` is the registry: its file-level rules are kept anywhere in a changed file.
 
     Raises:
         GitError: Outside a repository, or for an unknown revision (exit 2).
 
     Example:
-        >>> changes_since("HEAD").root.is_dir()
+        >>> changes_since("HEAD", []).root.is_dir()
         True
     """
-    return Changes(git.repository_root(), git.changed_lines(rev))
+    file_level = frozenset(rule.code for rule in known if rule.file_level)
+    return Changes(git.repository_root(), git.changed_lines(rev), file_level)

@@ -1,6 +1,7 @@
 """CI reporters: SARIF 2.1.0 for code scanning, GitHub Actions workflow commands.
 
-Like the text and JSON reporters they need nothing but violations and the registry.
+Like the text and JSON reporters they need nothing but violations and the registry,
+which the caller passes in.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from typing import Any
 from urllib.parse import quote
 
 from constitution_hooks import __version__
+from constitution_hooks.core.options import Section
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.ruledoc import render_rule
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules import RULES, SECTIONS
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -23,18 +24,28 @@ SARIF_SCHEMA = (
 )
 
 
-def format_sarif(violations: Sequence[Violation]) -> str:
+def format_sarif(
+    violations: Sequence[Violation], rules: Sequence[Rule], sections: Sequence[Section]
+) -> str:
     """One SARIF 2.1.0 run: every rule with its help, every violation located.
 
+    Args:
+        violations: What to report.
+        rules: The registry: every rule is described, a violation points at its own.
+        sections: The config tables, for each rule's options in its help.
+
+    Returns:
+        The SARIF document.
+
     Example:
-        >>> json.loads(format_sarif([]))["runs"][0]["results"]
+        >>> json.loads(format_sarif([], [], []))["runs"][0]["results"]
         []
     """
-    codes = [rule.code for rule in RULES]
+    codes = [rule.code for rule in rules]
     driver = {
         "name": "constitution-hooks",
         "version": __version__,
-        "rules": [_rule(rule) for rule in RULES],
+        "rules": [_rule(rule, sections) for rule in rules],
     }
     run = {
         "tool": {"driver": driver},
@@ -45,7 +56,7 @@ def format_sarif(violations: Sequence[Violation]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(rule: Rule, sections: Sequence[Section]) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.id,
@@ -53,7 +64,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": rule.why},
         "help": {
             "text": rule.hint or rule.summary,
-            "markdown": render_rule(rule, SECTIONS),
+            "markdown": render_rule(rule, sections),
         },
         "defaultConfiguration": {"level": "error"},
         "properties": {"hook": rule.hook, "constitution": rule.constitution},

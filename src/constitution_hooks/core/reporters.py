@@ -1,29 +1,44 @@
-"""The only place that formats violations for output."""
+"""The only place that formats violations for output.
+
+Every reporter takes the violations, the rule table and the config tables: the
+caller passes the registry in (core never imports ``rules``); SARIF describes
+every rule, the other formats need only the violations.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from constitution_hooks.core.violation import Violation
 
-Reporter = Callable[[Sequence[Violation]], str]
+if TYPE_CHECKING:
+    from constitution_hooks.core.options import Section
+    from constitution_hooks.core.registry import Rule
+
+Reporter = Callable[[Sequence[Violation], Sequence["Rule"], Sequence["Section"]], str]
 
 
-def format_text(violations: Sequence[Violation]) -> str:
+def format_text(
+    violations: Sequence[Violation], rules: Sequence[Rule], sections: Sequence[Section]
+) -> str:
     """One ``path:line:col: CODE message`` line per violation.
 
     Example:
-        >>> format_text([Violation("a.py", 1, 1, "CON101", "file-too-long", "long")])
+        >>> v = Violation("a.py", 1, 1, "CON101", "file-too-long", "long")
+        >>> format_text([v], [], [])
         'a.py:1:1: CON101 long\\n'
     """
     return "".join(f"{v.location()}: {v.code} {v.message}\n" for v in violations)
 
 
-def format_json(violations: Sequence[Violation]) -> str:
+def format_json(
+    violations: Sequence[Violation], rules: Sequence[Rule], sections: Sequence[Section]
+) -> str:
     """A JSON list of objects with path, line, column, code, rule and message.
 
     Example:
-        >>> format_json([])
+        >>> format_json([], [], [])
         '[]\\n'
     """
     import json  # Reason: only the JSON format pays for importing json.
@@ -42,23 +57,27 @@ def format_json(violations: Sequence[Violation]) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
-def format_sarif(violations: Sequence[Violation]) -> str:
+def format_sarif(
+    violations: Sequence[Violation], rules: Sequence[Rule], sections: Sequence[Section]
+) -> str:
     """SARIF 2.1.0 (imported only when asked for: it loads json and the registry).
 
     Example:
-        >>> '"version": "2.1.0"' in format_sarif([])
+        >>> '"version": "2.1.0"' in format_sarif([], [], [])
         True
     """
     from constitution_hooks.core import ci_reporters
 
-    return ci_reporters.format_sarif(violations)
+    return ci_reporters.format_sarif(violations, rules, sections)
 
 
-def format_github(violations: Sequence[Violation]) -> str:
+def format_github(
+    violations: Sequence[Violation], rules: Sequence[Rule], sections: Sequence[Section]
+) -> str:
     """GitHub workflow-command annotations, one per violation.
 
     Example:
-        >>> format_github([])
+        >>> format_github([], [], [])
         ''
     """
     from constitution_hooks.core import ci_reporters

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
@@ -23,6 +23,8 @@ def check_files(
     rules: Iterable[Rule],
     jobs: int | None = 1,
     use_cache: bool = False,
+    *,
+    known: Sequence[Rule],
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -34,12 +36,13 @@ def check_files(
         rules: The selected rules; rules without a check are skipped.
         jobs: Worker processes; None picks one per CPU on a large run.
         use_cache: Look results up in, and store them to, ``.constitution_cache``.
+        known: Every rule a waiver may name (the registry; core does not import it).
 
     Returns:
         Violations sorted by path, line, column and code.
 
     Example:
-        >>> check_files([], Config(Path("."), None, ()), [])
+        >>> check_files([], Config(Path("."), None, ()), [], known=[])
         []
     """
     rules = tuple(rules)
@@ -50,7 +53,7 @@ def check_files(
         if rule.check is not None and config.enabled(rule.section)
     ]
     checked = frozenset({rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]}))
-    check = FileChecker(tuple(active), frozenset(codes), checked)
+    check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
     cache = None
     if use_cache:
         cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes))
@@ -64,7 +67,7 @@ class FileChecker:
     A plain class, not a dataclass: generating dataclass methods costs start-up time.
 
     Example:
-        >>> FileChecker((), frozenset(), frozenset())("no-such-file.py")
+        >>> FileChecker((), frozenset(), frozenset(), ())("no-such-file.py")
         []
     """
 
@@ -73,18 +76,23 @@ class FileChecker:
         active: tuple[tuple[Rule, Settings], ...],
         codes: frozenset[str],
         checked: frozenset[str],
+        known: tuple[Rule, ...],
     ) -> None:
-        """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers."""
+        """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers.
+
+        ``known`` is every rule a waiver may name.
+        """
         self.active = active
         self.codes = codes
         self.checked = checked
+        self.known = known
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
         source = SourceFile(Path(path), path)
         active = list(self.active)
         found = [v for v in _check_one(source, active) if v.code in self.codes]
-        waived = apply_waivers(source, found, self.checked)
+        waived = apply_waivers(source, found, self.checked, self.known)
         return [v for v in waived if v.code in self.codes]
 
 

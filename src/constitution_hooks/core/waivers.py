@@ -10,12 +10,14 @@ import ast
 import io
 import re
 import tokenize
-from collections.abc import Collection, Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules import RULES
+
+if TYPE_CHECKING:
+    from constitution_hooks.core.registry import Rule
 
 MARKER = "constitution:"
 COMMENT = tokenize.COMMENT
@@ -39,8 +41,6 @@ _LAYOUT = frozenset(
     }
 )
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-_CODES = {rule.code: rule.code for rule in RULES} | {r.id: r.code for r in RULES}
-_FILE_LEVEL = frozenset(rule.code for rule in RULES if rule.file_level)
 
 
 class Waiver(NamedTuple):
@@ -71,17 +71,30 @@ class Waiver(NamedTuple):
     in_header: bool
     text: str
 
-    def codes(self) -> tuple[str, ...]:
-        """The codes of the named rules that exist."""
-        return tuple(_CODES[_key(n)] for n in self.names if _key(n) in _CODES)
+    def codes(self, names: Mapping[str, str]) -> tuple[str, ...]:
+        """The codes of the named rules that exist (``names`` from ``rule_names``)."""
+        return tuple(
+            names[_key(n, names)] for n in self.names if _key(n, names) in names
+        )
 
-    def unknown(self) -> tuple[str, ...]:
-        """The names that match no rule."""
-        return tuple(n for n in self.names if _key(n) not in _CODES)
+    def unknown(self, names: Mapping[str, str]) -> tuple[str, ...]:
+        """The names that match no rule (``names`` from ``rule_names``)."""
+        return tuple(n for n in self.names if _key(n, names) not in names)
 
 
-def _key(name: str) -> str:
-    return name.upper() if name.upper() in _CODES else name
+def rule_names(known: Iterable[Rule]) -> dict[str, str]:
+    """What a waiver may name: every known rule's code and id, mapped to its code.
+
+    Example:
+        >>> rule_names([])
+        {}
+    """
+    known = tuple(known)
+    return {rule.code: rule.code for rule in known} | {r.id: r.code for r in known}
+
+
+def _key(name: str, names: Mapping[str, str]) -> str:
+    return name.upper() if name.upper() in names else name
 
 
 def read_waivers(text: str) -> list[Waiver]:
@@ -142,7 +155,10 @@ def _waiver(
 
 
 def apply_waivers(
-    source: SourceFile, violations: Sequence[Violation], checked: Collection[str]
+    source: SourceFile,
+    violations: Sequence[Violation],
+    checked: Collection[str],
+    known: Sequence[Rule],
 ) -> list[Violation]:
     """Drop waived violations; add CON010 and CON011 for the file's waivers.
 
@@ -150,6 +166,7 @@ def apply_waivers(
         source: The file the violations were found in.
         violations: Its violations.
         checked: The codes that ran on it: only their waivers can be unused.
+        known: Every rule a waiver may name (the registry, passed in by the caller).
 
     Returns:
         The violations not waived plus the waivers' own, sorted.
@@ -158,7 +175,7 @@ def apply_waivers(
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("x = 1  # constitution: ignore[CON102]\\n")
-        >>> [v.code for v in apply_waivers(SourceFile(p), [], {"CON102"})]
+        >>> [v.code for v in apply_waivers(SourceFile(p), [], {"CON102"}, [])]
         ['CON010']
     """
     try:
@@ -168,16 +185,17 @@ def apply_waivers(
     if MARKER not in text:
         return list(violations)
     waivers = _past_decorators(source, read_waivers(text))
+    table = _Table(rule_names(known), frozenset(r.code for r in known if r.file_level))
     used: set[tuple[Waiver, str]] = set()
     kept: list[Violation] = []
     for violation in violations:
-        waiver = next((w for w in waivers if _waives(w, violation)), None)
+        waiver = next((w for w in waivers if _waives(w, violation, table)), None)
         if waiver is None:
             kept.append(violation)
         else:
             used.add((waiver, violation.code))
     broken = any(v.code == "CON001" for v in violations)
-    kept.extend(_own(source.display, waivers, used, checked, broken))
+    kept.extend(_own(source.display, waivers, used, checked, broken, table))
     return sorted(kept)
 
 
@@ -198,12 +216,19 @@ def _past_decorators(source: SourceFile, waivers: list[Waiver]) -> list[Waiver]:
     return [w._replace(target=moved.get(w.target, w.target)) for w in waivers]
 
 
-def _waives(waiver: Waiver, violation: Violation) -> bool:
+class _Table(NamedTuple):
+    """The known rules as waivers need them: names to codes, file-level codes."""
+
+    names: Mapping[str, str]
+    file_level: frozenset[str]
+
+
+def _waives(waiver: Waiver, violation: Violation, table: _Table) -> bool:
     code = violation.code
-    if not waiver.reason or code in UNWAIVABLE or code not in waiver.codes():
+    if not waiver.reason or code in UNWAIVABLE or code not in waiver.codes(table.names):
         return False
     if waiver.file_level:
-        return waiver.in_header and code in _FILE_LEVEL
+        return waiver.in_header and code in table.file_level
     return waiver.target == violation.line
 
 
@@ -213,6 +238,7 @@ def _own(
     used: set[tuple[Waiver, str]],
     checked: Collection[str],
     broken: bool,
+    table: _Table,
 ) -> Iterator[Violation]:
     for waiver in waivers:
         where = (display, waiver.line, waiver.column)
@@ -222,7 +248,7 @@ def _own(
             names = ", ".join(waiver.names)
             yield Violation(*where, *WITHOUT_REASON, _NO_REASON.format(names))
         else:
-            problems = list(_problems(waiver, used, checked, broken))
+            problems = list(_problems(waiver, used, checked, broken, table))
             if problems:
                 message = "; ".join(problems) + "; remove or fix the waiver"
                 yield Violation(*where, *UNUSED, message)
@@ -233,13 +259,14 @@ def _problems(
     used: set[tuple[Waiver, str]],
     checked: Collection[str],
     broken: bool,
+    table: _Table,
 ) -> Iterator[str]:
-    for name in waiver.unknown():
+    for name in waiver.unknown(table.names):
         yield f"waiver names unknown rule '{name}' (see: constitution rules)"
-    for code in waiver.codes():
+    for code in waiver.codes(table.names):
         if code in UNWAIVABLE:
             yield f"{code} cannot be waived"
-        elif waiver.file_level and code not in _FILE_LEVEL:
+        elif waiver.file_level and code not in table.file_level:
             yield f"{code} is not a file-level rule: waive it on its line"
         elif waiver.file_level and not waiver.in_header:
             yield f"a file-level waiver must come before the first statement ({code})"
