@@ -262,3 +262,32 @@ def test_build_parser_unselected_command_has_no_arguments_exits_2() -> None:
 def test_build_parser_help_lists_every_command() -> None:
     text = build_parser().format_help()
     assert all(spec.name in text for spec in COMMANDS)
+
+
+def _crash(args: object) -> int:
+    raise RuntimeError("boom")
+
+
+def test_main_unexpected_error_exits_3_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from constitution_hooks.commands import rules
+
+    monkeypatch.setattr(rules.RulesCommand, "run", staticmethod(_crash))
+    assert main(["rules"]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        "constitution: internal error in rules: RuntimeError: boom; please report it\n"
+    )
+
+
+def test_main_unexpected_error_verbose_shows_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from constitution_hooks.commands import rules
+
+    monkeypatch.setattr(rules.RulesCommand, "run", staticmethod(_crash))
+    assert main(["rules", "-v"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err
+    assert err.rstrip().endswith("RuntimeError: boom; please report it")

@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
 from constitution_hooks import __version__
-from constitution_hooks.core.errors import EXIT_USAGE, UsageError
+from constitution_hooks.core.errors import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    UsageError,
+    internal_error_line,
+)
 from constitution_hooks.core.log import configure
 
 
@@ -200,7 +205,10 @@ def _selected(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code (0, 1 or 2).
+    """Run the command line and return its exit code.
+
+    0 clean, 1 violations, 2 usage or configuration error, 3 an unexpected
+    internal error: one line on stderr, the traceback only with ``-v``.
 
     Example:
         >>> main(["rules", "--format", "json"]) == 0  # doctest: +ELLIPSIS
@@ -222,5 +230,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_USAGE
+    # Reason: the one top-level handler; a bug becomes one line and exit 3,
+    # never a traceback in the middle of a commit.
+    except Exception as error:
+        if args.verbose:
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+        print(internal_error_line(args.command, error), file=sys.stderr)
+        return EXIT_INTERNAL
     log.debug("command finished", command=args.command, exit_code=code)
     return code

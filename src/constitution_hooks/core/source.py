@@ -125,7 +125,7 @@ class SourceFile:
         """A file whose bytes come from git (the index or a commit), not the disk.
 
         Example:
-            >>> SourceFile.from_bytes("a.py", b"x = 1\n").line_count
+            >>> SourceFile.from_bytes("a.py", b"x = 1\\n").line_count
             1
         """
         source = cls(Path(display), display)
