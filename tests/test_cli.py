@@ -165,7 +165,7 @@ def test_main_rules_json_is_a_list_of_records(
 ) -> None:
     assert main(["rules", "--format", "json"]) == 0
     codes = [r["code"] for r in json.loads(capsys.readouterr().out)]
-    assert codes[:3] == ["CON001", "CON002", "CON101"]
+    assert codes[:3] == ["CON001", "CON002", "CON003"]
 
 
 def test_main_log_format_json_events_share_correlation_id(

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from constitution_hooks.core.changes import Changes
 
 # Reason: the runner reports these itself (parse errors, waivers) for every file hook.
-PARSE_CODES = ("CON001", "CON002", "CON010", "CON011")
+PARSE_CODES = ("CON001", "CON002", "CON003", "CON010", "CON011")
 
 
 class FileCommand(NamedTuple):
@@ -31,7 +31,7 @@ class FileCommand(NamedTuple):
 
     Example:
         >>> [r.code for r in FILE_LENGTH.rules()]
-        ['CON001', 'CON002', 'CON101', 'CON010', 'CON011']
+        ['CON001', 'CON002', 'CON003', 'CON101', 'CON010', 'CON011']
     """
 
     name: str
