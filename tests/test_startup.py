@@ -32,7 +32,17 @@ HEAVY = (
 )
 
 
+_SEEN: dict[tuple[str, ...], list[str]] = {}
+
+
 def _imported(tmp_path: Path, *args: str) -> list[str]:
+    # Reason: one subprocess per command line; several tests read the same one.
+    if args not in _SEEN:
+        _SEEN[args] = _probe(tmp_path, *args)
+    return _SEEN[args]
+
+
+def _probe(tmp_path: Path, *args: str) -> list[str]:
     (tmp_path / "x.py").write_text("def f():\n    return 1\n")
     (tmp_path / "MSG").write_text("feat: add search\n")
     result = subprocess.run(
