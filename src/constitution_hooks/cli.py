@@ -6,7 +6,7 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
 from constitution_hooks import __version__
@@ -52,11 +52,33 @@ class CommandSpec(NamedTuple):
     help: str
 
     def load(self) -> Command:
-        """Import the command's module and return the command object."""
+        """Import the command's module and return the command object.
+
+        A module that is itself the command (``NAME``, ``HELP``,
+        ``add_arguments``, ``run``) has an empty ``attribute``.
+        """
         module = importlib.import_module(f"constitution_hooks.commands.{self.module}")
+        if not self.attribute:
+            return ModuleCommand(
+                module.NAME, module.HELP, module.add_arguments, module.run
+            )
         target = getattr(module, self.attribute)
         command: Command = target() if isinstance(target, type) else target
         return command
+
+
+class ModuleCommand(NamedTuple):
+    """A command module's four names, as one command object.
+
+    Example:
+        >>> ModuleCommand("x", "does x", print, len).name
+        'x'
+    """
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
 
 
 # Reason: a hook imports only its own command, so `commit-msg` does not pay for
@@ -64,6 +86,12 @@ class CommandSpec(NamedTuple):
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "check", "check", "CHECK", "run every file rule (the 'constitution' hook)"
+    ),
+    CommandSpec(
+        "pre-commit",
+        "pre_commit",
+        "",
+        "every pre-commit-stage rule in one process (the 'constitution' hook)",
     ),
     CommandSpec(
         "file-length", "check", "FILE_LENGTH", "files over the line limit (CON101)"

@@ -47,15 +47,17 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def default_jobs(paths: Sequence[str]) -> int:
+def default_jobs(paths: Sequence[str], split_by_pre_commit: bool | None = None) -> int:
     """Worker processes for a run: every CPU on a large run, one on a small one.
 
     A run is large when the files to check hold ``LARGE_RUN_BYTES`` or more. Under
     pre-commit (``PRE_COMMIT=1``) it is always one: pre-commit already splits a
-    hook's files over one process per CPU.
+    hook's files over one process per CPU (unless the hook is ``require_serial``).
 
     Args:
         paths: The files that need checking (cache hits excluded).
+        split_by_pre_commit: Whether pre-commit spreads this hook's files over
+            processes itself; None: whenever running under pre-commit.
 
     Returns:
         The number of processes to use.
@@ -64,7 +66,9 @@ def default_jobs(paths: Sequence[str]) -> int:
         >>> default_jobs([])
         1
     """
-    if os.environ.get("PRE_COMMIT") == "1":
+    if split_by_pre_commit is None:
+        split_by_pre_commit = os.environ.get("PRE_COMMIT") == "1"
+    if split_by_pre_commit:
         return 1
     total = 0
     for path in paths:

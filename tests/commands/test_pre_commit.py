@@ -1,0 +1,86 @@
+"""``constitution pre-commit``: every pre-commit-stage rule in one process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.cli import main
+from constitution_hooks.commands.pre_commit import listed_separately
+from tests.conftest import git
+
+LONG = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
+
+
+def _stage(repo: Path, files: dict[str, str]) -> list[str]:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    git(repo, "add", "-A")
+    return list(files)
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[object]]:
+    code = main([*argv, "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_run_same_findings_as_the_three_hooks_apart(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    paths = _stage(git_repo, {"src/pkg/core.py": LONG, "src/pkg/__init__.py": ""})
+    apart: list[object] = []
+    for argv in (["check", *paths], ["tdd-pairing"], ["branch-name"]):
+        apart += _json(capsys, *argv)[1]
+    code, together = _json(capsys, "pre-commit", *paths)
+    assert code == 1
+    assert together == apart
+    assert {v["code"] for v in together} == {"CON102", "CON201", "CON311"}  # type: ignore[index]
+
+
+def test_run_no_files_still_judges_branch_and_checks_no_folder(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    (git_repo / "big.py").write_text(LONG)
+    code, found = _json(capsys, "pre-commit")
+    assert code == 1
+    assert [v["code"] for v in found] == ["CON311"]  # type: ignore[index]
+
+
+def test_run_hooks_listed_in_the_config_are_not_run_twice(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    (git_repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: local\n  hooks:\n  - id: branch-name\n    name: b\n"
+    )
+    assert _json(capsys, "pre-commit") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("", set()),
+        ("hooks:\n  - id: tdd-pairing\n  - id: constitution\n", {"tdd-pairing"}),
+        ("    - id: branch-name  # at push\n", {"branch-name"}),
+        ("    -   id: 'tdd-pairing'\n", {"tdd-pairing"}),
+        ("# - id: branch-name\n", set()),
+        ("    - id: branch-name-extra\n", set()),
+    ],
+)
+def test_listed_separately_reads_hook_ids_from_the_config_text(
+    tmp_path: Path, config: str, expected: set[str]
+) -> None:
+    (tmp_path / ".pre-commit-config.yaml").write_text(config)
+    assert listed_separately(tmp_path) == expected
+
+
+def test_listed_separately_no_config_file_is_empty(tmp_path: Path) -> None:
+    assert listed_separately(tmp_path) == set()
