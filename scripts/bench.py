@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import bench_hooks as hooks
 import bench_report as report
 import bench_setup as setup
 
@@ -262,7 +263,8 @@ RATIO_TARGETS = (
 
 def targets(bench: Bench) -> list[Target]:
     """Every target of the issue, from this run's rows."""
-    found = [ratio_target(bench, *spec) for spec in RATIO_TARGETS]
+    specs = (*RATIO_TARGETS, *hooks.HOOK_TARGETS)
+    found = [ratio_target(bench, *spec) for spec in specs]
     history = next(r for r in bench.rows.values() if r.name.startswith("history"))
     seconds = bench.median(history.name)
     met = None if seconds != seconds else seconds < 2.0
@@ -363,6 +365,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_growth(bench, setup.quadruple(django, workspace / "django4"), floor)
         bench.run_queued()
         bench_history(bench, workspace)
+        bench.run_queued()
+        hooks.bench_startup(bench, workspace, requests)
+        bench.run_queued()
+        hooks.bench_whole_commit(bench, workspace, requests)
         bench.run_queued()
         found = targets(bench)
         profiles = [] if args.no_profile else profile(bench, django, requests)

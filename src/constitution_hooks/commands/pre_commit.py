@@ -78,7 +78,9 @@ def stage_violations(
 
     jobs = jobs or default_jobs(paths, split_by_pre_commit=False)
     found = check_files(paths, config, CHECK.rules(), jobs, cache, known=RULES)
-    separate = listed_separately(_top(config))
+    # Reason: pre-commit runs every hook at the repository's top level, where its
+    # config lives; asking git for the top level would cost one more process.
+    separate = listed_separately(Path.cwd())
     if "tdd-pairing" not in separate:
         from constitution_hooks.commands.tdd_pairing import pairing_violations
 
@@ -111,13 +113,3 @@ def listed_separately(top: Path) -> set[str]:
     except (OSError, UnicodeDecodeError):
         return set()
     return set(_HOOK_ID.findall(text))
-
-
-def _top(config: Config) -> Path:
-    from constitution_hooks.core import git
-    from constitution_hooks.core.errors import UsageError
-
-    try:
-        return git.repository_root()
-    except UsageError:
-        return config.root
