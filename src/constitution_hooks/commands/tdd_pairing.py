@@ -13,6 +13,7 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
+from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.source import SourceFile
