@@ -15,6 +15,7 @@ from constitution_hooks.cli import (
     Command,
     CommandSpec,
     HelpFormatter,
+    ModuleCommand,
     build_parser,
     main,
     terminal_width,
@@ -273,7 +274,7 @@ def test_main_unexpected_error_exits_3_with_one_line(
 ) -> None:
     from constitution_hooks.commands import rules
 
-    monkeypatch.setattr(rules.RulesCommand, "run", staticmethod(_crash))
+    monkeypatch.setattr(rules, "run", _crash)
     assert main(["rules"]) == 3
     err = capsys.readouterr().err
     assert err == (
@@ -286,8 +287,17 @@ def test_main_unexpected_error_verbose_shows_traceback(
 ) -> None:
     from constitution_hooks.commands import rules
 
-    monkeypatch.setattr(rules.RulesCommand, "run", staticmethod(_crash))
+    monkeypatch.setattr(rules, "run", _crash)
     assert main(["rules", "-v"]) == 3
     err = capsys.readouterr().err
     assert "Traceback (most recent call last)" in err
     assert err.rstrip().endswith("RuntimeError: boom; please report it")
+
+
+def test_module_command_module_with_four_names_loads_as_command() -> None:
+    command = CommandSpec("rules", "rules", "", "list every rule").load()
+    assert isinstance(command, ModuleCommand)
+    assert (command.name, command.run.__module__) == (
+        "rules",
+        "constitution_hooks.commands.rules",
+    )

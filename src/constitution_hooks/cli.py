@@ -41,7 +41,7 @@ class CommandSpec(NamedTuple):
     """Where a subcommand lives: imported only when that subcommand runs.
 
     Example:
-        >>> spec = CommandSpec("rules", "rules", "RulesCommand", "list every rule")
+        >>> spec = CommandSpec("rules", "rules", "", "list every rule")
         >>> spec.load().name
         'rules'
     """
@@ -102,14 +102,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "FUNCTION_SIZE",
         "functions and classes over their limits (CON102, CON103)",
     ),
-    CommandSpec("rules", "rules", "RulesCommand", "list every rule"),
-    CommandSpec("explain", "explain", "ExplainCommand", "explain one rule"),
+    CommandSpec("rules", "rules", "", "list every rule"),
+    CommandSpec("explain", "explain", "", "explain one rule"),
     CommandSpec(
         "commit-msg", "commit_msg", "CommitMsgCommand", "check commit messages"
     ),
-    CommandSpec(
-        "branch-name", "branch_name", "BranchNameCommand", "check a branch name"
-    ),
+    CommandSpec("branch-name", "branch_name", "", "check a branch name"),
     CommandSpec(
         "tdd-pairing", "tdd_pairing", "TddPairingCommand", "modules need tests"
     ),

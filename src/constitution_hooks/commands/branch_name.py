@@ -21,30 +21,35 @@ from constitution_hooks.rules.branch.check import check_branch
 _RULE = RULES[0]
 
 
-class BranchNameCommand:
-    """Check a branch name against the allowed patterns (CON311).
+NAME = "branch-name"
+HELP = "check the current branch (or --branch NAME) against the patterns (CON311)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--branch``, format and config arguments.
 
     Example:
-        >>> BranchNameCommand().name
-        'branch-name'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--branch", "fix/42"]).branch
+        'fix/42'
     """
+    parser.add_argument(
+        "--branch",
+        metavar="NAME",
+        help="the branch to check (default: the one being pushed, else HEAD's)",
+    )
+    add_format_argument(parser)
+    add_config_argument(parser)
 
-    name = "branch-name"
-    help = "check the current branch (or --branch NAME) against the patterns (CON311)"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add ``--branch``, format and config arguments."""
-        parser.add_argument(
-            "--branch",
-            metavar="NAME",
-            help="the branch to check (default: the one being pushed, else HEAD's)",
-        )
-        add_format_argument(parser)
-        add_config_argument(parser)
+def run(args: argparse.Namespace) -> int:
+    """Check the branch and report; return the exit code.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Check the branch and report; return the exit code."""
-        return report(branch_violations(config_from(args), args.branch), args.format)
+    Example:
+        >>> run(argparse.Namespace(branch="docs/readme", format="text", config=None))
+        0
+    """
+    return report(branch_violations(config_from(args), args.branch), args.format)
 
 
 def branch_violations(config: Config, branch: str | None = None) -> list[Violation]:

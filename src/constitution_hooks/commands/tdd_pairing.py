@@ -78,10 +78,21 @@ def pairing_violations(
         UsageError: Not inside a git work tree, or a path outside the project.
 
     Example:
+        A repository whose staged module has no test:
+
+        >>> import os, subprocess, tempfile
         >>> from constitution_hooks.core.config import load_config
         >>> from constitution_hooks.rules import SECTIONS
-        >>> pairing_violations(load_config(SECTIONS), ["src/constitution_hooks/cli.py"])
-        []
+        >>> repo = tempfile.mkdtemp()
+        >>> _ = subprocess.run(["git", "init", "-q", repo], check=True)
+        >>> os.makedirs(f"{repo}/src/shop")
+        >>> with open(f"{repo}/src/shop/cart.py", "w") as module:
+        ...     _ = module.write("def total():\\n    return 0\\n")
+        >>> _ = subprocess.run(["git", "-C", repo, "add", "-A"], check=True)
+        >>> here = os.getcwd(); os.chdir(repo)
+        >>> [(v.path, v.code) for v in pairing_violations(load_config(SECTIONS))]
+        [('src/shop/cart.py', 'CON201')]
+        >>> os.chdir(here)
     """
     if not config.enabled(SECTION.name):
         return []
