@@ -133,3 +133,10 @@ def test_rules_registry_import_loads_no_rule_logic() -> None:
     )
     loaded, count = result.stdout.strip().split("|")
     assert (loaded, int(count) > 0) == ("", True)
+
+
+def test_main_pre_commit_hook_imports_no_coverage_yaml_or_pool(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    imported = _imported(tmp_path, "pre-commit", "--no-cache", "x.py")
+    heavy = {"coverage", "yaml", "fractions", "json", "multiprocessing", "difflib"}
+    assert not heavy & set(imported)
