@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands.pre_commit import listed_separately
+from constitution_hooks.commands import pre_commit
+from constitution_hooks.commands.branch_name import branch_violations
+from constitution_hooks.commands.pre_commit import listed_separately, stage_violations
+from constitution_hooks.commands.tdd_pairing import pairing_violations
+from constitution_hooks.core.config import load_config
+from constitution_hooks.rules import SECTIONS
 from tests.conftest import git
 
 LONG = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
@@ -84,3 +90,21 @@ def test_listed_separately_reads_hook_ids_from_the_config_text(
 
 def test_listed_separately_no_config_file_is_empty(tmp_path: Path) -> None:
     assert listed_separately(tmp_path) == set()
+
+
+def test_stage_violations_groups_file_then_pairing_then_branch(git_repo: Path) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    paths = _stage(git_repo, {"src/pkg/core.py": LONG})
+    config = load_config(SECTIONS)
+    found = stage_violations(config, paths, 1, False)
+    assert [v.code for v in found] == ["CON102", "CON201", "CON311"]
+    assert found[1:] == pairing_violations(config) + branch_violations(config)
+
+
+def test_add_arguments_and_run_jobs_flag_accepted_clean_exit(git_repo: Path) -> None:
+    parser = argparse.ArgumentParser()
+    pre_commit.add_arguments(parser)
+    args = parser.parse_args(["--jobs", "2", "--no-cache"])
+    assert (args.jobs, args.paths) == (2, [])
+    assert pre_commit.run(args) == 0
