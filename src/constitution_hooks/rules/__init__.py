@@ -12,6 +12,7 @@ from constitution_hooks.rules import (
     commit,
     coverage,
     parsing,
+    project,
     size,
     tdd,
     waivers,
@@ -26,3 +27,5 @@ SECTIONS: tuple[Section, ...] = size.SECTIONS
 SECTIONS += (commit.SECTION, branch.SECTION)
 SECTIONS += (coverage.SECTION,)
 SECTIONS += (tdd.SECTION,)
+RULES += project.RULES
+SECTIONS += (project.SECTION,)

@@ -1,0 +1,50 @@
+"""The project contract's registry data: codes, hook and config table."""
+
+from __future__ import annotations
+
+import pytest
+
+from constitution_hooks.core.config import load_config
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.rules.project import HOOK, RULES, SECTION
+
+
+def test_rules_project_codes_are_con701_to_con708_in_order() -> None:
+    assert [rule.code for rule in RULES] == [f"CON70{n}" for n in range(1, 9)]
+
+
+def test_rules_every_project_rule_runs_in_the_project_contract_hook() -> None:
+    assert {rule.hook for rule in RULES} == {HOOK}
+    assert {rule.section for rule in RULES} == {SECTION.name}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '{ rule = "CON705", reason = "read at run time" }',
+        '{ rule = "dev-tool-in-production", subject = "cov*", reason = "why" }',
+    ],
+)
+def test_load_config_valid_exempt_entry_accepted(tmp_path, entry: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f"[tool.constitution.project-contract]\nexempt = [{entry}]\n")
+    config = load_config([SECTION], path)
+    assert len(config.section(SECTION.name).raw("exempt")) == 1
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '{ rule = "CON705" }',
+        '{ rule = "CON705", reason = " " }',
+        '{ rule = "CON999", reason = "why" }',
+        '{ rule = "CON705", reason = "why", path = "x" }',
+        '{ rule = "CON705", reason = "why", subject = "" }',
+        '"CON705"',
+    ],
+)
+def test_load_config_bad_exempt_entry_exits_2(tmp_path, entry: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f"[tool.constitution.project-contract]\nexempt = [{entry}]\n")
+    with pytest.raises(UsageError, match="exempt"):
+        load_config([SECTION], path)
