@@ -92,6 +92,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "ProjectContractCommand",
         "the repository-level rules",
     ),
+    CommandSpec(
+        "migrations", "migrations", "MigrationsCommand", "deployed migrations"
+    ),
 )
 
 

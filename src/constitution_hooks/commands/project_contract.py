@@ -87,10 +87,10 @@ def contract_violations(
     codes = [rule.code for rule in select_rules(CONTRACT_RULES, select, ignore, RULES)]
     if not codes or not config.enabled(SECTION.name):
         return []
-    if not git.inside_work_tree(config.root):
+    if not git.inside_work_tree():
         get_logger().debug("project contract skipped: not a git work tree")
         return []
-    top = git.repository_root(config.root)
+    top = git.repository_root()
     cfg = ContractSettings.from_settings(config.section(SECTION.name))
     return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)
 
@@ -126,7 +126,7 @@ class ProjectContractCommand:
     def run(self, args: argparse.Namespace) -> int:
         """Check the project and report; return the exit code."""
         config = config_from(args)
-        if not git.inside_work_tree(config.root):
+        if not git.inside_work_tree():
             raise UsageError(
                 "project-contract judges what git holds: run it inside a git work tree"
             )

@@ -10,6 +10,7 @@ from constitution_hooks.core.registry import Rule
 from constitution_hooks.rules import (
     branch,
     commit,
+    migrations,
     coverage,
     parsing,
     project,
@@ -29,3 +30,5 @@ SECTIONS += (coverage.SECTION,)
 SECTIONS += (tdd.SECTION,)
 RULES += project.RULES
 SECTIONS += (project.SECTION,)
+RULES += migrations.RULES
+SECTIONS += (migrations.SECTION,)
