@@ -180,7 +180,10 @@ def test_snapshot_workspace_member_uses_parent_lock(git_repo: Path) -> None:
     assert "pyproject.toml" in files.blobs and "../uv.lock" in files.blobs
 
 
-def test_contract_violations_outside_git_none(tmp_path: Path) -> None:
+def test_contract_violations_outside_git_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     config = load_config(SECTIONS, cwd=tmp_path)
     assert contract_violations(config) == []
 
