@@ -92,9 +92,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "ProjectContractCommand",
         "the repository-level rules",
     ),
-    CommandSpec(
-        "migrations", "migrations", "MigrationsCommand", "deployed migrations"
-    ),
+    CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
 )
 
 

@@ -37,5 +37,7 @@ def test_main_check_all_files_select_file_rule_skips_contract(
 ) -> None:
     _repo_with_env(git_repo)
     assert main(["check", "--all-files", "--select", "CON101"]) == 0
-    assert main(["check", "--all-files", "--ignore", "CON702,CON703,CON706,CON707"]) == 1
+    assert (
+        main(["check", "--all-files", "--ignore", "CON702,CON703,CON706,CON707"]) == 1
+    )
     assert "CON702" not in capsys.readouterr().out

@@ -106,7 +106,9 @@ def test_run_diff_base_and_pushed_range_judge_commits(
     git(git_repo, "commit", "-qm", "fix(db): rename")
     assert run(capsys)[0] == 0
     assert run(capsys, "--diff-base", "main")[0] == 1
-    monkeypatch.setenv("PRE_COMMIT_FROM_REF", git(git_repo, "rev-parse", "main").strip())
+    monkeypatch.setenv(
+        "PRE_COMMIT_FROM_REF", git(git_repo, "rev-parse", "main").strip()
+    )
     monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
     assert run(capsys)[0] == 1
 
@@ -134,9 +136,14 @@ def test_run_deployed_tags_count_when_asked(
     deployed(git_repo)
     git(git_repo, "tag", "v1.0.0")
     put(git_repo, {PATH: MIGRATION.replace('"users"', '"members"')})
-    put(git_repo, {"pyproject.toml": "[tool.constitution.migrations]\ndeployed-ref = \"main\"\n"})
+    put(
+        git_repo,
+        {"pyproject.toml": '[tool.constitution.migrations]\ndeployed-ref = "main"\n'},
+    )
     assert run(capsys)[0] == 0
-    tags = "[tool.constitution.migrations]\ndeployed-ref = \"main\"\ndeployed-tags = true\n"
+    tags = (
+        '[tool.constitution.migrations]\ndeployed-ref = "main"\ndeployed-tags = true\n'
+    )
     put(git_repo, {"pyproject.toml": tags})
     code, out = run(capsys)
     assert code == 1 and "deployed at v1.0.0" in out
@@ -147,10 +154,15 @@ def test_run_exempt_and_glob_config_honoured(
 ) -> None:
     deployed(git_repo)
     put(git_repo, {PATH: MIGRATION.replace('"users"', '"members"')})
-    exempt = '[tool.constitution.migrations]\nexempt = [{ path = "backend/db/versions/1a_*", reason = "never ran: the deploy failed" }]\n'
+    exempt = (
+        "[tool.constitution.migrations]\nexempt = [{ path ="
+        ' "backend/db/versions/1a_*", reason = "never ran: the deploy failed" }]\n'
+    )
     (git_repo / "pyproject.toml").write_text(exempt)
     assert run(capsys)[0] == 0
-    (git_repo / "pyproject.toml").write_text('[tool.constitution.migrations]\nmigrations-glob = ["sql/*.sql"]\n')
+    (git_repo / "pyproject.toml").write_text(
+        '[tool.constitution.migrations]\nmigrations-glob = ["sql/*.sql"]\n'
+    )
     assert run(capsys)[0] == 0
 
 
@@ -159,7 +171,9 @@ def test_run_unknown_deployed_ref_exits_2(
 ) -> None:
     deployed(git_repo)
     put(git_repo, {PATH: MIGRATION + "x = 1\n"})
-    (git_repo / "pyproject.toml").write_text('[tool.constitution.migrations]\ndeployed-ref = "origin/prod"\n')
+    (git_repo / "pyproject.toml").write_text(
+        '[tool.constitution.migrations]\ndeployed-ref = "origin/prod"\n'
+    )
     code, out = run(capsys)
     assert code == 2 and "deployed-ref 'origin/prod'" in out
 
@@ -186,7 +200,9 @@ def test_present_at_first_revision_holding_path(git_repo: Path) -> None:
 
 
 def test_locate_migrations_pyproject_tool_alembic_read(git_repo: Path) -> None:
-    put(git_repo, {"pyproject.toml": '[tool.alembic]\nscript_location = "migrations"\n'})
+    put(
+        git_repo, {"pyproject.toml": '[tool.alembic]\nscript_location = "migrations"\n'}
+    )
     index = {"pyproject.toml": git(git_repo, "rev-parse", ":pyproject.toml").strip()}
     found = locate_migrations(git_repo, "", Settings(SETTINGS), index)
     assert found.dirs == ("migrations/versions",)

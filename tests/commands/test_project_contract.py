@@ -39,7 +39,10 @@ source = { editable = "." }
 [package.metadata]
 requires-dist = [{ name = "fastapi", specifier = "==0.115.0" }]
 """
-ADR = "# 0001. Use uv\n\n## Status\nAccepted\n\n## Context\n\n## Decision\n\n## Consequences\n"
+ADR = (
+    "# 0001. Use uv\n\n## Status\nAccepted\n\n## Context\n\n## Decision\n\n"
+    "## Consequences\n"
+)
 CLEAN = {
     "pyproject.toml": PYPROJECT,
     "uv.lock": LOCK,
@@ -131,7 +134,8 @@ def test_run_exempt_with_reason_passes(
 ) -> None:
     exempt = (
         "\n[tool.constitution.project-contract]\nexempt = [\n"
-        '  { rule = "CON704", subject = "tests/fixtures/*", reason = "dotenv fixture" },\n]\n'
+        '  { rule = "CON704", subject = "tests/fixtures/*",'
+        ' reason = "dotenv fixture" },\n]\n'
     )
     put(git_repo, {**CLEAN, "pyproject.toml": PYPROJECT + exempt})
     put(git_repo, {"tests/fixtures/.env": "A=1\n"})
@@ -143,7 +147,9 @@ def test_run_select_and_ignore_limit_rules(
 ) -> None:
     put(git_repo, {**CLEAN, ".env": "A=1\n", "poetry.lock": ""})
     code, out = run(capsys, "--select", "CON703", "--format", "json")
-    assert code == 1 and {v["code"] for v in json.loads(out.split("\nFound")[0])} == {"CON703"}
+    assert code == 1 and {v["code"] for v in json.loads(out.split("\nFound")[0])} == {
+        "CON703"
+    }
     assert run(capsys, "--ignore", "CON703,env-file-committed")[0] == 0
 
 

@@ -13,9 +13,14 @@ from tests.conftest import git
 pytestmark = pytest.mark.integration
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]
-ADR = "# 0001. Use uv\n\n## Status\nAccepted\n\n## Context\n\n## Decision\n\n## Consequences\n"
+ADR = (
+    "# 0001. Use uv\n\n## Status\nAccepted\n\n## Context\n\n## Decision\n\n"
+    "## Consequences\n"
+)
 CLEAN = {
-    "pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\nrequires-python = ">=3.12"\n',
+    "pyproject.toml": (
+        '[project]\nname = "app"\nversion = "0.1.0"\nrequires-python = ">=3.12"\n'
+    ),
     ".python-version": "3.12\n",
     ".gitignore": ".env\n",
     "CHANGELOG.md": "# Changelog\n\n## [Unreleased]\n",
@@ -74,7 +79,9 @@ def test_git_commit_migrations_blocks_edit_of_deployed_migration(
     assert blocked.returncode != 0
     assert "db/versions/1a_users.py:5:1: CON801" in blocked.stdout + blocked.stderr
     git(git_repo, "checkout", "-q", "HEAD", "--", "db/versions/1a_users.py")
-    write(git_repo, {"db/versions/2b_members.py": MIGRATION.replace("create", "rename")})
+    write(
+        git_repo, {"db/versions/2b_members.py": MIGRATION.replace("create", "rename")}
+    )
     git(git_repo, "add", "-A")
     allowed = commit("feat(db): rename users")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr

@@ -20,7 +20,10 @@ def test_rules_migrations_one_rule_in_its_hook() -> None:
 @pytest.mark.parametrize(
     ("table", "valid"),
     [
-        ('exempt = [{ path = "db/versions/1a_*.py", reason = "typo fix agreed" }]', True),
+        (
+            'exempt = [{ path = "db/versions/1a_*.py", reason = "typo fix agreed" }]',
+            True,
+        ),
         ('exempt = [{ path = "db/versions/*" }]', False),
         ('exempt = [{ path = "x", reason = "" }]', False),
         ("deployed-tags = true", True),
@@ -37,5 +40,5 @@ def test_load_config_migrations_table_validated(
     if valid:
         assert load_config([SECTION], path).enabled(SECTION.name)
     else:
-        with pytest.raises(UsageError, match="tool.constitution.migrations"):
+        with pytest.raises(UsageError, match=r"tool\.constitution\.migrations"):
             load_config([SECTION], path)

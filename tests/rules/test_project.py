@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from constitution_hooks.core.config import load_config
@@ -25,7 +27,7 @@ def test_rules_every_project_rule_runs_in_the_project_contract_hook() -> None:
         '{ rule = "dev-tool-in-production", subject = "cov*", reason = "why" }',
     ],
 )
-def test_load_config_valid_exempt_entry_accepted(tmp_path, entry: str) -> None:
+def test_load_config_valid_exempt_entry_accepted(tmp_path: Path, entry: str) -> None:
     path = tmp_path / "pyproject.toml"
     path.write_text(f"[tool.constitution.project-contract]\nexempt = [{entry}]\n")
     config = load_config([SECTION], path)
@@ -43,7 +45,7 @@ def test_load_config_valid_exempt_entry_accepted(tmp_path, entry: str) -> None:
         '"CON705"',
     ],
 )
-def test_load_config_bad_exempt_entry_exits_2(tmp_path, entry: str) -> None:
+def test_load_config_bad_exempt_entry_exits_2(tmp_path: Path, entry: str) -> None:
     path = tmp_path / "pyproject.toml"
     path.write_text(f"[tool.constitution.project-contract]\nexempt = [{entry}]\n")
     with pytest.raises(UsageError, match="exempt"):

@@ -1,4 +1,4 @@
-"""``constitution migrations``: staged, pushed or branch changes to deployed migrations."""
+"""``constitution migrations``: staged, pushed or branch changes to deployed ones."""
 
 from __future__ import annotations
 
@@ -115,7 +115,7 @@ def present_at(refs: list[str], paths: Iterable[str], top: Path) -> dict[str, st
         stdin.encode("utf-8", "surrogateescape"),
     )
     found: dict[str, str] = {}
-    for (ref, path), answer in zip(wanted, output.decode().splitlines()):
+    for (ref, path), answer in zip(wanted, output.decode().splitlines(), strict=False):
         if answer == "blob":
             found.setdefault(path, ref.removeprefix("refs/tags/"))
     return found
@@ -142,7 +142,9 @@ def locate_migrations(
     found = find_migrations(texts)
     if pyproject in index:
         try:
-            document = loads(blobs.get(index[pyproject], b"").decode("utf-8", "replace"))
+            document = loads(
+                blobs.get(index[pyproject], b"").decode("utf-8", "replace")
+            )
         except ValueError:
             document = {}
         dirs = pyproject_dirs(pyproject, document)
@@ -185,7 +187,9 @@ class MigrationsCommand:
         top = git.repository_root()
         settings = config.section(SECTION.name)
         index = git.index_entries(top)
-        migrations = locate_migrations(top, project_prefix(config, top), settings, index)
+        migrations = locate_migrations(
+            top, project_prefix(config, top), settings, index
+        )
         changes = [
             change
             for change in changes_to_judge(top, args.diff_base)

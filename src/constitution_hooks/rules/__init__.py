@@ -10,8 +10,8 @@ from constitution_hooks.core.registry import Rule
 from constitution_hooks.rules import (
     branch,
     commit,
-    migrations,
     coverage,
+    migrations,
     parsing,
     project,
     size,

@@ -18,8 +18,16 @@ INI = "[alembic]\nscript_location = {}\n"
     ("ini_path", "text", "dirs"),
     [
         ("alembic.ini", INI.format("alembic"), ["alembic/versions"]),
-        ("backend/alembic.ini", INI.format("app/alembic"), ["backend/app/alembic/versions"]),
-        ("backend/alembic.ini", INI.format("%(here)s/migrations"), ["backend/migrations/versions"]),
+        (
+            "backend/alembic.ini",
+            INI.format("app/alembic"),
+            ["backend/app/alembic/versions"],
+        ),
+        (
+            "backend/alembic.ini",
+            INI.format("%(here)s/migrations"),
+            ["backend/migrations/versions"],
+        ),
         ("alembic.ini", INI.format("myapp:migrations"), []),
         ("alembic.ini", INI.format("../outside"), []),
         ("alembic.ini", INI.format(""), []),
@@ -39,7 +47,14 @@ def test_version_dirs_alembic_ini_forms_resolved(
 
 
 def test_pyproject_dirs_tool_alembic_read() -> None:
-    document = {"tool": {"alembic": {"script_location": "%(here)s/db", "version_locations": ["%(here)s/v1", 3]}}}
+    document = {
+        "tool": {
+            "alembic": {
+                "script_location": "%(here)s/db",
+                "version_locations": ["%(here)s/v1", 3],
+            }
+        }
+    }
     assert pyproject_dirs("svc/pyproject.toml", document) == ["svc/v1"]
     assert pyproject_dirs("pyproject.toml", {"tool": {}}) == []
 
@@ -67,7 +82,9 @@ def test_find_migrations_globs_replace_alembic_config() -> None:
 
 def test_find_migrations_nothing_configured_is_falsy() -> None:
     assert not find_migrations({})
-    assert find_migrations({"a/alembic.ini": INI.format("m"), "b/alembic.ini": INI.format("m")}).dirs == (
+    assert find_migrations(
+        {"a/alembic.ini": INI.format("m"), "b/alembic.ini": INI.format("m")}
+    ).dirs == (
         "a/m/versions",
         "b/m/versions",
     )

@@ -12,7 +12,11 @@ from constitution_hooks.rules.migrations.modified import (
     same_code,
 )
 
-OLD = b'"""Add users."""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "1a"\n\n\ndef upgrade():\n    op.add_column("users", sa.Column("email", sa.String(200)))\n'
+OLD = (
+    b'"""Add users."""\nfrom alembic import op\nimport sqlalchemy as sa\n\n'
+    b'revision = "1a"\n\n\ndef upgrade():\n'
+    b'    op.add_column("users", sa.Column("email", sa.String(200)))\n'
+)
 PATH = "db/versions/1a_users.py"
 MIGRATIONS = Migrations(("db/versions",))
 DEPLOYED = {PATH: "origin/main"}
@@ -24,7 +28,13 @@ DEPLOYED = {PATH: "origin/main"}
         (OLD, True),
         (OLD.replace(b"200)))", b"200)))  # reviewed"), True),
         (OLD.replace(b'"Add users."', b'"Add the users table."'), True),
-        (OLD.replace(b"from alembic import op\nimport sqlalchemy as sa", b"import sqlalchemy as sa\nfrom alembic import op"), True),
+        (
+            OLD.replace(
+                b"from alembic import op\nimport sqlalchemy as sa",
+                b"import sqlalchemy as sa\nfrom alembic import op",
+            ),
+            True,
+        ),
         (OLD.replace(b'"email", sa', b'"email",\n        sa'), True),
         (OLD.replace(b"200", b"320"), False),
         (OLD + b"def downgrade():\n    pass\n", False),
@@ -44,7 +54,9 @@ def test_first_changed_line_appended_line_found() -> None:
     assert first_changed_line(b"a\n", b"a\n") == 1
 
 
-def _change(status: str, new: bytes | None = None, path: str = PATH) -> tuple[Change, dict[str, bytes]]:
+def _change(
+    status: str, new: bytes | None = None, path: str = PATH
+) -> tuple[Change, dict[str, bytes]]:
     old_blob, new_blob = "1" * 40, NULL_SHA if new is None else "2" * 40
     blobs = {old_blob: OLD} if new is None else {old_blob: OLD, new_blob: new}
     return Change(status, PATH, path, old_blob, new_blob), blobs

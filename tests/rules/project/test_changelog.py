@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from constitution_hooks.rules.project.changelog import Heading, check_changelog, headings
+from constitution_hooks.rules.project.changelog import (
+    Heading,
+    check_changelog,
+    headings,
+)
 from constitution_hooks.rules.project.settings import ContractSettings
 from tests.rules.project.snapshots import project_files
 
@@ -76,7 +80,11 @@ def test_check_changelog_each_departure_reported_at_its_line(
 def test_check_changelog_missing_reported_at_project_changelog() -> None:
     files = project_files(prefix="app/")
     (finding,) = check_changelog(files, ContractSettings())
-    assert (finding.path, finding.line, finding.code) == ("app/CHANGELOG.md", 1, "CON706")
+    assert (finding.path, finding.line, finding.code) == (
+        "app/CHANGELOG.md",
+        1,
+        "CON706",
+    )
 
 
 def test_check_changelog_empty_file_reported_twice() -> None:

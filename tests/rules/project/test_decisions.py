@@ -10,21 +10,33 @@ from tests.rules.project.snapshots import project_files
 
 ADR = "docs/architecture/decisions/0001-use-postgres.md"
 DEBT = "docs/technical-debt.md"
-FULL = "# 1. Use PostgreSQL\n\n## Status\nAccepted\n## Context\n## Decision\n## Consequences\n"
+FULL = (
+    "# 1. Use PostgreSQL\n\n## Status\nAccepted\n## Context\n## Decision\n"
+    "## Consequences\n"
+)
 
 
 @pytest.mark.parametrize(
     ("text", "missing"),
     [
         (FULL, []),
-        ("# 1. X\nStatus: accepted\n## Context\n## Decision\n## Consequences\n", ["Status"]),
+        (
+            "# 1. X\nStatus: accepted\n## Context\n## Decision\n## Consequences\n",
+            ["Status"],
+        ),
         (
             "---\nstatus: accepted\ndate: 2026-01-01\n---\n# X\n"
             "## Context and Problem Statement\n## Decision Outcome\n### Consequences\n",
             [],
         ),
-        ("# X\n```\n## Status\n```\n", ["Status", "Context", "Decision", "Consequences"]),
-        ("## STATUS\n## context\n## Decisions\n## Positive Consequences\n", ["Decision"]),
+        (
+            "# X\n```\n## Status\n```\n",
+            ["Status", "Context", "Decision", "Consequences"],
+        ),
+        (
+            "## STATUS\n## context\n## Decisions\n## Positive Consequences\n",
+            ["Decision"],
+        ),
     ],
 )
 def test_missing_headings_required_words_found_in_headings(

@@ -52,7 +52,10 @@ def test_check_pins_production_dependency_pinned_or_reported(
 def test_check_pins_reported_at_entry_line_with_locked_version() -> None:
     lock = '[[package]]\nname = "httpx"\nversion = "0.27.2"\n'
     files = project_files(
-        {"pyproject.toml": _pyproject("fastapi==0.115.0", "httpx>=0.27"), "uv.lock": lock}
+        {
+            "pyproject.toml": _pyproject("fastapi==0.115.0", "httpx>=0.27"),
+            "uv.lock": lock,
+        }
     )
     (finding,) = check_pins(files, ContractSettings())
     assert (finding.path, finding.line, finding.column) == ("pyproject.toml", 5, 5)
@@ -115,7 +118,9 @@ def test_check_dev_tools_tool_in_production_reported(
     dependency: str, subjects: list[str]
 ) -> None:
     files = project_files({"pyproject.toml": _pyproject(dependency)})
-    cfg = ContractSettings(dev_tools=("pytest*", "coverage", "types-*", "pre-commit", "faker"))
+    cfg = ContractSettings(
+        dev_tools=("pytest*", "coverage", "types-*", "pre-commit", "faker")
+    )
     assert [f.subject for f in check_dev_tools(files, cfg)] == subjects
 
 

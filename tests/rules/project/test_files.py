@@ -48,7 +48,7 @@ def test_text_undecodable_bytes_replaced() -> None:
 
 def test_pyproject_invalid_toml_raises_usage_error() -> None:
     files = ProjectFiles("app/", frozenset(), {"pyproject.toml": b"[project\n"})
-    with pytest.raises(UsageError, match="app/pyproject.toml: invalid TOML"):
+    with pytest.raises(UsageError, match=r"app/pyproject\.toml: invalid TOML"):
         _ = files.pyproject
 
 

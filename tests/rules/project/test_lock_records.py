@@ -68,7 +68,7 @@ def test_from_lock_text_shows_extras_specifier_marker() -> None:
     record = from_lock(
         {"name": "a", "extras": ["x"], "specifier": ">=1", "marker": "os_name == 'nt'"}
     )
-    assert record.text == "a[x]>=1; os_name == \"nt\""
+    assert record.text == 'a[x]>=1; os_name == "nt"'
     assert isinstance(record, Record)
 
 
@@ -84,7 +84,11 @@ def test_declared_groups_normalised_includes_expanded_legacy_dev_merged() -> Non
             "optional-dependencies": {"cli": ["click"]},
         },
         "dependency-groups": {
-            "Dev_Tools": ["b", {"include-group": "lint"}, {"include-group": "Dev_Tools"}],
+            "Dev_Tools": [
+                "b",
+                {"include-group": "lint"},
+                {"include-group": "Dev_Tools"},
+            ],
             "lint": ["ruff"],
         },
         "tool": {"uv": {"dev-dependencies": ["c"]}},

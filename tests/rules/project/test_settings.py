@@ -31,7 +31,9 @@ def test_violation_finding_keeps_place_and_names_rule_id() -> None:
         (Exemption("CON701", "", "why"), False),
     ],
 )
-def test_covers_code_and_subject_glob_decide(exemption: Exemption, covered: bool) -> None:
+def test_covers_code_and_subject_glob_decide(
+    exemption: Exemption, covered: bool
+) -> None:
     assert exemption.covers(FINDING) is covered
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from constitution_hooks.core.options import Option, Section, boolean, string, string_list
+from constitution_hooks.core.options import (
+    Option,
+    Section,
+    boolean,
+    string,
+    string_list,
+)
 from constitution_hooks.core.registry import Rule
 
 HOOK = "migrations"
@@ -66,9 +72,9 @@ RULES: tuple[Rule, ...] = (
         " changes nothing there, but a fresh database built from history now"
         " differs from production. The fix is a new migration.",
         example="# edit migrations/versions/3f2a_add_users.py, already on main:\n"
-        "op.add_column(\"users\", sa.Column(\"email\", sa.String(200)))\n",
-        fix="# alembic revision -m \"widen users.email\"  (a new file):\n"
-        "op.alter_column(\"users\", \"email\", type_=sa.String(320))\n",
+        'op.add_column("users", sa.Column("email", sa.String(200)))\n',
+        fix='# alembic revision -m "widen users.email"  (a new file):\n'
+        'op.alter_column("users", "email", type_=sa.String(320))\n',
         default="deployed = the upstream of the default branch (else main)",
         hint="revert the change and add a new migration (alembic revision"
         " --autogenerate); or exempt the file with a written reason:"

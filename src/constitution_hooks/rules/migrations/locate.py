@@ -33,7 +33,8 @@ def version_dirs(ini_path: str, text: str) -> list[str]:
     ``version_locations`` wins over ``script_location`` + ``/versions``.
 
     Example:
-        >>> version_dirs("app/alembic.ini", "[alembic]\\nscript_location = %(here)s/db\\n")
+        >>> ini = "[alembic]\\nscript_location = %(here)s/db\\n"
+        >>> version_dirs("app/alembic.ini", ini)
         ['app/db/versions']
     """
     parser = configparser.ConfigParser(interpolation=None, strict=False)
@@ -61,7 +62,9 @@ def pyproject_dirs(path: str, document: Mapping[str, Any]) -> list[str]:
     values = {k: v for k, v in table.items() if isinstance(v, str)}
     locations = table.get("version_locations")
     if isinstance(locations, list):
-        values["version_locations"] = " ".join(v for v in locations if isinstance(v, str))
+        values["version_locations"] = " ".join(
+            v for v in locations if isinstance(v, str)
+        )
     return _dirs(posixpath.dirname(path), values)
 
 
@@ -91,7 +94,9 @@ class Migrations:
     def holds(self, path: str) -> bool:
         """Whether ``path`` (repository-relative) is a migration file."""
         if self.globs:
-            return any(fnmatch.fnmatchcase(path, glob.lstrip("/")) for glob in self.globs)
+            return any(
+                fnmatch.fnmatchcase(path, glob.lstrip("/")) for glob in self.globs
+            )
         name = posixpath.basename(path)
         if not name.endswith(".py") or name == "__init__.py":
             return False
@@ -113,5 +118,7 @@ def find_migrations(
     globs = tuple(globs)
     if globs:
         return Migrations((), globs)
-    dirs = [d for path, text in sorted(configs.items()) for d in version_dirs(path, text)]
+    dirs = [
+        d for path, text in sorted(configs.items()) for d in version_dirs(path, text)
+    ]
     return Migrations(tuple(dict.fromkeys(dirs)))

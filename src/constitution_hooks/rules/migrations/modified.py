@@ -114,14 +114,17 @@ def _judge(
         return
     old, new = blobs.get(change.old_blob, b""), blobs.get(change.new_blob, b"")
     if change.status == "R" and not migrations.holds(change.path):
-        message = f"moves migration {change.old_path}, deployed at {ref}, to {change.path}"
+        message = (
+            f"moves migration {change.old_path}, deployed at {ref}, to {change.path}"
+        )
         yield _violation(change.old_path, 1, f"{message}: move it back; {fix}")
     elif not same_code(old, new):
         yield _violation(
             change.path,
             first_changed_line(old, new),
             f"modifies migration {change.old_path}, deployed at {ref}: a deployed"
-            f" migration has run on every database and is never edited; revert and {fix}",
+            f" migration has run on every database and is never edited; revert and"
+            f" {fix}",
         )
 
 

@@ -32,7 +32,9 @@ def _is_exempt_entry(entry: object) -> bool:
     if "subject" in entry and not _is_text(entry["subject"]):
         return False
     rule = entry["rule"]
-    return isinstance(rule, str) and any(rule.upper() == r.code or rule == r.id for r in RULES)
+    return isinstance(rule, str) and any(
+        rule.upper() == r.code or rule == r.id for r in RULES
+    )
 
 
 def _is_exempt_list(value: object) -> bool:
@@ -125,7 +127,8 @@ RULES: tuple[Rule, ...] = (
         constitution="Python 3.11+ specified in `.python-version` file.",
         why="Without the file, every developer and CI job picks its own"
         " interpreter; a `requires-python` below it promises support no one tests.",
-        example='# .python-version\n3.10\n# pyproject.toml\nrequires-python = ">=3.8"\n',
+        example="# .python-version\n3.10\n# pyproject.toml\n"
+        'requires-python = ">=3.8"\n',
         fix='# .python-version\n3.12\n# pyproject.toml\nrequires-python = ">=3.12"\n',
         default="CPython 3.11",
         hint="uv python pin 3.12, and requires-python = '>=3.12' (its minor version)",
@@ -142,7 +145,7 @@ RULES: tuple[Rule, ...] = (
         why="A lock that no longer matches pyproject.toml means someone edited the"
         " file by hand or forgot to commit the lock: installs are then not what"
         " was reviewed. A second lockfile is a second truth.",
-        example='# pyproject.toml edited by hand, uv.lock not updated\ndependencies'
+        example="# pyproject.toml edited by hand, uv.lock not updated\ndependencies"
         ' = ["httpx==0.28.1"]  # uv.lock still records httpx==0.27.2\n',
         fix="# uv add httpx==0.28.1 changes pyproject.toml and uv.lock together\n"
         'dependencies = ["httpx==0.28.1"]\n',

@@ -30,8 +30,8 @@ class Heading(NamedTuple):
     """An ATX heading outside code blocks.
 
     Example:
-        >>> list(headings("# Changelog\\n```\\n## no\\n```\\n## [Unreleased]\\n"))
-        [Heading(line=1, level=1, text='Changelog'), Heading(line=5, level=2, text='[Unreleased]')]
+        >>> [h.line for h in headings("# Changelog\\n```\\n## no\\n```\\n## [A]\\n")]
+        [1, 5]
     """
 
     line: int
@@ -69,8 +69,10 @@ def check_changelog(
     text = files.text(FILE)
     if text is None:
         yield _finding(
-            where, 1, f"{FILE} is missing (or not tracked): keep one in the Keep a"
-            " Changelog format, starting with '# Changelog' and '## [Unreleased]'"
+            where,
+            1,
+            f"{FILE} is missing (or not tracked): keep one in the Keep a"
+            " Changelog format, starting with '# Changelog' and '## [Unreleased]'",
         )
         return
     found = list(headings(text))

@@ -24,7 +24,9 @@ def missing_headings(text: str) -> list[str]:
         ['Status', 'Consequences']
     """
     words = {
-        word.lower() for heading in headings(text) for word in re.findall(r"\w+", heading.text)
+        word.lower()
+        for heading in headings(text)
+        for word in re.findall(r"\w+", heading.text)
     }
     if _FRONT_STATUS.match(text.replace("\r\n", "\n")):
         words.add("status")

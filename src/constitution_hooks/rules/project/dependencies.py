@@ -120,7 +120,9 @@ def check_pins(files: ProjectFiles, cfg: ContractSettings) -> Iterator[ProjectFi
         try:
             requirement = Requirement(entry.text)
         except InvalidRequirement as error:
-            message = f"{entry.where}: '{entry.text}' is not a valid requirement: {error}"
+            message = (
+                f"{entry.where}: '{entry.text}' is not a valid requirement: {error}"
+            )
             yield ProjectFinding(
                 "CON701", files.where(PYPROJECT), line, column, message, entry.text
             )

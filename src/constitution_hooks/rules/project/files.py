@@ -24,7 +24,8 @@ def wanted(relative: str, cfg: ContractSettings) -> bool:
     """Whether the contract reads this project-relative file's content.
 
     Example:
-        >>> wanted("uv.lock", ContractSettings()), wanted("src/a.py", ContractSettings())
+        >>> cfg = ContractSettings()
+        >>> wanted("uv.lock", cfg), wanted("src/a.py", cfg)
         (True, False)
     """
     if relative in _READ or relative == cfg.debt_file:
@@ -83,7 +84,9 @@ class ProjectFiles:
         try:
             return loads(text)
         except ValueError as error:
-            raise UsageError(f"{self.where(PYPROJECT)}: invalid TOML: {error}") from error
+            raise UsageError(
+                f"{self.where(PYPROJECT)}: invalid TOML: {error}"
+            ) from error
 
 
 def loads(text: str) -> dict[str, Any]:

@@ -19,9 +19,7 @@ def _header_name(line: str) -> str | None:
     return ".".join(part.strip().strip("\"'") for part in match[1].split("."))
 
 
-def locate(
-    text: str, header: str, key: str = "", value: str = ""
-) -> tuple[int, int]:
+def locate(text: str, header: str, key: str = "", value: str = "") -> tuple[int, int]:
     """The 1-based (line, column) of ``value`` under ``key`` in table ``header``.
 
     Args:
@@ -60,7 +58,9 @@ def locate(
     return found
 
 
-def _quoted(lines: list[str], start: int, end: int, value: str) -> tuple[int, int] | None:
+def _quoted(
+    lines: list[str], start: int, end: int, value: str
+) -> tuple[int, int] | None:
     for number in range(start, end):
         for quote in ('"', "'"):
             column = lines[number].find(f"{quote}{value}{quote}")
@@ -80,9 +80,7 @@ def find_text(text: str, needle: str, *after: str) -> tuple[int, int]:
     lines = text.splitlines()
     start = 0
     for anchor in after:
-        start = next(
-            (n for n in range(start, len(lines)) if anchor in lines[n]), start
-        )
+        start = next((n for n in range(start, len(lines)) if anchor in lines[n]), start)
     for number in range(start, len(lines)):
         column = lines[number].find(needle)
         if column >= 0:

@@ -61,9 +61,10 @@ class Record(NamedTuple):
         """Whether two records ask for the same thing."""
         if (self.name, self.extras) != (other.name, other.extras):
             return False
-        if None not in (self.specifier, other.specifier):
-            if self.specifier != other.specifier:
-                return False
+        if None not in (self.specifier, other.specifier) and (
+            self.specifier != other.specifier
+        ):
+            return False
         return markers_agree(self.marker, other.marker)
 
 
@@ -136,7 +137,7 @@ def markers_agree(first: Marker | None, second: Marker | None) -> bool:
             _evaluate(first, env) == _evaluate(second, env)
             for env in _environments(extras)
         )
-    except Exception:  # noqa: BLE001 - packaging raises several kinds
+    except Exception:
         return False
 
 
@@ -230,7 +231,9 @@ def recorded(lock: Mapping[str, Any], member: str) -> dict[str, list[Any]] | Non
             source.get("virtual"),
         ):
             metadata = table(package, "metadata")
-            return _groups(metadata.get("requires-dist"), table(metadata, "requires-dev"))
+            return _groups(
+                metadata.get("requires-dist"), table(metadata, "requires-dev")
+            )
     manifest = table(lock, "manifest")
     if member == "." and "dependency-groups" in manifest:
         return _groups([], table(manifest, "dependency-groups"))

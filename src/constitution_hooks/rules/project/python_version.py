@@ -71,7 +71,9 @@ def lower_admitted(specifier: SpecifierSet, pin: Pin) -> str | None:
     candidates = [(2, 7)] + [(3, minor) for minor in range(pin.minor)]
     for major, minor in candidates:
         for micro in (0, 99):
-            if specifier.contains(Version(f"{major}.{minor}.{micro}"), prereleases=True):
+            if specifier.contains(
+                Version(f"{major}.{minor}.{micro}"), prereleases=True
+            ):
                 return f"{major}.{minor}"
     return None
 
@@ -135,7 +137,7 @@ def _requires_python(files: ProjectFiles, pin: Pin) -> Iterator[ProjectFinding]:
     if not isinstance(raw, str):
         message = (
             f"[project] has no requires-python, so it admits any Python: add"
-            f" requires-python = \">={named}\" to match {FILE}"
+            f' requires-python = ">={named}" to match {FILE}'
         )
         yield ProjectFinding("CON702", files.where(PYPROJECT), line, column, message)
         return
@@ -149,6 +151,6 @@ def _requires_python(files: ProjectFiles, pin: Pin) -> Iterator[ProjectFinding]:
     if lower is not None:
         message = (
             f"requires-python '{raw}' admits Python {lower}, lower than the"
-            f" {named} that {FILE} names: use requires-python = \">={named}\""
+            f' {named} that {FILE} names: use requires-python = ">={named}"'
         )
         yield ProjectFinding("CON702", files.where(PYPROJECT), line, column, message)

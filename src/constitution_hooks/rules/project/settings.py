@@ -101,4 +101,6 @@ class ContractSettings:
 
 
 def _code(name: str) -> str:
-    return next(rule.code for rule in RULES if name.upper() == rule.code or name == rule.id)
+    return next(
+        rule.code for rule in RULES if name.upper() == rule.code or name == rule.id
+    )
