@@ -184,6 +184,14 @@ def test_snapshot_workspace_member_uses_parent_lock(git_repo: Path) -> None:
     files = snapshot(git_repo, "backend/", ContractSettings())
     assert (files.lock, files.member) == ("../uv.lock", "backend")
     assert "pyproject.toml" in files.blobs and "../uv.lock" in files.blobs
+    assert files.python_version == ".python-version"
+
+
+def test_snapshot_member_reads_nearest_python_version(git_repo: Path) -> None:
+    put(git_repo, {".python-version": "3.12\n", "api/pyproject.toml": PYPROJECT})
+    files = snapshot(git_repo, "api/", ContractSettings())
+    assert files.python_version == "../.python-version"
+    assert files.text("../.python-version") == "3.12\n"
 
 
 def test_contract_violations_outside_git_none(

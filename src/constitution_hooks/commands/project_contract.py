@@ -24,7 +24,7 @@ from constitution_hooks.rules import RULES
 from constitution_hooks.rules.project import RULES as CONTRACT_RULES
 from constitution_hooks.rules.project import SECTION
 from constitution_hooks.rules.project.contract import check_contract
-from constitution_hooks.rules.project.files import LOCK, ProjectFiles, wanted
+from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
 from constitution_hooks.rules.project.repository import ENV
 from constitution_hooks.rules.project.settings import ContractSettings
 
@@ -44,16 +44,17 @@ def project_prefix(config: Config, top: Path) -> str:
     return "" if prefix == "." else prefix + "/"
 
 
-def _nearest_lock(prefix: str, index: dict[str, str]) -> tuple[str, str, str]:
-    """(lock's repository path, its path from the project, project from lock)."""
+def _nearest(name: str, prefix: str, index: dict[str, str]) -> tuple[str, str, str]:
+    """(repository path, path from the project, project from its folder) of the
+    nearest tracked ``name`` in the project folder or above, as uv looks it up."""
     parts = prefix.rstrip("/").split("/") if prefix else []
     for depth in range(len(parts) + 1):
         folder = "/".join(parts[: len(parts) - depth])
-        path = posixpath.join(folder, LOCK)
+        path = posixpath.join(folder, name)
         if path in index:
             member = "/".join(parts[len(parts) - depth :]) or "."
-            return path, "../" * depth + LOCK, member
-    return prefix + LOCK, LOCK, "."
+            return path, "../" * depth + name, member
+    return prefix + name, name, "."
 
 
 def snapshot(top: Path, prefix: str, cfg: ContractSettings) -> ProjectFiles:
@@ -65,14 +66,16 @@ def snapshot(top: Path, prefix: str, cfg: ContractSettings) -> ProjectFiles:
     """
     index = git.index_entries(top)
     paths = frozenset(p[len(prefix) :] for p in index if p.startswith(prefix))
-    lock_path, lock, member = _nearest_lock(prefix, index)
+    lock_path, lock, member = _nearest(LOCK, prefix, index)
+    pin_path, pin, _ = _nearest(PIN, prefix, index)
     keys = {prefix + p: p for p in paths if wanted(p, cfg)}
-    if lock_path in index:
-        keys[lock_path] = lock
+    keys.update(
+        {p: key for p, key in ((lock_path, lock), (pin_path, pin)) if p in index}
+    )
     blobs = git.read_blobs((index[path] for path in keys), top)
     contents = {keys[path]: blobs[index[path]] for path in keys if index[path] in blobs}
     env_ignored = bool(git.ignored([prefix + ENV], top))
-    return ProjectFiles(prefix, paths, contents, env_ignored, lock, member)
+    return ProjectFiles(prefix, paths, contents, env_ignored, lock, member, pin)
 
 
 def contract_violations(

@@ -59,7 +59,15 @@ def test_check_pins_reported_at_entry_line_with_locked_version() -> None:
     )
     (finding,) = check_pins(files, ContractSettings())
     assert (finding.path, finding.line, finding.column) == ("pyproject.toml", 5, 5)
-    assert "uv add 'httpx==0.27.2'" in finding.message
+    assert "uv add 'httpx==0.27.2' (the version uv.lock holds)" in finding.message
+
+
+def test_check_pins_suggestion_keeps_extras_and_marker() -> None:
+    files = project_files(
+        {"pyproject.toml": _pyproject("httpx[http2]>=0.27; os_name == 'nt'")}
+    )
+    (finding,) = check_pins(files, ContractSettings())
+    assert "uv add 'httpx[http2]==VERSION; os_name == \"nt\"'" in finding.message
     assert finding.subject == "httpx"
 
 

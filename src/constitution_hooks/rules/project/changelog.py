@@ -115,25 +115,27 @@ def _releases(
             "no '## [Unreleased]' section at the top: add it above the releases to"
             " collect changes as they are made",
         )
-    previous: Version | None = None
+    previous: tuple[str, Version] | None = None
     for heading in releases:
         if _UNRELEASED.fullmatch(heading.text):
             continue
-        version, problem = _release(heading.text)
-        if problem:
+        release, problem = _release(heading.text)
+        if release is None:
             yield _finding(where, heading.line, problem)
             continue
-        if previous is not None and version is not None and version >= previous:
+        # Reason: newest first means by release date; a backport or a pre-release
+        # may carry a lower version than the release above it, on an earlier day.
+        if previous is not None and release >= previous:
             yield _finding(
                 where,
                 heading.line,
-                f"release {version} is listed below {previous}: releases go newest"
-                " first",
+                f"release {release[1]} ({release[0]}) is listed below {previous[1]}"
+                f" ({previous[0]}): releases go newest first",
             )
-        previous = version or previous
+        previous = release
 
 
-def _release(text: str) -> tuple[Version | None, str]:
+def _release(text: str) -> tuple[tuple[str, Version] | None, str]:
     match = _RELEASE.fullmatch(text)
     expected = "a release heading is '## [x.y.z] - YYYY-MM-DD'"
     if match is None:
@@ -149,4 +151,4 @@ def _release(text: str) -> tuple[Version | None, str]:
         valid = False
     if not valid:
         return None, f"'{date}' is not a date written YYYY-MM-DD: {expected}"
-    return version, ""
+    return (date, version), ""

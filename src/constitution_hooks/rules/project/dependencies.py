@@ -136,16 +136,18 @@ def check_pins(files: ProjectFiles, cfg: ContractSettings) -> Iterator[ProjectFi
             line,
             column,
             f"dependency '{entry.text}' is not pinned ({entry.where}): production"
-            f" dependencies name one version: {_suggest(name, locked)}",
+            f" dependencies name one version: {_suggest(requirement, locked)}",
             name,
         )
 
 
-def _suggest(name: str, locked: Mapping[str, set[str]]) -> str:
-    versions = locked.get(name, set())
-    if len(versions) == 1:
-        return f"uv add '{name}=={versions.pop()}' (the version uv.lock holds)"
-    return f"uv add '{name}==VERSION'"
+def _suggest(requirement: Requirement, locked: Mapping[str, set[str]]) -> str:
+    versions = sorted(locked.get(canonicalize_name(requirement.name), set()))
+    extras = f"[{','.join(sorted(requirement.extras))}]" if requirement.extras else ""
+    marker = f"; {requirement.marker}" if requirement.marker else ""
+    pin = versions[0] if len(versions) == 1 else "VERSION"
+    told = " (the version uv.lock holds)" if len(versions) == 1 else ""
+    return f"uv add '{requirement.name}{extras}=={pin}{marker}'{told}"
 
 
 def _locked_versions(files: ProjectFiles) -> dict[str, set[str]]:

@@ -15,7 +15,8 @@ from constitution_hooks.rules.project.settings import ContractSettings
 
 PYPROJECT = "pyproject.toml"
 LOCK = "uv.lock"
-_READ = frozenset({PYPROJECT, LOCK, ".python-version", "CHANGELOG.md"})
+PIN = ".python-version"
+_READ = frozenset({PYPROJECT, LOCK, PIN, "CHANGELOG.md"})
 _REQUIREMENTS = re.compile(r"requirements[^/]*\.txt|requirements/[^/]+\.txt")
 ADR = re.compile(r"\d{4}-[^/]+\.md")
 
@@ -48,6 +49,8 @@ class ProjectFiles:
         lock: The lock the project uses, relative to the project (a workspace's
             lock may sit in a folder above, such as ``../uv.lock``).
         member: The project's folder relative to the lock's (``"."`` beside it).
+        python_version: The ``.python-version`` the project uses (uv reads the
+            nearest one), relative to the project.
 
     Example:
         >>> files = ProjectFiles("", frozenset({"a.md"}), {"a.md": b"# A\\n"})
@@ -61,6 +64,7 @@ class ProjectFiles:
     env_ignored: bool = True
     lock: str = LOCK
     member: str = "."
+    python_version: str = PIN
 
     def text(self, relative: str) -> str | None:
         """A read file's text (undecodable bytes replaced), or None if absent."""

@@ -89,8 +89,8 @@ def check_python_version(
         >>> [f.path for f in check_python_version(files, ContractSettings())]
         ['.python-version']
     """
-    where = files.where(FILE)
-    text = files.text(FILE)
+    where = files.where(files.python_version)
+    text = files.text(files.python_version)
     if text is None:
         yield ProjectFinding(
             "CON702",
