@@ -159,6 +159,16 @@ def test_check_lockfile_foreign_lockfile_at_project_root_reported(
     assert _check(files) == ([(path, 1, path)] if reported else [])
 
 
+def test_check_lockfile_virtual_root_stale_group_found_in_manifest() -> None:
+    lock = (
+        'version = 1\n\n[manifest]\nmembers = ["app"]\n\n[manifest.dependency-groups]\n'
+        'dev = [{ name = "typer", specifier = ">=0.20" }]\n\n[[package]]\nname = "typer"\n'
+    )
+    pyproject = '[dependency-groups]\ndev = ["typer>=0.21"]\n'
+    files = project_files({"pyproject.toml": pyproject, "uv.lock": lock})
+    assert _check(files) == [("pyproject.toml", 2, "typer"), ("uv.lock", 7, "typer")]
+
+
 def test_check_lockfile_workspace_member_compared_with_parent_lock() -> None:
     lock = LOCK.replace(
         'source = { virtual = "." }', 'source = { editable = "backend" }'

@@ -169,6 +169,8 @@ def _stale(
     anchor = "requires-dist" if group == DIST else "requires-dev"
     source = f'= "{files.member}" }}'
     anchors = (source, anchor) if group == DIST else (source, anchor, f"{group} = [")
+    if f"editable {source}" not in lock_text and f"virtual {source}" not in lock_text:
+        anchors = ("[manifest.dependency-groups]", f"{group} = [")
     line, column = find_text(lock_text, f'{{ name = "{record.name}"', *anchors)
     where = "requires-dist" if group == DIST else f"requires-dev group '{group}'"
     return ProjectFinding(
