@@ -198,9 +198,10 @@ class MigrationsCommand:
         get_logger().info("migration changes", count=len(changes))
         if not changes:
             return report([], args.format)
-        deployed = present_at(
-            deployed_refs(top, settings), {c.old_path for c in changes}, top
-        )
+        refs = deployed_refs(top, settings)
+        if not refs:
+            get_logger().info("no deployed revision found: nothing is deployed")
+        deployed = present_at(refs, {c.old_path for c in changes}, top)
         blobs = git.read_blobs(
             (b for c in changes for b in (c.old_blob, c.new_blob) if b != git.NULL_SHA),
             top,
