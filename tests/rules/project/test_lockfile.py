@@ -162,7 +162,8 @@ def test_check_lockfile_foreign_lockfile_at_project_root_reported(
 def test_check_lockfile_virtual_root_stale_group_found_in_manifest() -> None:
     lock = (
         'version = 1\n\n[manifest]\nmembers = ["app"]\n\n[manifest.dependency-groups]\n'
-        'dev = [{ name = "typer", specifier = ">=0.20" }]\n\n[[package]]\nname = "typer"\n'
+        'dev = [{ name = "typer", specifier = ">=0.20" }]\n\n'
+        '[[package]]\nname = "typer"\n'
     )
     pyproject = '[dependency-groups]\ndev = ["typer>=0.21"]\n'
     files = project_files({"pyproject.toml": pyproject, "uv.lock": lock})
