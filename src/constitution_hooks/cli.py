@@ -117,6 +117,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("waivers", "waivers", "WaiversCommand", "list every waiver"),
     CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
+    CommandSpec(
+        "project-contract",
+        "project_contract",
+        "ProjectContractCommand",
+        "the repository-level rules",
+    ),
+    CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
 )
 
 

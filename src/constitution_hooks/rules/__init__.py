@@ -11,7 +11,9 @@ from constitution_hooks.rules import (
     branch,
     commit,
     coverage,
+    migrations,
     parsing,
+    project,
     size,
     tdd,
     waivers,
@@ -26,3 +28,7 @@ SECTIONS: tuple[Section, ...] = size.SECTIONS
 SECTIONS += (commit.SECTION, branch.SECTION)
 SECTIONS += (coverage.SECTION,)
 SECTIONS += (tdd.SECTION,)
+RULES += project.RULES
+SECTIONS += (project.SECTION,)
+RULES += migrations.RULES
+SECTIONS += (migrations.SECTION,)

@@ -57,6 +57,8 @@ def default_hooks(repo: str, rev: str) -> tuple[HookSpec, ...]:
         HookSpec(repo, rev, "commit-message", ("commit-msg",)),
         HookSpec(repo, rev, "branch-name", (*commit, *push)),
         HookSpec(repo, rev, "coverage-gate", push),
+        HookSpec(repo, rev, "project-contract", commit),
+        HookSpec(repo, rev, "migrations", (*commit, *push)),
         HookSpec(
             "https://github.com/psf/black-pre-commit-mirror", "26.10.1", "black", commit
         ),
