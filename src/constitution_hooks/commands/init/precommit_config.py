@@ -109,7 +109,7 @@ def merge_precommit(
     Example:
         >>> text, changes = merge_precommit(None, default_hooks("r", "v1"))
         >>> text.count("- id: "), len(changes)
-        (9, 2)
+        (11, 2)
     """
     original = text or ""
     root = _compose(original)
