@@ -293,3 +293,26 @@ def test_coverage_gate_update_baseline_without_baseline_is_usage_error(
     _measure(project)
     assert main(["coverage-gate", "--data", ".coverage", "--update-baseline"]) == 2
     assert "--update-baseline needs a baseline file" in capsys.readouterr().err
+
+
+REPORT = {
+    "files": {
+        "a.py": {"summary": {}, "executed_lines": [1], "missing_lines": []},
+    }
+}
+
+
+def test_coverage_gate_option_like_pushed_ref_exits_2_writes_nothing(
+    git_repo: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (git_repo / "a.py").write_text("x = 1\n")
+    (git_repo / "c.json").write_text(json.dumps(REPORT))
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-qm", "chore: start")
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "--output=injected")
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "'--output=injected' is not a commit" in capsys.readouterr().err
+    assert sorted(os.listdir(git_repo)) == [".git", "a.py", "c.json"]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.patch import parse_patch, unquote_path
+
+__all__ = ["parse_patch", "unquote_path"]
 
 
 class GitError(UsageError):
@@ -45,9 +47,20 @@ def run_git(
     executable = shutil.which("git")
     if executable is None:
         raise GitError("git is not installed or not on PATH")
-    result = subprocess.run(  # nosec B603
-        [executable, *args], cwd=cwd, input=stdin, capture_output=True, check=False
-    )
+    # Reason: every call here only reads; with optional locks off git never
+    # rewrites the index to refresh its stat data (as editors run it).
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    try:
+        result = subprocess.run(  # nosec B603
+            [executable, *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+            env=env,
+        )
+    except ValueError as error:
+        raise GitError(f"git {' '.join(args[:2])} failed: {error}") from error
     if result.returncode != 0:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = reason[-1] if reason else f"exit code {result.returncode}"
@@ -191,6 +204,31 @@ def repository_root(cwd: Path | None = None) -> Path:
     return Path(os.fsdecode(top)).resolve()
 
 
+def verify_commit(rev: str, cwd: Path | None = None) -> str:
+    """Return the full id of the commit ``rev`` names, or raise ``GitError``.
+
+    Every revision from a flag, an environment variable or a config value goes
+    through here first: it reaches git after ``--end-of-options`` (so
+    ``--output=x`` is a name, never an option), and callers pass on the id.
+
+    Raises:
+        GitError: If ``rev`` names no commit of this repository.
+
+    Example:
+        >>> len(verify_commit("HEAD"))
+        40
+    """
+    args = ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"]
+    try:
+        output = run_git(args, cwd)
+    except GitError:
+        raise GitError(
+            f"{rev!r} is not a commit in this repository: pass a branch, a tag or"
+            " a commit id"
+        ) from None
+    return output.decode("ascii", "replace").strip()
+
+
 def merge_base(rev: str, cwd: Path | None = None, tip: str = "HEAD") -> str:
     """Return the commit where ``tip``'s history (default HEAD) meets ``rev``'s.
 
@@ -198,7 +236,8 @@ def merge_base(rev: str, cwd: Path | None = None, tip: str = "HEAD") -> str:
         >>> len(merge_base("HEAD"))
         40
     """
-    return run_git(["merge-base", rev, tip], cwd).decode("ascii").strip()
+    output = run_git(["merge-base", "--end-of-options", rev, tip], cwd)
+    return output.decode("ascii", "replace").strip()
 
 
 def changed_lines(
@@ -214,64 +253,26 @@ def changed_lines(
         >>> isinstance(changed_lines("HEAD"), dict)
         True
     """
-    base = merge_base(rev, cwd)
+    base = merge_base(verify_commit(rev, cwd), cwd)
+    # Reason: the plumbing diff-index compares the work tree without refreshing
+    # (so without rewriting) the index, and reads none of the diff.* settings.
     patch = run_git(
-        [
-            *("-c", "core.quotePath=false", "diff", "-U0", "-M", "--no-color"),
-            *("--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", base, "--"),
-        ],
-        cwd,
+        ["-c", "core.quotePath=false", "diff-index", *PINNED, base, "--"], cwd
     )
-    changed: dict[str, frozenset[int] | None] = dict(_parse_patch(patch))
+    changed: dict[str, frozenset[int] | None] = dict(parse_patch(patch))
     untracked = ["ls-files", "-z", "--others", "--exclude-standard", "--full-name"]
     for path in split_z(run_git(untracked, cwd)):
         changed[path] = None
     return changed
 
 
-_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
-
-
-def _parse_patch(patch: bytes) -> Iterator[tuple[str, frozenset[int]]]:
-    path: str | None = None
-    lines: set[int] = set()
-    for row in patch.split(b"\n"):
-        hunk = _HUNK.match(row)
-        if row.startswith(b"+++ "):
-            if path is not None:
-                yield path, frozenset(lines)
-            # Reason: git appends a tab to a header name with spaces (for patch(1)).
-            header = row[4:].decode("utf-8", "surrogateescape").removesuffix("\t")
-            name = unquote_path(header)
-            path = name[2:] if name.startswith("b/") else None
-            lines = set()
-        elif hunk and path is not None:
-            start, count = int(hunk[1]), int(hunk[2] or b"1")
-            lines.update(range(start, start + count))
-    if path is not None:
-        yield path, frozenset(lines)
-
-
-def unquote_path(name: str) -> str:
-    """Undo git's C-style quoting of a path in a patch header.
-
-    Example:
-        >>> unquote_path('"b/caf\\\\303\\\\251.py"'), unquote_path("b/a.py")
-        ('b/café.py', 'b/a.py')
-    """
-    if not (name.startswith('"') and name.endswith('"')):
-        return name
-    raw = name[1:-1].encode("utf-8", "surrogateescape")
-    # Reason: git escapes bytes as octal and \t \n \" \\ like C; "unicode_escape"
-    # turns those into code points 0-255, which latin-1 maps back to the bytes.
-    text = raw.decode("unicode_escape").encode("latin-1")
-    return text.decode("utf-8", "surrogateescape")
-
-
-DIFF_ARGS = [
-    *("-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff"),
-    *("--src-prefix=a/", "--dst-prefix=b/"),
+# Reason: the user's diff.* settings (relative, noprefix, mnemonicPrefix,
+# external, textconv, color) change what a patch says; these flags pin each one.
+PINNED = [
+    *("-p", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv"),
+    *("--no-relative", "--src-prefix=a/", "--dst-prefix=b/"),
 ]
+DIFF_ARGS = ["-c", "core.quotePath=false", "diff", *PINNED]
 
 
 def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
@@ -281,7 +282,7 @@ def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
         >>> isinstance(staged_lines(), dict)
         True
     """
-    return dict(_parse_patch(run_git([*DIFF_ARGS, "--cached", "--"], cwd)))
+    return dict(parse_patch(run_git([*DIFF_ARGS, "--cached", "--"], cwd)))
 
 
 def lines_between(
@@ -296,7 +297,9 @@ def lines_between(
         >>> lines_between("HEAD", "HEAD")
         {}
     """
-    return dict(_parse_patch(run_git([*DIFF_ARGS, f"{base}...{head}", "--"], cwd)))
+    base, head = verify_commit(base, cwd), verify_commit(head, cwd)
+    revisions = ["--end-of-options", f"{base}...{head}", "--"]
+    return dict(parse_patch(run_git([*DIFF_ARGS, *revisions], cwd)))
 
 
 NULL_SHA = "0" * 40
@@ -376,7 +379,8 @@ def has_commit(rev: str, cwd: Path | None = None) -> bool:
         False
     """
     try:
-        run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", "--"], cwd)
+        args = ["rev-parse", "--verify", "--quiet", "--end-of-options"]
+        run_git([*args, f"{rev}^{{commit}}"], cwd)
     except GitError:
         return False
     return True
@@ -405,7 +409,9 @@ def tree_entries(rev: str, cwd: Path | None = None) -> dict[str, str]:
         True
     """
     entries: dict[str, str] = {}
-    output = run_git(["ls-tree", "-r", "-z", "--full-tree", rev], cwd)
+    output = run_git(
+        ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", rev], cwd
+    )
     for record in output.split(b"\0"):
         meta, _, path = record.partition(b"\t")
         fields = meta.split(b" ")
@@ -459,7 +465,7 @@ def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
         True
     """
     args = ["log", "--reverse", "--topo-order", "--raw", "-z", "-M", "--no-abbrev"]
-    args += ["--format=%x01%H%x02%P%x02%s", *range_args]
+    args += ["--format=%x01%H%x02%P%x02%s", "--end-of-options", *range_args]
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
         tokens = chunk.split(b"\0")
