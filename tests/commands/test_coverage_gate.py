@@ -316,3 +316,54 @@ def test_coverage_gate_option_like_pushed_ref_exits_2_writes_nothing(
     assert main(["coverage-gate", "--data", "c.json"]) == 2
     assert "'--output=injected' is not a commit" in capsys.readouterr().err
     assert sorted(os.listdir(git_repo)) == [".git", "a.py", "c.json"]
+
+
+def _data_project(root: Path, report: object, config: str = "") -> None:
+    (root / "a.py").write_text("x = 1\n")
+    (root / "c.json").write_text(json.dumps(report))
+    (root / "pyproject.toml").write_text(GATE + config)
+
+
+def test_coverage_gate_critical_double_star_exits_2_naming_key(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _data_project(git_repo, REPORT, 'critical = { "**" = 90 }\n')
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    err = capsys.readouterr().err
+    assert "tool.constitution.coverage-gate.critical: '**'" in err
+
+
+@pytest.mark.parametrize("report", [{"files": {}}, {"files": {}, "totals": {}}])
+def test_coverage_gate_data_measuring_nothing_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str], report: object
+) -> None:
+    _data_project(git_repo, report)
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "no measured files in c.json" in capsys.readouterr().err
+
+
+def test_coverage_gate_summary_list_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = {"summary": [], "executed_lines": [1], "missing_lines": []}
+    _data_project(git_repo, {"files": {"a.py": entry}})
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "c.json: not a coverage report" in capsys.readouterr().err
+
+
+def test_coverage_gate_infinite_baseline_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _data_project(git_repo, REPORT)
+    (git_repo / ".coverage-baseline.json").write_text('{"covered": 1e999, "total": 1}')
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "not a coverage baseline" in capsys.readouterr().err
+
+
+def test_coverage_gate_empty_data_file_exits_2_and_stays_empty(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _data_project(git_repo, REPORT)
+    (git_repo / ".coverage").write_bytes(b"")
+    assert main(["coverage-gate", "--data", ".coverage"]) == 2
+    assert (git_repo / ".coverage").read_bytes() == b""

@@ -126,8 +126,9 @@ def _judge(
         read_baseline,
         update_baseline,
     )
-    from constitution_hooks.rules.coverage.data import glob_matcher
+    from constitution_hooks.rules.coverage.data import check_globs, glob_matcher
 
+    check_globs(settings.raw("critical"), where)
     baseline_name = settings.text("baseline")
     baseline_path = root / baseline_name if baseline_name else None
     if args.update_baseline and baseline_path is None:
