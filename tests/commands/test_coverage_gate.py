@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -367,3 +369,15 @@ def test_coverage_gate_empty_data_file_exits_2_and_stays_empty(
     (git_repo / ".coverage").write_bytes(b"")
     assert main(["coverage-gate", "--data", ".coverage"]) == 2
     assert (git_repo / ".coverage").read_bytes() == b""
+
+
+def test_coverage_gate_command_over_timeout_fails_con405(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sleeper = json.dumps([sys.executable, "-c", "import time; time.sleep(60)"])
+    _data_project(git_repo, REPORT, f"command = {sleeper}\ntimeout = 1\n")
+    started = time.monotonic()
+    assert main(["coverage-gate"]) == 1
+    assert time.monotonic() - started < 30
+    out = capsys.readouterr().out
+    assert "CON405 the tests did not finish within the timeout of 1 s" in out

@@ -32,6 +32,7 @@ from constitution_hooks.rules.coverage.gate import (
     Changed,
     Measure,
     check_test_run,
+    check_timeout,
     evaluate,
 )
 
@@ -99,9 +100,14 @@ def _measure(
     command = list(settings.strings("command")) or coverage_run.default_command(root)
     data = folder / ".coverage"
     get_logger().info("tests started", command=command)
-    run = coverage_run.run_tests(command, root, data)
+    limit = settings.number("timeout")
+    run = coverage_run.run_tests(command, root, data, limit)
     get_logger().info("tests finished", exit_code=run.returncode)
-    failed = check_test_run(run.returncode, run.summary(), where)
+    failed = (
+        check_timeout(run.elapsed, limit, where)
+        if run.timed_out
+        else check_test_run(run.returncode, run.summary(), where)
+    )
     if failed:
         _emit(f"$ {' '.join(command)}\n{run.tail()}", args.format)
         return report(failed, args.format)
