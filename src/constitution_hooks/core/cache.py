@@ -12,6 +12,7 @@ as a miss and overwritten, never trusted.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -104,6 +105,9 @@ class ResultCache:
             The violations, or None when nothing valid is stored.
         """
         try:
+            # Reason: opening a FIFO blocks; anything but a regular file is a miss.
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
