@@ -303,6 +303,7 @@ def lines_between(
 
 
 NULL_SHA = "0" * 40
+GITLINK = b"160000"
 
 
 class Change(NamedTuple):
@@ -366,6 +367,8 @@ def parse_raw(tokens: list[bytes]) -> list[Change]:
         count = 2 if status in "RC" else 1
         paths = [_decode(t) for t in tokens[index : index + count]]
         index += count
+        if GITLINK in fields[:2]:
+            continue
         old_blob, new_blob = _decode(fields[2]), _decode(fields[3])
         changes.append(Change(status, paths[0], paths[-1], old_blob, new_blob))
     return changes
@@ -395,8 +398,9 @@ def index_entries(cwd: Path | None = None) -> dict[str, str]:
     """
     entries: dict[str, str] = {}
     for record in run_git(["ls-files", "-z", "-s", "--full-name"], cwd).split(b"\0"):
-        if record:
-            meta, _, path = record.partition(b"\t")
+        meta, _, path = record.partition(b"\t")
+        # Reason: a gitlink (mode 160000) is a submodule's commit, not a file here.
+        if record and not meta.startswith(GITLINK):
             entries[_decode(path)] = _decode(meta.split(b" ")[1])
     return entries
 
