@@ -161,3 +161,11 @@ def test_load_config_regex_overflow_names_key(tmp_path: Path) -> None:
     text = '[tool.constitution.commit-message]\nai-patterns = ["a{4294967296}"]\n'
     message = error_of(tmp_path, text)
     assert "tool.constitution.commit-message.ai-patterns: expected a list" in message
+
+
+def test_load_config_deep_value_of_wrong_type_raises_usage_error(
+    tmp_path: Path,
+) -> None:
+    text = "[tool.constitution]\nexclude = " + "[" * 400 + "]" * 400 + "\n"
+    message = error_of(tmp_path, text)
+    assert "tool.constitution.exclude: expected a list of strings, found" in message
