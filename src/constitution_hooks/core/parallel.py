@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -120,7 +121,9 @@ class Dispatch(Generic[T]):
     def __init__(self, check: Callable[[str], T], jobs: int, expected: int) -> None:
         """Use ``jobs`` workers for about ``expected`` paths."""
         self.check = check
-        self.jobs = jobs
+        # Reason: a worker per file at most, and no more than the CPUs: --jobs
+        # 100000 on one file must not fork 100000 processes.
+        self.jobs = max(1, min(jobs, expected, cpu_count()))
         self.chunk = max(1, expected // (max(1, jobs) * CHUNKS_PER_WORKER))
         self.pending: list[str] = []
         self.submitted: list[tuple[list[str], Future[list[T]]]] = []
@@ -136,7 +139,12 @@ class Dispatch(Generic[T]):
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=_context())
+            self.pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=_context(),
+                initializer=watch_parent,
+                initargs=(os.getpid(),),
+            )
         chunk, self.pending = self.pending, []
         self.submitted.append(
             (chunk, self.pool.submit(_check_chunk, self.check, chunk))
@@ -164,6 +172,25 @@ class Dispatch(Generic[T]):
         finally:
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def watch_parent(parent: int, interval: float = 0.2) -> None:
+    """In a worker: exit as soon as ``parent`` is gone (killed, not shut down).
+
+    A worker whose parent dies is handed to another process and would go on
+    checking files for nobody; a daemon thread watches and ends it.
+
+    Example:
+        >>> watch_parent(os.getppid(), interval=60)  # this process's parent lives
+    """
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def _context() -> BaseContext:
