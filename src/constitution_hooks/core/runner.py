@@ -58,8 +58,25 @@ def check_files(
     check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
     cache = None
     if use_cache:
-        cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes))
+        cache = ResultCache(
+            project_root(config) / CACHE_DIR, context_for(config, codes)
+        )
     return sorted(run_checks(list(paths), check, jobs, cache))
+
+
+def project_root(config: Config) -> Path:
+    """The folder of the config file; without one, the repository top or here.
+
+    Example:
+        >>> project_root(Config(Path("/"), None, ())) == Path("/")
+        True
+    """
+    if config.source is not None:
+        return config.root
+    for folder in (config.root, *config.root.parents):
+        if (folder / ".git").exists():
+            return folder
+    return config.root
 
 
 class FileChecker:
