@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,3 +152,26 @@ def test_definitions_decorated_method_spans_from_def_line_with_qualified_name(
         Definition("class", "A", 1, 1, 4),
         Definition("function", "A.f", 3, 5, 4),
     )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"# coding: punycode\nx = 1\n", b"# coding: undefined\nx = 1\n"],
+)
+def test_decode_source_codec_failing_with_unicode_error_raises_unreadable(
+    data: bytes,
+) -> None:
+    with pytest.raises(SourceUnreadableError, match="cannot be decoded as"):
+        decode_source(data)
+
+
+def test_source_data_fifo_raises_not_regular_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.py"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceUnreadableError, match="is not a regular file"):
+        SourceFile(fifo).data  # noqa: B018 - reading is the behaviour under test
+
+
+def test_source_data_device_raises_not_regular() -> None:
+    with pytest.raises(SourceUnreadableError, match="is not a regular file"):
+        SourceFile(Path("/dev/null")).data  # noqa: B018 - reading is under test

@@ -36,6 +36,8 @@ class Rule(NamedTuple):
         example_language: The Markdown fence language of ``example`` and ``fix``.
         file_level: Judges a whole file, not a line: waived by the file-level
             waiver form and kept by ``--diff-base`` whenever its file changed.
+        needs_tree: The check reads the syntax tree; a run whose rules all say
+            False never parses (and so reports no CON001).
 
     Example:
         >>> r = Rule("CON9", "x", "h", "s", "flags x", "", "", "", "", "")
@@ -57,6 +59,7 @@ class Rule(NamedTuple):
     check: FileCheck | None = None
     file_level: bool = False
     example_language: str = "python"
+    needs_tree: bool = True
 
     def at(self, path: str, finding: Finding) -> Violation:
         """The violation of this rule that ``finding`` describes, in ``path``.
