@@ -68,7 +68,7 @@ def compose(text: str, name: str) -> yaml.Node | None:
         >>> compose("repos: !custom x\\n", "c.yaml")
         Traceback (most recent call last):
         ...
-        constitution_hooks.core.errors.UsageError: c.yaml:1:8: tag !custom is not plain YAML; left untouched
+        constitution_hooks.core.errors.UsageError: c.yaml:1:8: tag !custom ...
     """
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
