@@ -170,6 +170,14 @@ def choose(
     for kind, spec in PEERS.items():
         if kind not in kinds:
             adding.append(spec)
-        elif kinds[kind].id:
+        elif kinds[kind].id and not _ours(kinds[kind], spec):
             notes.append(f"kept your {kind} hook ({kinds[kind].repo})")
     return adding, notes
+
+
+def _ours(hook: Present, spec: HookSpec) -> bool:
+    """Whether ``hook`` is the one ``init`` writes (then it needs no note)."""
+    return (hook.repo, hook.id) == (
+        "local",
+        spec.id,
+    ) and f"entry: {hook.entry}" in spec.extra
