@@ -199,7 +199,7 @@ def test_main_init_custom_yaml_tag_exit_2_writes_nothing(
 ) -> None:
     (project / CONFIG).write_text("repos: !custom\n")
     assert main(["init"]) == 2
-    assert "tag !custom is not plain YAML" in capsys.readouterr().err
+    assert "constructor for the tag '!custom'" in capsys.readouterr().err
     assert snapshot(project) == {CONFIG: "repos: !custom\n"}
 
 

@@ -160,22 +160,20 @@ def _top_keys(
 
 
 def _install_types(node: yaml.Node, text: str, changes: list[str]) -> list[Edit]:
-    if not isinstance(node, yaml.SequenceNode) or not node.value:
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    if not items:
         raise UsageError("default_install_hook_types is not a list")
-    have = [str(item.value) for item in node.value]
-    missing = [t for t in INSTALL_TYPES if t not in have]
+    missing = [t for t in INSTALL_TYPES if t not in {str(i.value) for i in items}]
     if not missing:
         return []
     changes.append(f"added {', '.join(missing)} to default_install_hook_types")
-    start, end = node.start_mark.index, node.end_mark.index
-    if node.flow_style:
-        if "\n" in text[start:end]:
-            raise UsageError("cannot extend a multi-line flow list")
-        return [(start, end - start, "[" + ", ".join([*have, *missing]) + "]")]
-    dash, _ = indents(text, node)
-    return [
-        (line_after(text, node), 0, "".join(f"{' ' * dash}- {t}\n" for t in missing))
-    ]
+    # Reason: a new item goes right after the last one, in the list's own style.
+    gap = (
+        ", "
+        if getattr(node, "flow_style", False)
+        else f"\n{' ' * indents(text, node)[0]}- "
+    )
+    return [(items[-1].end_mark.index, 0, "".join(gap + t for t in missing))]
 
 
 def _repos(
@@ -195,15 +193,15 @@ def _repos(
     for repo in find(root, REPOS):
         url = scalar(repo, (Value("repo"),))
         mine = [h for h in left if h.repo == url and url != "local"]
-        listed = [*find(repo, (Value("hooks"),)), None][0]
-        if mine and listed is not None and _extendable(listed):
-            inner, body = indents(text, listed)
-            edits.append((line_after(text, listed), 0, _hooks(mine, inner, body)))
+        listed = [n for n in find(repo, (Value("hooks"),)) if _block(n)]
+        if mine and listed:
+            inner, body = indents(text, listed[0])
+            edits.append((line_after(text, listed[0]), 0, _hooks(mine, inner, body)))
             left = [h for h in left if h not in mine]
     return [*edits, (line_after(text, seq), 0, _new_repos(left, dash, content))]
 
 
-def _extendable(node: yaml.Node) -> bool:
+def _block(node: yaml.Node) -> bool:
     return isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value
 
 
@@ -228,9 +226,8 @@ def _hooks(hooks: Sequence[HookSpec], dash: int, body: int) -> str:
 
 def _verify(merged: str, hooks: Sequence[HookSpec]) -> None:
     root = compose(merged, FILE)
-    ids = {hook.id for hook in present(root)}
-    types = {
+    ids = {hook.id for hook in present(root)} | {
         str(n.value) for n in find(root, (Value("default_install_hook_types"), Item()))
     }
-    if not {h.id for h in hooks} <= ids or not set(INSTALL_TYPES) <= types:
+    if not {h.id for h in hooks} | set(INSTALL_TYPES) <= ids:
         raise UsageError(f"{FILE}: could not merge safely; left untouched")
