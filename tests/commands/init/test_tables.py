@@ -16,6 +16,7 @@ from constitution_hooks.commands.init.tables import (
     FULL_SELECT,
     PREVIEW,
     SELECTORS,
+    covers,
     lint_keys,
     other_tables,
     ruff_tables,
@@ -108,3 +109,26 @@ def test_selection_lists_every_selector_once() -> None:
 def test_other_tables_no_python_version_leaves_the_key_out() -> None:
     mypy = other_tables(None, ("src", "tests"))[0]
     assert mypy.keys == (("strict", "true"), ("files", toml_list(("src", "tests"))))
+
+
+@pytest.mark.parametrize(
+    ("selector", "code", "selected"),
+    [
+        ("E", "E722", True),
+        ("E", "ERA", False),
+        ("D", "DOC201", False),
+        ("C", "C90", True),
+        ("ALL", "T20", True),
+        ("T20", "T20", True),
+        ("ANN0", "ANN", False),
+    ],
+)
+def test_covers_selector_by_linter_prefix_and_digits(
+    selector: str, code: str, selected: bool
+) -> None:
+    assert covers(selector, code) is selected
+
+
+def test_lint_keys_pycodestyle_select_still_adds_eradicate() -> None:
+    keys, _ = lint_keys(parse('[tool.ruff.lint]\nselect = ["E", "D"]\n'))
+    assert "ERA" in parse(f"x = {keys[0][1]}")["x"]

@@ -41,6 +41,22 @@ TEST_GLOBS = ("tests/**", "**/test_*.py", "**/conftest.py")
 BANDIT_TESTS = ("*/test_*.py", "test_*.py", "*_test.py", "*/conftest.py")
 
 
+def covers(selector: str, code: str) -> bool:
+    """Whether a ruff selector turns on ``code`` (or all of a code prefix).
+
+    Ruff selects by linter prefix and then digits: ``E`` selects ``E722`` but not
+    ``ERA001``, which belongs to another linter.
+
+    Example:
+        >>> covers("E", "E722"), covers("E", "ERA"), covers("ALL", "D")
+        (True, False, True)
+    """
+    if selector in ("ALL", code):
+        return True
+    rest = code[len(selector) :]
+    return code.startswith(selector) and rest[:1].isdigit()
+
+
 def toml_list(items: tuple[str, ...]) -> str:
     """A one-line TOML array of strings.
 
@@ -116,8 +132,7 @@ def lint_keys(document: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], st
     missing = tuple(
         code
         for code in SELECTORS
-        if not any(c == "ALL" or code.startswith(c) for c in chosen)
-        and (preview or code not in PREVIEW)
+        if not any(covers(c, code) for c in chosen) and (preview or code not in PREVIEW)
     )
     if not missing:
         return (), ""
