@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.commands.init.pyproject_table import (
+    Merged,
     Table,
     default_table,
     lookup,
@@ -49,7 +50,7 @@ def test_merge_pyproject_existing_appends_and_keeps_every_line() -> None:
 
 def test_merge_pyproject_existing_table_left_alone() -> None:
     start = "[tool.constitution.file-length]\nmax-lines = 300\n"
-    assert merge_pyproject(start, SECTIONS) == (start, [], [])
+    assert merge_pyproject(start, SECTIONS) == Merged(start, [], [])
 
 
 def test_merge_pyproject_twice_changes_nothing() -> None:
