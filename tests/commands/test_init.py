@@ -272,3 +272,13 @@ def test_main_init_mypy_in_dev_group_no_hint(
     )
     assert main(["init"]) == 0
     assert "uv add --dev mypy" not in capsys.readouterr().out
+
+
+def test_run_next_steps_printed_last(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    InitCommand().run(_args())
+    lines = capsys.readouterr().out.splitlines()
+    steps = [i for i, line in enumerate(lines) if line.startswith("next:")]
+    assert steps == list(range(len(lines) - len(steps), len(lines)))
+    assert len(steps) == 2

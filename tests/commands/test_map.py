@@ -74,3 +74,8 @@ def test_main_map_check_broken_config_exits_2(
 
 def test_map_command_named_map() -> None:
     assert MapCommand().name == "map"
+
+
+def test_text_checked_review_only_clause_shows_no_status() -> None:
+    rows = records([Clause("P", "S", "w", (), "why")], Path("/nonexistent"))
+    assert text(rows) == "P / S\n  w: review only (why)\n"

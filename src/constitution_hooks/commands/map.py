@@ -151,7 +151,8 @@ def text(rows: list[dict[str, Any]]) -> str:
     for section, in_section in groupby(rows, key=lambda r: (r["part"], r["section"])):
         out.append(f"{section[0]} / {section[1]}\n")
         for row in in_section:
-            status = f" -> {row['status']}" if "status" in row else ""
+            shown = row.get("status", "review only") != "review only"
+            status = f" -> {row['status']}" if shown else ""
             review = f" ({row['review']})" if row["review"] else ""
             out.append(f"  {row['clause']}: {_enforced_by(row)}{review}{status}\n")
     return "".join(out)

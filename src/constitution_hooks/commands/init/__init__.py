@@ -73,6 +73,8 @@ class InitCommand:
                 verb = "created" if old is None else "updated"
                 sys.stdout.write(f"{verb} {path}: {'; '.join(changes)}\n")
             notes.append("next: pre-commit install (installs every stage listed)")
+        # Reason: what to do next comes last, after what was kept and the warnings.
+        notes.sort(key=lambda note: note.startswith("next:"))
         sys.stdout.write("".join(f"{note}\n" for note in notes))
         return 0
 
