@@ -40,7 +40,12 @@ class Heading(NamedTuple):
 
 
 def headings(text: str) -> Iterator[Heading]:
-    """Every ATX heading of a Markdown text, fenced code blocks skipped."""
+    """Every ATX heading of a Markdown text, fenced code blocks skipped.
+
+    Example:
+        >>> [h.text for h in headings("## [1.0.0] - 2026-01-01 ##\\n### Added\\n")]
+        ['[1.0.0] - 2026-01-01', 'Added']
+    """
     fence = ""
     for number, line in enumerate(text.splitlines(), 1):
         opened = _FENCE.match(line)
