@@ -485,7 +485,10 @@ def is_shallow(cwd: Path | None = None) -> bool:
 
 
 def ignored(paths: Iterable[str], cwd: Path | None = None) -> set[str]:
-    """Which of ``paths`` git's ignore rules match, tracked or not, present or not.
+    """Which of ``paths`` the repository's ignore rules match, tracked or not.
+
+    The user's global excludes file is left out: it differs per machine, so a path it
+    alone ignores is ignored on one machine and committed from the next.
 
     Example:
         >>> ignored([]) == set()
@@ -494,6 +497,6 @@ def ignored(paths: Iterable[str], cwd: Path | None = None) -> set[str]:
     wanted = list(paths)
     if not wanted:
         return set()
-    args = ["check-ignore", "--no-index", "--stdin", "-z"]
+    args = ["-c", "core.excludesFile=", "check-ignore", "--no-index", "--stdin", "-z"]
     stdin = "".join(f"{path}\0" for path in wanted).encode("utf-8", "surrogateescape")
     return set(split_z(run_git(args, cwd, stdin, accept=(0, 1))))
