@@ -94,6 +94,14 @@ def test_run_clean_project_exits_0(
             "uv.lock:11:18: CON703",
         ),
         ({".gitignore": ".venv/\n"}, ".gitignore:1:1: CON704"),
+        (
+            {"pyproject.toml": PYPROJECT.replace('"]', '", "pytest==8.3.3"]')},
+            "pyproject.toml:5:37: CON705",
+        ),
+        (
+            {"docs/architecture/decisions/0001-use-uv.md": "# 0001. Use uv\n"},
+            "docs/architecture/decisions/0001-use-uv.md:1:1: CON707",
+        ),
     ],
 )
 def test_run_staged_breach_exits_1_at_its_file_and_line(
