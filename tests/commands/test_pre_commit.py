@@ -113,7 +113,8 @@ def test_add_arguments_and_run_jobs_flag_accepted_clean_exit(git_repo: Path) -> 
 def test_contract_files_staged_pattern_equals_the_hook_manifest() -> None:
     import yaml
 
-    manifest = yaml.safe_load(Path(".pre-commit-hooks.yaml").read_text())
+    manifest_file = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
+    manifest = yaml.safe_load(manifest_file.read_text())
     hook = next(h for h in manifest if h["id"] == "project-contract")
     assert hook["files"] == pre_commit.CONTRACT_FILES
 
