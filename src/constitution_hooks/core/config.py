@@ -6,12 +6,13 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.options import Option, Section, string_list, toml_repr
 
 PREFIX = "tool.constitution"
+R = TypeVar("R")
 ROOT_OPTIONS: tuple[Option, ...] = (
     string_list("exclude", (), "globs excluded from every check, beside the built-ins"),
 )
@@ -51,6 +52,21 @@ class Settings(NamedTuple):
     def raw(self, key: str) -> Any:
         """Return an option as TOML gave it (tables, lists of tables)."""
         return self.values[key]
+
+    def record(self, kind: type[R]) -> R:
+        """This table as ``kind``, a NamedTuple with a field per key (``-`` as ``_``).
+
+        A family reads its options once, typed, through its own record, so call
+        sites name attributes that mypy checks instead of string keys.
+
+        Example:
+            >>> class Limits(NamedTuple):
+            ...     max_lines: int
+            >>> Settings({"max-lines": 500, "enabled": True}).record(Limits)
+            Limits(max_lines=500)
+        """
+        fields = kind._fields  # type: ignore[attr-defined]
+        return kind(**{name: self.values[name.replace("_", "-")] for name in fields})
 
 
 class Config(NamedTuple):

@@ -195,7 +195,7 @@ def apply_waivers(
         else:
             used.add((waiver, violation.code))
     broken = any(v.code == "CON001" for v in violations)
-    kept.extend(_own(source.display, waivers, used, checked, broken, table))
+    kept.extend(_waiver_findings(source.display, waivers, used, checked, broken, table))
     return sorted(kept)
 
 
@@ -232,7 +232,7 @@ def _waives(waiver: Waiver, violation: Violation, table: _Table) -> bool:
     return waiver.target == violation.line
 
 
-def _own(
+def _waiver_findings(
     display: str,
     waivers: Sequence[Waiver],
     used: set[tuple[Waiver, str]],

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.patterns import matches_any
 from constitution_hooks.core.violation import Finding
+
+
+class BranchSettings(NamedTuple):
+    """The ``branch-name`` table, typed.
+
+    Example:
+        >>> Settings({"patterns": ["main"]}).record(BranchSettings).patterns
+        ['main']
+    """
+
+    patterns: Sequence[str]
+
 
 # Reason: common spellings of the six kinds, mapped to the constitution's prefix.
 _PREFIXES = {
@@ -34,7 +47,7 @@ def check_branch(name: str, settings: Settings) -> Iterator[Finding]:
         >>> [f.message[:26] for f in check_branch("feat/x", s)]
         ['branch "feat/x" matches no']
     """
-    patterns = settings.strings("patterns")
+    patterns = tuple(settings.record(BranchSettings).patterns)
     if matches_any(name, patterns):
         return
     fix = "rename it"

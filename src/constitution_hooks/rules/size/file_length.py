@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.violation import Finding
+
+
+class FileLengthSettings(NamedTuple):
+    """The ``file-length`` table, typed.
+
+    Example:
+        >>> Settings({"max-lines": 500}).record(FileLengthSettings).max_lines
+        500
+    """
+
+    max_lines: int
+
 
 # Reason: annotations only; the commit-msg hook imports this module for its
 # registry entries and must not pay for ast and tokenize.
@@ -35,7 +47,7 @@ def check_file_length(source: SourceFile, settings: Settings) -> Iterator[Findin
         >>> [f.line for f in check_file_length(SourceFile(p), s)]
         [3]
     """
-    limit = settings.integer("max-lines")
+    limit = settings.record(FileLengthSettings).max_lines
     lines = source.line_count
     if lines > limit:
         yield Finding(

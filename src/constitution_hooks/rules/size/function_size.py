@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.violation import Finding
+
+
+class FunctionSizeSettings(NamedTuple):
+    """The ``function-size`` table, typed.
+
+    Example:
+        >>> table = Settings({"max-function-lines": 49, "max-class-lines": 99})
+        >>> table.record(FunctionSizeSettings)
+        FunctionSizeSettings(max_function_lines=49, max_class_lines=99)
+    """
+
+    max_function_lines: int
+    max_class_lines: int
+
 
 # Reason: annotations only; the commit-msg hook imports this module for its
 # registry entries and must not pay for ast and tokenize.
@@ -36,11 +50,13 @@ def check_function_size(source: SourceFile, settings: Settings) -> Iterator[Find
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("def f():\\n    a = 1\\n    return a\\n")
         >>> from constitution_hooks.core.source import SourceFile
-        >>> s = Settings({"max-function-lines": 2})
+        >>> s = Settings({"max-function-lines": 2, "max-class-lines": 99})
         >>> [f.message for f in check_function_size(SourceFile(p), s)]
         ["function 'f' is 3 lines long (limit 2)"]
     """
-    yield from _oversized(source, "function", settings.integer("max-function-lines"))
+    yield from _oversized(
+        source, "function", settings.record(FunctionSizeSettings).max_function_lines
+    )
 
 
 def check_class_size(source: SourceFile, settings: Settings) -> Iterator[Finding]:
@@ -51,8 +67,10 @@ def check_class_size(source: SourceFile, settings: Settings) -> Iterator[Finding
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("class C:\\n    a = 1\\n")
         >>> from constitution_hooks.core.source import SourceFile
-        >>> s = Settings({"max-class-lines": 1})
+        >>> s = Settings({"max-function-lines": 49, "max-class-lines": 1})
         >>> [f.line for f in check_class_size(SourceFile(p), s)]
         [1]
     """
-    yield from _oversized(source, "class", settings.integer("max-class-lines"))
+    yield from _oversized(
+        source, "class", settings.record(FunctionSizeSettings).max_class_lines
+    )
