@@ -281,4 +281,30 @@ def test_run_next_steps_printed_last(
     lines = capsys.readouterr().out.splitlines()
     steps = [i for i, line in enumerate(lines) if line.startswith("next:")]
     assert steps == list(range(len(lines) - len(steps), len(lines)))
-    assert len(steps) == 2
+    assert len(steps) == 3
+    assert any("next: uv lock (there is no uv.lock" in lines[i] for i in steps)
+
+
+def test_main_init_mypy_ini_kept_and_strict_asked_for(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "setup.cfg").write_text(
+        "[metadata]\nname = a\n\n[mypy]\nstrict = False\n"
+    )
+    assert main(["init"]) == 0
+    assert "[tool.mypy]" not in (project / "pyproject.toml").read_text()
+    assert (
+        "    # mypy reads setup.cfg: set strict = True there" in capsys.readouterr().out
+    )
+
+
+def test_main_init_ruff_toml_gets_the_lines_not_pyproject(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "ruff.toml").write_text('[lint]\nselect = ["E"]\n')
+    assert main(["init"]) == 0
+    out = capsys.readouterr().out
+    assert "[tool.ruff" not in (project / "pyproject.toml").read_text()
+    assert "    # ruff reads ruff.toml, not pyproject.toml; add there:" in out
+    assert "    [lint]\n    extend-select = " in out
+    assert "    [lint.pydocstyle]\n" in out

@@ -62,4 +62,19 @@ def test_peer_tables_covered_selection_leaves_lint_table_out() -> None:
     names = [table.name for table in tables]
     assert "tool.ruff.lint" not in names
     assert "tool.ruff.lint.pydocstyle" in names
-    assert manual == ""
+    assert manual == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("mypy.ini", "[mypy]\n", "mypy.ini"),
+        ("setup.cfg", "[mypy]\nstrict = True\n", "setup.cfg"),
+        ("setup.cfg", "[metadata]\nname = a\n", None),
+    ],
+)
+def test_read_project_mypy_config_file_found(
+    tmp_path: Path, name: str, text: str, found: str | None
+) -> None:
+    (tmp_path / name).write_text(text)
+    assert read_project(tmp_path, {}).mypy_file == found

@@ -73,7 +73,9 @@ class InitCommand:
                 verb = "created" if old is None else "updated"
                 sys.stdout.write(f"{verb} {path}: {'; '.join(changes)}\n")
             notes.append("next: pre-commit install (installs every stage listed)")
-        # Reason: what to do next comes last, after what was kept and the warnings.
+        # Reason: what to do next comes last, and only once the files are written.
+        if not changed or args.dry_run:
+            notes = [note for note in notes if not note.startswith("next:")]
         notes.sort(key=lambda note: note.startswith("next:"))
         sys.stdout.write("".join(f"{note}\n" for note in notes))
         return 0
@@ -120,11 +122,15 @@ def _plans(root: Path, repo: str, rev: str) -> tuple[list[Plan], list[str]]:
     yaml_new, yaml_changes, notes, added = plan_precommit(
         yaml_old, repo, rev, ruff_format=facts.ruff_format, language=facts.language
     )
-    tables, manual = peer_tables(document, facts)
+    ruff_text = read(root / facts.ruff_file) if facts.ruff_file else None
+    ruff_file = parse(ruff_text) if ruff_text is not None else None
+    tables, manual = peer_tables(document, facts, ruff_file)
     merged = merge_pyproject(toml_old, SECTIONS, tables)
     if manual or merged.manual:
         notes.append(f"{toml_path}: could not extend these safely; add by hand:")
-        notes += [f"    {line}" for line in [manual, *merged.manual] if line]
+        notes += [f"    {line}" for line in [*manual, *merged.manual] if line]
+    if not facts.has_lock:
+        notes.append("next: uv lock (there is no uv.lock; the uv-lock hook checks it)")
     if "mypy" in added and not facts.has_mypy:
         notes.append(
             f"next: uv add --dev mypy=={MYPY} (the mypy hook runs the project's)"

@@ -18,12 +18,18 @@ class Project(NamedTuple):
         folders: The folders mypy checks (``src``, ``tests`` where they exist).
         ruff_format: ``[tool.ruff.format]`` is set: the project formats with ruff.
         has_mypy: mypy is among the project's own (dev) dependencies.
+        mypy_file: A file other than pyproject.toml that holds mypy's config.
+        ruff_file: ``ruff.toml`` or ``.ruff.toml``, which ruff reads instead.
+        has_lock: There is a ``uv.lock``.
     """
 
     python: str | None
     folders: tuple[str, ...]
     ruff_format: bool
     has_mypy: bool
+    mypy_file: str | None = None
+    ruff_file: str | None = None
+    has_lock: bool = True
 
     @property
     def language(self) -> str | None:
@@ -50,7 +56,25 @@ def read_project(root: Path, document: dict[str, Any]) -> Project:
         folders=folders or (".",),
         ruff_format=lookup(document, "tool.ruff.format") is not None,
         has_mypy=_has_mypy(document),
+        mypy_file=_mypy_file(root),
+        ruff_file=next((n for n in RUFF_FILES if (root / n).is_file()), None),
+        has_lock=(root / "uv.lock").is_file(),
     )
+
+
+RUFF_FILES = ("ruff.toml", ".ruff.toml")
+
+
+def _mypy_file(root: Path) -> str | None:
+    # Reason: mypy reads the first of these it finds, before pyproject.toml.
+    for name, section in (("mypy.ini", ""), (".mypy.ini", ""), ("setup.cfg", "[mypy")):
+        try:
+            text = (root / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not section or re.search(rf"^{re.escape(section)}\b", text, re.M):
+            return name
+    return None
 
 
 def _has_mypy(document: dict[str, Any]) -> bool:
@@ -61,14 +85,35 @@ def _has_mypy(document: dict[str, Any]) -> bool:
     return any(re.match(r"mypy\b(?![-_.])", str(item)) for item in listed)
 
 
-def peer_tables(document: dict[str, Any], facts: Project) -> tuple[list[Table], str]:
-    """The ruff, mypy, bandit and uv tables to merge, and a line to add by hand.
+def peer_tables(
+    document: dict[str, Any], facts: Project, ruff_file: dict[str, Any] | None = None
+) -> tuple[list[Table], list[str]]:
+    """The ruff, mypy, bandit and uv tables to merge, and lines to add by hand.
+
+    Ruff's tables go to the user as lines when ``ruff.toml`` holds ruff's config
+    (``ruff_file``, parsed); mypy's table is left out when another file holds mypy's.
 
     Example:
         >>> tables, manual = peer_tables({}, read_project(Path("/nonexistent"), {}))
         >>> [table.name for table in tables][-1], manual
-        ('tool.uv', '')
+        ('tool.uv', [])
     """
-    select, manual = lint_keys(document)
-    tables = [*ruff_tables(select), *other_tables(facts.python, facts.folders)]
-    return [table for table in tables if table.keys], manual
+    ruff_document = {"tool": {"ruff": ruff_file}} if ruff_file is not None else document
+    select, line = lint_keys(ruff_document)
+    manual = [line] if line else []
+    ruff = [table for table in ruff_tables(select) if table.keys]
+    if facts.ruff_file:
+        manual.append(f"# ruff reads {facts.ruff_file}, not pyproject.toml; add there:")
+        manual += [
+            row
+            for table in ruff
+            for row in table._replace(
+                name=table.name.removeprefix("tool.ruff.")
+            ).lines()
+        ]
+        ruff = []
+    others = list(other_tables(facts.python, facts.folders))
+    if facts.mypy_file:
+        manual.append(f"# mypy reads {facts.mypy_file}: set strict = True there")
+        others = [table for table in others if table.name != "tool.mypy"]
+    return [*ruff, *others], manual
