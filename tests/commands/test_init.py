@@ -253,7 +253,7 @@ def test_main_init_unsafe_ruff_table_prints_lines_to_add(
     (project / "pyproject.toml").write_text(start)
     assert main(["init"]) == 0
     out = capsys.readouterr().out
-    assert "pyproject.toml: could not extend these safely; add by hand:" in out
+    assert "pyproject.toml: not extended where unsafe; add these by hand:" in out
     assert '    add to [tool.ruff.lint] extend-select: "W", "I"' in out
 
 

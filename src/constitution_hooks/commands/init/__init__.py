@@ -127,7 +127,7 @@ def _plans(root: Path, repo: str, rev: str) -> tuple[list[Plan], list[str]]:
     tables, manual = peer_tables(document, facts, ruff_file)
     merged = merge_pyproject(toml_old, SECTIONS, tables)
     if manual or merged.manual:
-        notes.append(f"{toml_path}: could not extend these safely; add by hand:")
+        notes.append(f"{toml_path}: not extended where unsafe; add these by hand:")
         notes += [f"    {line}" for line in [*manual, *merged.manual] if line]
     if not facts.has_lock:
         notes.append("next: uv lock (there is no uv.lock; the uv-lock hook checks it)")
