@@ -38,7 +38,12 @@ class HookSpec(NamedTuple):
 
 
 class Present(NamedTuple):
-    """A hook already in the config: its repository, id and entry."""
+    """A hook already in the config: its repository, id and entry.
+
+    Example:
+        >>> kind_of(Present("https://x/ruff-pre-commit", "ruff-format", ""))
+        'ruff-format'
+    """
 
     repo: str
     id: str

@@ -21,6 +21,10 @@ class Project(NamedTuple):
         mypy_file: A file other than pyproject.toml that holds mypy's config.
         ruff_file: ``ruff.toml`` or ``.ruff.toml``, which ruff reads instead.
         has_lock: There is a ``uv.lock``.
+
+    Example:
+        >>> Project("3.12", ("src",), False, True).language
+        'python3.12'
     """
 
     python: str | None

@@ -47,7 +47,12 @@ class Table(NamedTuple):
 
 
 class Merged(NamedTuple):
-    """The new text, what changed, and lines the user must add by hand."""
+    """The new text, what changed, and lines the user must add by hand.
+
+    Example:
+        >>> merge_pyproject("[tool.constitution]\\n", []).text
+        '[tool.constitution]\\n'
+    """
 
     text: str
     changes: list[str]
