@@ -78,7 +78,14 @@ def test_map_command_named_map() -> None:
 
 def test_text_checked_review_only_clause_shows_no_status() -> None:
     rows = records([Clause("P", "S", "w", (), "why")], Path("/nonexistent"))
-    assert text(rows) == "P / S\n  w: review only (why)\n"
+    assert (
+        text(rows) == "P / S\n  w: review only (why)\n1 clauses here: 1 review only\n"
+    )
+
+
+def test_text_checked_counts_each_status() -> None:
+    rows = records([CLAUSE, Clause("P", "S", "w", (), "why")], Path("/nonexistent"))
+    assert text(rows).endswith("2 clauses here: 1 not enforced, 1 review only\n")
 
 
 @pytest.mark.parametrize(
