@@ -141,10 +141,8 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
             out.write(OWN_RUFF)
     _run(folder, "uv", "add", "-q", "--dev", f"mypy=={MYPY}")
     path, sha = hook_repo
-    said = _run(
-        folder, sys.executable, "-m", "constitution_hooks", "init",
-        "--repo", str(path), "--rev", sha,
-    )  # fmt: skip
+    init = [sys.executable, "-m", "constitution_hooks", "init"]
+    said = _run(folder, *init, "--repo", str(path), "--rev", sha)
     _run(folder, "git", "checkout", "-q", "-B", "main")
     _run(folder, "git", "add", "-A")
     _run(folder, "git", "commit", "-qm", "chore: adopt the constitution")
