@@ -119,6 +119,44 @@ def _run(folder: Path, *argv: str) -> str:
     return done.stdout
 
 
+CHANGELOG = """# Changelog
+
+## [Unreleased]
+
+### Added
+- The greeting.
+"""
+ADR = """# 1. Record decisions
+
+## Status
+
+Accepted.
+
+## Context
+
+Decisions need a home.
+
+## Decision
+
+Write them here.
+
+## Consequences
+
+They can be found.
+"""
+
+
+def _project_files(folder: Path) -> None:
+    """What the project contract asks of every repository (CON704, CON706, CON707)."""
+    with (folder / ".gitignore").open("a") as ignore:
+        ignore.write(".env\n.env.*\n!.env.example\n")
+    (folder / "CHANGELOG.md").write_text(CHANGELOG)
+    decisions = folder / "docs" / "architecture" / "decisions"
+    decisions.mkdir(parents=True)
+    (decisions / "0001-record-decisions.md").write_text(ADR)
+    (folder / "docs" / "technical-debt.md").write_text("# Technical debt\n")
+
+
 def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, str]:
     package = SAMPLES[name]
     _run(
@@ -131,6 +169,7 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
     (folder / "tests").mkdir()
     (folder / "tests" / "__init__.py").write_text("")
     (folder / "tests" / "test_greet.py").write_text(GREET_TEST.format(package=package))
+    _project_files(folder)
     if name == "fastapi":
         _run(folder, "uv", "add", "-q", FASTAPI)
         (source / "users.py").write_text(USERS)
