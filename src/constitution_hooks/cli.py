@@ -86,6 +86,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("waivers", "waivers", "WaiversCommand", "list every waiver"),
     CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
+    CommandSpec("baseline", "baseline", "BaselineCommand", "record today's findings"),
 )
 
 

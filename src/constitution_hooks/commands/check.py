@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
@@ -76,7 +76,7 @@ class FileCommand(NamedTuple):
             " HEAD), plus file-level ones of changed files; without paths, checks"
             " the changed Python files",
         )
-        add_format_argument(parser)
+        add_output_arguments(parser)
         add_config_argument(parser)
         add_speed_arguments(parser)
 
@@ -104,7 +104,8 @@ class FileCommand(NamedTuple):
         if changes is not None:
             violations = [v for v in violations if changes.keeps(v)]
         get_logger().info("check finished", violations=len(violations))
-        return report(violations, args.format)
+        judged = f"{len(paths)} file" + ("" if len(paths) == 1 else "s")
+        return report(violations, args.format, args=args, config=config, judged=judged)
 
 
 def add_speed_arguments(parser: argparse.ArgumentParser) -> None:

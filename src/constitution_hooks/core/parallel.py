@@ -181,6 +181,7 @@ def run_checks(
     check: Callable[[str], list[Violation]],
     jobs: int | None,
     cache: ResultCache | None,
+    done: Callable[[int], None] | None = None,
 ) -> list[Violation]:
     """Check every path: cached results first, the misses in worker processes.
 
@@ -192,6 +193,7 @@ def run_checks(
         check: A picklable callable from a path to its violations.
         jobs: Worker processes; None picks ``default_jobs`` of ``paths``.
         cache: Where results are looked up and stored, or None for no cache.
+        done: Told each time a file is done (progress), if given.
 
     Returns:
         Every violation, unsorted.
@@ -210,8 +212,12 @@ def run_checks(
                 dispatch.add(path)
             else:
                 found.extend(hit)
+                if done is not None:
+                    done(1)
         for path, violations in dispatch.results():
             found.extend(violations)
+            if done is not None:
+                done(1)
             if cache is not None:
                 cache.store(path, violations)
     if cache is not None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
 from constitution_hooks.core.parallel import run_checks
+from constitution_hooks.core.progress import Progress
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
@@ -57,7 +59,12 @@ def check_files(
     cache = None
     if use_cache:
         cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes))
-    return sorted(run_checks(list(paths), check, jobs, cache))
+    paths = list(paths)
+    progress = Progress(len(paths), "files")
+    try:
+        return sorted(run_checks(paths, check, jobs, cache, progress.advance))
+    finally:
+        progress.close()
 
 
 class FileChecker:
@@ -129,4 +136,19 @@ def _check_one(
 def _syntax_violation(display: str, error: SyntaxError) -> Violation:
     line = error.lineno or 1
     column = error.offset if error.offset and error.offset > 0 else 1
-    return Violation(display, line, column, *SYNTAX_ERROR, f"syntax error: {error.msg}")
+    return Violation(display, line, column, *SYNTAX_ERROR, syntax_message(error.msg))
+
+
+def syntax_message(reason: str) -> str:
+    """CON001's message: the interpreter that judged, and how to pick another.
+
+    Example:
+        >>> syntax_message("invalid syntax").startswith("syntax error under Python 3.")
+        True
+    """
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return (
+        f"syntax error under Python {version}: {reason}; if the project targets a"
+        " newer Python, set the hook's language_version (or default_language_version)"
+        " in .pre-commit-config.yaml to it, e.g. python3.13"
+    )

@@ -1,0 +1,52 @@
+"""Progress on stderr for long runs, only when stderr is a terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+# Reason: a commit's few files finish before a progress line could be read.
+MIN_ITEMS = 200
+_INTERVAL = 0.1
+
+
+class Progress:
+    """``checking files 120/2000`` rewritten in place; nothing off a terminal.
+
+    Example:
+        >>> import io
+        >>> p = Progress(500, "files", io.StringIO()); p.advance(); p.close()
+        >>> p.enabled, p.done
+        (False, 1)
+    """
+
+    def __init__(
+        self, total: int, label: str, stream: TextIO | None = None, force: bool = False
+    ) -> None:
+        """Show progress of ``total`` items on ``stream`` (stderr) when it helps."""
+        self.stream = stream if stream is not None else sys.stderr
+        self.total = total
+        self.label = label
+        self.done = 0
+        isatty = getattr(self.stream, "isatty", None)
+        terminal = bool(isatty and isatty())
+        self.enabled = force or (terminal and total >= MIN_ITEMS)
+        self._shown = 0.0
+
+    def advance(self, count: int = 1) -> None:
+        """Count ``count`` more items done; redraw at most ten times a second."""
+        self.done += count
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._shown >= _INTERVAL or self.done >= self.total:
+            self._shown = now
+            self.stream.write(f"\rchecking {self.label} {self.done}/{self.total}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        """Erase the progress line, so the report starts on a clean line."""
+        if self.enabled and self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
