@@ -31,13 +31,21 @@ def file_findings(config: Config) -> list[Violation]:
         True
     """
     from constitution_hooks.commands.check import CHECK
+    from constitution_hooks.core.config import ProjectConfigs
     from constitution_hooks.core.files import discover
     from constitution_hooks.core.runner import check_files
-    from constitution_hooks.rules import RULES
+    from constitution_hooks.rules import RULES, SECTIONS
 
     paths = discover([], True, config.exclude, config.root)
+    configs = ProjectConfigs(SECTIONS, config)
     return check_files(
-        paths, config, CHECK.rules(), jobs=None, use_cache=True, known=RULES
+        paths,
+        config,
+        CHECK.rules(),
+        jobs=None,
+        use_cache=True,
+        known=RULES,
+        configs=configs.for_path,
     )
 
 

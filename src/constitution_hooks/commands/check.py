@@ -12,12 +12,13 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core.cache import CACHE_DIR
+from constitution_hooks.core.config import ProjectConfigs
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.parallel import LARGE_RUN_BYTES
 from constitution_hooks.core.registry import Rule, select_rules
 from constitution_hooks.core.runner import check_files
-from constitution_hooks.rules import RULES
+from constitution_hooks.rules import RULES, SECTIONS
 
 if TYPE_CHECKING:
     from constitution_hooks.core.changes import Changes
@@ -100,6 +101,7 @@ class FileCommand(NamedTuple):
             jobs=args.jobs,
             use_cache=not args.no_cache,
             known=RULES,
+            configs=ProjectConfigs(SECTIONS, config, args.config is not None).for_path,
         )
         if changes is not None:
             violations = [v for v in violations if changes.keeps(v)]

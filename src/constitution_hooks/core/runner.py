@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
+from constitution_hooks.core.files import is_excluded
 from constitution_hooks.core.parallel import run_checks
 from constitution_hooks.core.progress import Progress
 from constitution_hooks.core.registry import Rule
@@ -27,6 +28,7 @@ def check_files(
     use_cache: bool = False,
     *,
     known: Sequence[Rule],
+    configs: Callable[[str], Config] | None = None,
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -39,6 +41,8 @@ def check_files(
         jobs: Worker processes; None picks one per CPU on a large run.
         use_cache: Look results up in, and store them to, ``.constitution_cache``.
         known: Every rule a waiver may name (the registry; core does not import it).
+        configs: Each file's own config (its project's, in a monorepo); without
+            it ``config`` decides every file.
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -48,6 +52,36 @@ def check_files(
         []
     """
     rules = tuple(rules)
+    groups = _by_project(list(paths), config, configs)
+    progress = Progress(sum(len(members) for members in groups.values()), "files")
+    found: list[Violation] = []
+    try:
+        for project, members in groups.values():
+            check, cache = _checker(project, rules, tuple(known), use_cache)
+            found += run_checks(members, check, jobs, cache, progress.advance)
+    finally:
+        progress.close()
+    return sorted(found)
+
+
+def _by_project(
+    paths: list[str], config: Config, configs: Callable[[str], Config] | None
+) -> dict[str, tuple[Config, list[str]]]:
+    """Paths grouped by the config that decides them, each project's excludes off."""
+    if configs is None:
+        return {"": (config, paths)}
+    groups: dict[str, tuple[Config, list[str]]] = {}
+    for path in paths:
+        project = configs(path)
+        if project is not config and is_excluded(path, project.exclude, project.root):
+            continue
+        groups.setdefault(str(project.root), (project, []))[1].append(path)
+    return groups
+
+
+def _checker(
+    config: Config, rules: tuple[Rule, ...], known: tuple[Rule, ...], use_cache: bool
+) -> tuple[FileChecker, ResultCache | None]:
     codes = {rule.code for rule in rules}
     active = [
         (rule, config.sections.get(rule.section, Settings({})))
@@ -55,16 +89,13 @@ def check_files(
         if rule.check is not None and config.enabled(rule.section)
     ]
     checked = frozenset({rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]}))
-    check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
+    check = FileChecker(tuple(active), frozenset(codes), checked, known)
     cache = None
     if use_cache:
-        cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes))
-    paths = list(paths)
-    progress = Progress(len(paths), "files")
-    try:
-        return sorted(run_checks(paths, check, jobs, cache, progress.advance))
-    finally:
-        progress.close()
+        # Reason: the context names the project, so each keys its own results.
+        context = context_for(config, codes) + repr(str(config.root))
+        cache = ResultCache(config.root / CACHE_DIR, context)
+    return check, cache
 
 
 class FileChecker:
