@@ -101,6 +101,9 @@ def _measure(
     get_logger().info("tests started", command=command)
     run = coverage_run.run_tests(command, root, data)
     get_logger().info("tests finished", exit_code=run.returncode)
+    cannot = run.start_failure()
+    if cannot is not None:
+        raise UsageError(f"cannot start the test command {' '.join(command)}: {cannot}")
     failed = check_test_run(run.returncode, run.summary(), where)
     if failed:
         _emit(f"$ {' '.join(command)}\n{run.tail()}", args.format)
