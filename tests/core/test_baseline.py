@@ -20,6 +20,7 @@ from constitution_hooks.core.baseline import (
     write,
 )
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
 
 SIZED = frozenset({"CON101", "CON102", "CON103"})
@@ -225,3 +226,29 @@ def test_write_into_missing_folder_raises_usage_error(tmp_path: Path) -> None:
 def test_dumps_is_valid_json_of_records() -> None:
     document = json.loads(dumps([RECORDED]))
     assert document["findings"] == [RECORDED.record()]
+
+
+def test_anchor_then_entries_match_entries_from_disk(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text(CLASS, encoding="utf-8")
+    finger = _finger(tmp_path)
+    anchored = finger.anchor(_v(path, 2), SourceFile(path))
+    assert (anchored.anchor, anchored.size) == ("symbol:Parser.parse", 2)
+    expected = finger.entries([_v(path, 2)])
+    path.unlink()
+    assert finger.entries([anchored]) == expected
+
+
+def test_check_files_with_anchors_fills_them_in_worker(tmp_path: Path) -> None:
+    from constitution_hooks.core.config import load_config
+    from constitution_hooks.core.runner import check_files
+    from constitution_hooks.rules import RULES, SECTIONS
+
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / "a.py"
+    path.write_text("x = 1\n" * 501, encoding="utf-8")
+    config = load_config(SECTIONS, cwd=tmp_path)
+    [found] = check_files(
+        [str(path)], config, RULES, known=RULES, anchors=_finger(tmp_path)
+    )
+    assert (found.code, found.anchor, found.size) == ("CON101", "file:", 501)

@@ -46,6 +46,7 @@ def file_findings(config: Config) -> list[Violation]:
         use_cache=True,
         known=RULES,
         configs=configs.for_path,
+        anchors=fingerprinter(config),
     )
 
 

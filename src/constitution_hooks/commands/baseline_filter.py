@@ -28,6 +28,16 @@ def fingerprinter(config: Config) -> baseline.Fingerprinter:
     )
 
 
+def baseline_anchors(config: Config) -> baseline.Fingerprinter | None:
+    """The fingerprinter for the runner's workers, when a baseline exists.
+
+    Example:
+        >>> baseline_anchors(Config(Path("/no/such"), None, ())) is None
+        True
+    """
+    return fingerprinter(config) if baseline_path(config).is_file() else None
+
+
 def baseline_path(config: Config) -> Path:
     """Where the baseline of this config lives: beside its pyproject.toml.
 
@@ -53,6 +63,16 @@ def drop_baselined(
     recorded = baseline.read(baseline_path(config))
     if not recorded or not violations:
         return list(violations), 0
-    entries = fingerprinter(config).entries(violations)
-    result = baseline.split(violations, entries, recorded)
-    return result.new, result.skipped
+    finger = fingerprinter(config)
+    # Reason: fingerprinting parses the file; a finding whose code and file the
+    # baseline never names is new without it.
+    named = {(entry.code, entry.path) for entry in recorded}
+    root = finger.root
+    known = [
+        v for v in violations if (v.code, baseline.relative_path(v.path, root)) in named
+    ]
+    result = baseline.split(known, finger.entries(known), recorded)
+    judged = {id(v) for v in known}
+    kept = {id(v) for v in result.new}
+    new = [v for v in violations if id(v) not in judged or id(v) in kept]
+    return new, result.skipped

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, NamedTuple
 
+from constitution_hooks.commands.baseline_filter import baseline_anchors
 from constitution_hooks.commands.common import (
     add_config_argument,
     add_output_arguments,
@@ -102,6 +103,7 @@ class FileCommand(NamedTuple):
             use_cache=not args.no_cache,
             known=RULES,
             configs=ProjectConfigs(SECTIONS, config, args.config is not None).for_path,
+            anchors=None if args.no_baseline else baseline_anchors(config),
         )
         if changes is not None:
             violations = [v for v in violations if changes.keeps(v)]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.parallel import fewer_collections
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
 
@@ -104,11 +105,17 @@ class Fingerprinter(NamedTuple):
         """
         sources: dict[str, SourceFile] = {}
         drafts: list[Entry] = []
-        for violation in violations:
-            source = sources.get(violation.path)
-            if source is None:
-                source = sources[violation.path] = SourceFile(Path(violation.path))
-            drafts.append(self._draft(violation, source))
+        # Reason: the collector runs on each big tree parsed; as in the runner,
+        # collecting less often made fingerprinting Django's findings 10x faster.
+        with fewer_collections():
+            for violation in violations:
+                if violation.anchor:
+                    drafts.append(self._anchored(violation))
+                    continue
+                source = sources.get(violation.path)
+                if source is None:
+                    source = sources[violation.path] = SourceFile(Path(violation.path))
+                drafts.append(self._draft(violation, source))
         order = sorted(range(len(violations)), key=lambda i: violations[i].line)
         seen: dict[tuple[str, ...], int] = {}
         for index in order:
@@ -117,6 +124,29 @@ class Fingerprinter(NamedTuple):
             drafts[index] = draft._replace(occurrence=seen.get(group, 0))
             seen[group] = seen.get(group, 0) + 1
         return drafts
+
+    def anchor(self, violation: Violation, source: SourceFile) -> Violation:
+        """The violation with its anchor and size, from a file already parsed.
+
+        The runner calls this in the worker that judged the file, so the
+        baseline never parses a file again.
+
+        Example:
+            >>> f = Fingerprinter(Path("/r"), {"CON201"}, ())
+            >>> v = Violation("/r/a.py", 1, 1, "CON201", "r", "m")
+            >>> f.anchor(v, SourceFile(Path("/r/a.py"))).anchor
+            'file:'
+        """
+        entry = self._draft(violation, source)
+        return violation._replace(
+            anchor=f"{entry.kind}:{entry.anchor}", size=entry.size or 0
+        )
+
+    def _anchored(self, violation: Violation) -> Entry:
+        kind, _, anchor = violation.anchor.partition(":")
+        size = violation.size if violation.code in self.sized else None
+        path = relative_path(violation.path, self.root)
+        return Entry(violation.code, path, kind, anchor, 0, size)
 
     def _draft(self, violation: Violation, source: SourceFile) -> Entry:
         path = relative_path(violation.path, self.root)

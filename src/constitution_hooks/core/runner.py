@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from constitution_hooks.core.baseline import Fingerprinter
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
 from constitution_hooks.core.files import is_excluded
@@ -29,6 +30,7 @@ def check_files(
     *,
     known: Sequence[Rule],
     configs: Callable[[str], Config] | None = None,
+    anchors: Fingerprinter | None = None,
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -43,6 +45,8 @@ def check_files(
         known: Every rule a waiver may name (the registry; core does not import it).
         configs: Each file's own config (its project's, in a monorepo); without
             it ``config`` decides every file.
+        anchors: When a baseline will judge the result, fill in each
+            violation's anchor and size from the tree already parsed.
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -57,7 +61,7 @@ def check_files(
     found: list[Violation] = []
     try:
         for project, members in groups.values():
-            check, cache = _checker(project, rules, tuple(known), use_cache)
+            check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
             found += run_checks(members, check, jobs, cache, progress.advance)
     finally:
         progress.close()
@@ -80,7 +84,11 @@ def _by_project(
 
 
 def _checker(
-    config: Config, rules: tuple[Rule, ...], known: tuple[Rule, ...], use_cache: bool
+    config: Config,
+    rules: tuple[Rule, ...],
+    known: tuple[Rule, ...],
+    use_cache: bool,
+    anchors: Fingerprinter | None,
 ) -> tuple[FileChecker, ResultCache | None]:
     codes = {rule.code for rule in rules}
     active = [
@@ -89,11 +97,14 @@ def _checker(
         if rule.check is not None and config.enabled(rule.section)
     ]
     checked = frozenset({rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]}))
-    check = FileChecker(tuple(active), frozenset(codes), checked, known)
+    check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors)
     cache = None
     if use_cache:
-        # Reason: the context names the project, so each keys its own results.
-        context = context_for(config, codes) + repr(str(config.root))
+        # Reason: the context names the project, so each keys its own results;
+        # anchored results are another context than plain ones.
+        context = context_for(config, codes) + repr(
+            (str(config.root), anchors is not None)
+        )
         cache = ResultCache(config.root / CACHE_DIR, context)
     return check, cache
 
@@ -115,15 +126,17 @@ class FileChecker:
         codes: frozenset[str],
         checked: frozenset[str],
         known: tuple[Rule, ...],
+        anchors: Fingerprinter | None = None,
     ) -> None:
         """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers.
 
-        ``known`` is every rule a waiver may name.
+        ``known`` is every rule a waiver may name; ``anchors`` fills in anchors.
         """
         self.active = active
         self.codes = codes
         self.checked = checked
         self.known = known
+        self.anchors = anchors
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
@@ -131,7 +144,10 @@ class FileChecker:
         active = list(self.active)
         found = [v for v in _check_one(source, active) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)
-        return [v for v in waived if v.code in self.codes]
+        kept = [v for v in waived if v.code in self.codes]
+        if self.anchors is not None:
+            kept = [self.anchors.anchor(v, source) for v in kept]
+        return kept
 
 
 def _check_one(
