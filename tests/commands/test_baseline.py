@@ -9,7 +9,18 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands import tdd_history, tdd_pairing
+from constitution_hooks.commands.baseline import (
+    COLLECTORS,
+    BaselineCommand,
+    collect,
+    file_findings,
+    history_findings,
+    pairing_findings,
+)
 from constitution_hooks.core.baseline import BASELINE_FILE
+from constitution_hooks.core.config import load_config
+from constitution_hooks.rules import SECTIONS
 from tests.conftest import git
 
 Write = Callable[..., Path]
@@ -171,3 +182,52 @@ def test_tdd_pairing_baselined_missing_test_skipped(
     capsys.readouterr()
     assert main(["tdd-pairing", "--all-files"]) == 0
     assert capsys.readouterr().err == "0 new, 1 in the baseline\n"
+
+
+def test_collectors_history_is_opt_in() -> None:
+    assert [name for name, _, default in COLLECTORS if default] == [
+        "file rules",
+        "tdd-pairing",
+    ]
+    assert BaselineCommand().name == "baseline"
+
+
+def test_collect_outside_git_only_file_rules(project: Path, write: Write) -> None:
+    write("app.py", LONG)
+    config = load_config(SECTIONS, cwd=project)
+    assert [v.code for v in collect(config)] == ["CON102"]
+    assert pairing_findings(config) == []
+    assert history_findings(config) == []
+    assert [v.code for v in file_findings(config)] == ["CON102"]
+
+
+@pytest.mark.integration
+def test_baseline_history_records_con206_by_commit(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (git_repo / "src" / "pkg").mkdir(parents=True)
+    (git_repo / "src" / "pkg" / "core.py").write_text("def run():\n    return 1\n")
+    git(git_repo, "add", ".")
+    git(git_repo, "commit", "-qm", "feat: core")
+    sha = git(git_repo, "rev-parse", "--short=7", "HEAD").strip()
+    config = load_config(SECTIONS, cwd=git_repo)
+    assert [v.code for v in tdd_history.check_all(config)] == ["CON206"]
+    assert [v.code for v in tdd_pairing.check_all(config)] == ["CON201"]
+    assert main(["baseline", "--history"]) == 0
+    commits = [f.get("commit") for f in _findings(git_repo) if f["code"] == "CON206"]
+    assert commits == [sha]
+    capsys.readouterr()
+    assert main(["tdd-history", "HEAD"]) == 0
+    assert capsys.readouterr().err == "0 new, 1 in the baseline\n"
+
+
+@pytest.mark.integration
+def test_baseline_update_without_history_keeps_con206(git_repo: Path) -> None:
+    (git_repo / "src" / "pkg").mkdir(parents=True)
+    (git_repo / "src" / "pkg" / "core.py").write_text("def run():\n    return 1\n")
+    git(git_repo, "add", ".")
+    git(git_repo, "commit", "-qm", "feat: core")
+    main(["baseline", "--history"])
+    assert main(["baseline", "--update"]) == 0
+    assert main(["baseline", "--check"]) == 0
+    assert [f["code"] for f in _findings(git_repo)] == ["CON201", "CON206"]

@@ -11,6 +11,7 @@ import pytest
 from constitution_hooks.commands.common import (
     add_config_argument,
     add_format_argument,
+    add_output_arguments,
     config_from,
     report,
     summary,
@@ -110,3 +111,10 @@ def test_report_color_auto_not_a_terminal_plain(
 ) -> None:
     report([TOO_LONG], "text", args=argparse.Namespace(color="auto"))
     assert "\x1b[" not in capsys.readouterr().out
+
+
+def test_add_output_arguments_defaults_auto_colour_and_baseline_on() -> None:
+    parser = argparse.ArgumentParser()
+    add_output_arguments(parser)
+    args = parser.parse_args([])
+    assert (args.format, args.color, args.no_baseline) == ("text", "auto", False)

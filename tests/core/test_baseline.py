@@ -11,6 +11,8 @@ from constitution_hooks.core.baseline import (
     BASELINE_FILE,
     Entry,
     Fingerprinter,
+    Split,
+    Update,
     dumps,
     read,
     relative_path,
@@ -119,12 +121,13 @@ def test_split_fingerprint_and_size_decide_baselined(
     found: Entry, baselined: bool
 ) -> None:
     result = split([VIOLATION], [found], [RECORDED])
+    assert isinstance(result, Split)
     assert (result.skipped, result.new) == ((1, []) if baselined else (0, [VIOLATION]))
 
 
 def test_update_fixed_finding_leaves_new_one_refused() -> None:
     fresh = RECORDED._replace(anchor="g")
-    assert update([RECORDED], [fresh], allow_growth=False) == ([], 1, 0, 1)
+    assert update([RECORDED], [fresh], allow_growth=False) == Update([], 1, 0, 1)
 
 
 def test_update_allow_growth_admits_new_finding() -> None:

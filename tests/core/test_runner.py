@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from constitution_hooks.core.config import load_config
-from constitution_hooks.core.runner import FileChecker, check_files
+from constitution_hooks.core.runner import FileChecker, check_files, syntax_message
 from constitution_hooks.rules import RULES, SECTIONS
 
 Write = Callable[..., Path]
@@ -49,6 +49,7 @@ def test_check_files_syntax_error_message_is_pythons_own(
         [str(bad)], load_config(SECTIONS, cwd=tmp_path), RULES, known=RULES
     )
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    assert violation.message == syntax_message("'(' was never closed")
     assert violation.message.startswith(
         f"syntax error under Python {version}: '(' was never closed; if the project"
         " targets a newer Python, set the hook's language_version"
