@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import io
+import sys
+from pathlib import Path
 
+import pytest
+
+from constitution_hooks.core import progress as progress_module
+from constitution_hooks.core.config import load_config
 from constitution_hooks.core.progress import MIN_ITEMS, Progress
+from constitution_hooks.core.runner import check_files
+from constitution_hooks.rules import RULES, SECTIONS
 
 
 class Terminal(io.StringIO):
@@ -39,3 +47,20 @@ def test_progress_short_run_on_terminal_writes_nothing() -> None:
     progress.advance()
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_check_files_many_files_on_terminal_counts_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.setattr(progress_module, "MIN_ITEMS", 3)
+    paths = []
+    for index in range(3):
+        path = tmp_path / f"m{index}.py"
+        path.write_text("x = 1\n", encoding="utf-8")
+        paths.append(str(path))
+    stream = Terminal()
+    monkeypatch.setattr(sys, "stderr", stream)
+    config = load_config(SECTIONS, cwd=tmp_path)
+    assert check_files(paths, config, RULES, known=RULES) == []
+    assert "checking files 3/3" in stream.getvalue()

@@ -57,7 +57,7 @@ def check_files(
     """
     rules = tuple(rules)
     groups = _by_project(list(paths), config, configs)
-    progress = Progress(sum(len(members) for members in groups.values()), "files")
+    progress = Progress(sum(len(group[1]) for group in groups.values()), "files")
     found: list[Violation] = []
     try:
         for project, members in groups.values():
