@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from constitution_hooks.core import progress as progress_module
 from constitution_hooks.core.config import load_config
-from constitution_hooks.core.progress import MIN_ITEMS, Progress
+from constitution_hooks.core.progress import MIN_ITEMS, Elapsed, Progress
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES, SECTIONS
 
@@ -64,3 +65,26 @@ def test_check_files_many_files_on_terminal_counts_every_file(
     config = load_config(SECTIONS, cwd=tmp_path)
     assert check_files(paths, config, RULES, known=RULES) == []
     assert "checking files 3/3" in stream.getvalue()
+
+
+def test_elapsed_on_terminal_ticks_then_erases(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = Terminal()
+    elapsed = Elapsed("the tests", stream)
+    monkeypatch.setattr(elapsed._stop, "wait", _wait_once())
+    with elapsed:
+        elapsed._thread.join(timeout=5)
+    assert stream.getvalue() == "\rrunning the tests 0 s\r\x1b[K"
+
+
+def test_elapsed_not_a_terminal_starts_nothing() -> None:
+    stream = io.StringIO()
+    with Elapsed("the tests", stream) as elapsed:
+        pass
+    assert (elapsed._thread.is_alive(), stream.getvalue()) == (False, "")
+
+
+def _wait_once() -> Callable[[float], bool]:
+    calls = iter([False, True])
+    return lambda timeout: next(calls)

@@ -26,6 +26,7 @@ from constitution_hooks.core.git import (
     staged_lines,
 )
 from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.progress import Elapsed
 from constitution_hooks.rules.coverage.figures import FileCoverage
 from constitution_hooks.rules.coverage.gate import (
     SECTION,
@@ -99,7 +100,8 @@ def _measure(
     command = list(settings.strings("command")) or coverage_run.default_command(root)
     data = folder / ".coverage"
     get_logger().info("tests started", command=command)
-    run = coverage_run.run_tests(command, root, data)
+    with Elapsed("the tests"):
+        run = coverage_run.run_tests(command, root, data)
     get_logger().info("tests finished", exit_code=run.returncode)
     cannot = run.start_failure()
     if cannot is not None:
