@@ -16,6 +16,11 @@ from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES, SECTIONS
 
 
+@pytest.fixture(autouse=True)
+def _outside_pre_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+
+
 class Terminal(io.StringIO):
     """A stream that says it is a terminal."""
 
@@ -88,3 +93,11 @@ def test_elapsed_not_a_terminal_starts_nothing() -> None:
 def _wait_once() -> Callable[[float], bool]:
     calls = iter([False, True])
     return lambda timeout: next(calls)
+
+
+def test_progress_under_pre_commit_writes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert Progress(MIN_ITEMS, "files", Terminal()).enabled is False
+    assert Elapsed("the tests", Terminal()).enabled is False

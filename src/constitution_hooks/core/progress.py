@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import TextIO
@@ -9,6 +10,15 @@ from typing import TextIO
 # Reason: a commit's few files finish before a progress line could be read.
 MIN_ITEMS = 200
 _INTERVAL = 0.1
+
+
+def _interactive(stream: TextIO) -> bool:
+    # Reason: pre-commit gives hooks a pseudo-terminal for colour, but replays
+    # their output later: a progress line there is noise.
+    if os.environ.get("PRE_COMMIT"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 class Progress:
@@ -29,9 +39,7 @@ class Progress:
         self.total = total
         self.label = label
         self.done = 0
-        isatty = getattr(self.stream, "isatty", None)
-        terminal = bool(isatty and isatty())
-        self.enabled = force or (terminal and total >= MIN_ITEMS)
+        self.enabled = force or (_interactive(self.stream) and total >= MIN_ITEMS)
         self._shown = 0.0
 
     def advance(self, count: int = 1) -> None:
@@ -67,8 +75,7 @@ class Elapsed:
         """Show the time spent on ``label`` on ``stream`` (stderr) if a terminal."""
         self.stream = stream if stream is not None else sys.stderr
         self.label = label
-        isatty = getattr(self.stream, "isatty", None)
-        self.enabled = bool(isatty and isatty())
+        self.enabled = _interactive(self.stream)
         # Reason: only the coverage gate runs a ticker; file runs never import it.
         import threading
 
