@@ -103,7 +103,7 @@ def test_run_range_reports_short_sha_and_first_line(
     commit(git_repo, "docs: fine")
     assert main(["commit-msg", "--range", f"{base}..HEAD"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith(f'{bad}:3:25: CON304 (fix: x) line "Co-authored-by:')
+    assert out.startswith(f'{bad}:3:1: CON304 (fix: x) line "Co-authored-by:')
 
 
 def test_run_range_keeps_hash_lines_of_stored_messages(
