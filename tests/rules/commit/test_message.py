@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.rules.commit.cleanup import clean_message
+from constitution_hooks.rules.commit.cleanup import clean_message, message_for_hook
 from constitution_hooks.rules.commit.message import SECTION, check_message, suggest
 
 Check = Callable[..., list[tuple[str, int, int, str]]]
@@ -251,3 +251,81 @@ def test_check_message_ai_words_left_out_of_con301_example(check: Check) -> None
     example = header.split("e.g. ", 1)[1]
     assert "Claude" not in example
     assert example == '"feat: added the cart, written"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Revert "feat: add search (#12)" (#15)\n',
+        'Revert "feat: add search"\n',
+        'Reapply "fix: handle empty query (#3)" (#9)\n',
+    ],
+)
+def test_check_message_squash_merged_revert_is_git_subject(
+    check: Check, text: str
+) -> None:
+    assert check(text) == []
+
+
+def test_check_message_bom_before_type_says_so_not_unknown_type(check: Check) -> None:
+    [(code, line, column, message)] = check("\ufefffeat: add search\n")
+    assert (code, line, column) == ("CON301", 1, 1)
+    assert "byte order mark (U+FEFF)" in message
+    assert 'e.g. "feat: add search"' in message
+
+
+def test_check_message_bom_long_line_still_reports_length(check: Check) -> None:
+    found = check("\ufefffeat: " + "word " * 20 + "\n")
+    assert codes(found) == ["CON301", "CON303"]
+
+
+def test_check_message_kept_comment_line_is_con304_with_note(
+    settings: Callable[..., Settings],
+) -> None:
+    message = message_for_hook("feat: add x\n\n# Generated with Claude Code\n", "#")
+    found = list(check_message(message, settings("commit-message")))
+    [(rule, finding)] = found
+    assert (rule.code, finding.line) == ("CON304", 3)
+    assert "AI stamp: Claude Code" in finding.message
+    assert "git keeps it for `git commit -m`" in finding.message
+
+
+def test_check_message_violation_names_kind_and_entry(check: Check) -> None:
+    text = "feat: add x\n\nCo-authored-by: openhands <openhands@all-hands.dev>\n"
+    [(_, _, _, message)] = check(text)
+    assert "references AI: AI co-author trailer: OpenHands" in message
+
+
+def test_check_message_builtin_patterns_off_skips_catalogue(check: Check) -> None:
+    text = "feat: add x\n\nCo-authored-by: openhands <openhands@all-hands.dev>\n"
+    assert check(text, **{"ai-builtin-patterns": False}) == []
+
+
+def test_check_message_ai_allow_accepts_vendor_names(check: Check) -> None:
+    allow = {"ai-allow": ["(?i)\\b(openai|anthropic)\\b"]}
+    assert check("fix(anthropic): handle overloaded errors\n", **allow) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Repair the broken link", "fix: repair the broken link"),
+        ("Update the README install steps", "docs: update the README install steps"),
+        ("Rename the helper module", "refactor: rename the helper module"),
+        ("Add tests for the parser", "test: add tests for the parser"),
+        ("Fix typo in docs", "fix: typo in docs"),
+        ("Add search", "feat: add search"),
+    ],
+)
+def test_suggest_type_is_picked_from_the_words(
+    settings: Callable[..., Settings], line: str, expected: str
+) -> None:
+    assert suggest(line, None, settings("commit-message")) == expected
+
+
+def test_suggest_long_subject_is_cut_after_a_complete_phrase(
+    settings: Callable[..., Settings],
+) -> None:
+    line = "Add pagination to the items endpoint for the admin dashboard"
+    suggested = suggest(line, None, settings("commit-message"))
+    assert suggested == "feat: add pagination to the items endpoint"

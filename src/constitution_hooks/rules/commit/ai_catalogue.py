@@ -225,7 +225,11 @@ TOOLS: tuple[Entry, ...] = (
     # Evidence: Augment Code's product name (corpus mentions among agent lists).
     tool("Augment Code", "augment code|augmentcode|augment agent"),
     # Evidence: Factory's coding agent ("droid"), named in agent lists.
-    tool("Factory Droid", "factory droid|factory.ai|factory-droid", logins="factory-droid"),
+    tool(
+        "Factory Droid",
+        "factory droid|factory.ai|factory-droid",
+        logins="factory-droid",
+    ),
     # Evidence: Warp's agentic terminal, named in the corpus's agent lists.
     tool("Warp", "^warp|warp agent|warp ai|warp.dev"),
     # Evidence: Zed's agent panel and AI features, named in agent lists.
@@ -272,7 +276,9 @@ TOOLS: tuple[Entry, ...] = (
     # Evidence: corpus (codeflash-ai[bot] optimisation pull requests).
     tool("Codeflash", "codeflash", logins="codeflash-ai"),
     # Evidence: corpus (CodeRabbit review bot "coderabbitai[bot]").
-    tool("CodeRabbit", "coderabbit|coderabbitai", kind=REVIEW_BOT, logins="coderabbitai"),
+    tool(
+        "CodeRabbit", "coderabbit|coderabbitai", kind=REVIEW_BOT, logins="coderabbitai"
+    ),
     # Evidence: corpus and issue 13 ("greptile-apps[bot]").
     tool("Greptile", "greptile", kind=REVIEW_BOT, logins="greptile-apps"),
     # Evidence: corpus (455 trailers "ellipsis-dev[bot]"); "Ellipsis" alone is

@@ -109,5 +109,7 @@ GATEWAYS: tuple[Entry, ...] = (
     tool("LocalAI", "localai", kind=GATEWAY),
     tool("GPT4All", "gpt4all", kind=GATEWAY),
     tool("Requesty", "requesty", kind=GATEWAY),
-    tool("AI gateway", "ai gateway|vercel ai gateway|cloudflare ai gateway", kind=GATEWAY),
+    tool(
+        "AI gateway", "ai gateway|vercel ai gateway|cloudflare ai gateway", kind=GATEWAY
+    ),
 )

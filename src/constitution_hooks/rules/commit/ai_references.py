@@ -113,7 +113,7 @@ def find_ai_references(
     if any(pattern.search(line) for pattern in allow):
         return []
     # Reason: the catalogue loads on the first line judged, never at start-up.
-    from constitution_hooks.rules.commit.ai_match import find_references
+    from constitution_hooks.rules.commit.ai_lines import find_references
 
     found = find_references(line, first) if catalogue else []
     found.extend(_pattern_hits(line, patterns))
@@ -121,7 +121,9 @@ def find_ai_references(
     for reference in sorted(found):
         if merged and reference.column < merged[-1].column + len(merged[-1].text):
             last = merged[-1]
-            end = max(last.column + len(last.text), reference.column + len(reference.text))
+            end = max(
+                last.column + len(last.text), reference.column + len(reference.text)
+            )
             # Reason: a catalogue kind ("AI stamp: Claude Code") says more than a
             # phrase pattern that overlaps it.
             if last.kind in _PATTERN_KINDS and reference.kind not in _PATTERN_KINDS:
@@ -132,7 +134,9 @@ def find_ai_references(
     return merged
 
 
-def _pattern_hits(line: str, patterns: Sequence[re.Pattern[str]]) -> Iterable[Reference]:
+def _pattern_hits(
+    line: str, patterns: Sequence[re.Pattern[str]]
+) -> Iterable[Reference]:
     for pattern in patterns:
         kind = "AI phrase" if pattern.pattern in _BUILTIN else "ai-patterns match"
         for match in pattern.finditer(line):

@@ -143,9 +143,9 @@ def message_for_hook(text: str, comment: str, cleanup: str = "default") -> Messa
         The message the rules judge.
 
     Example:
-        >>> message_for_hook("#123 fix the thing\n", "#").header
+        >>> message_for_hook("#123 fix the thing\\n", "#").header
         '#123 fix the thing'
-        >>> message_for_hook("#123 fix the thing\n", "#", "strip").is_empty
+        >>> message_for_hook("#123 fix the thing\\n", "#", "strip").is_empty
         True
     """
     mode = cleanup.strip().lower()
@@ -162,7 +162,7 @@ def message_for_hook(text: str, comment: str, cleanup: str = "default") -> Messa
     dropped = set(stripped.numbers)
     comments = tuple(
         (number, line)
-        for number, line in zip(kept.numbers, kept.lines)
+        for number, line in zip(kept.numbers, kept.lines, strict=True)
         if number not in dropped and line.startswith(comment)
     )
     return stripped._replace(comments=comments)

@@ -65,19 +65,74 @@ _DROPPED_WORDS = frozenset(
 _TELLING_WORDS = {
     word: kind
     for kind, words in (
-        ("fix", "fix fixes fixed fixing bug bugs bugfix hotfix repair repairs repaired"),
+        (
+            "fix",
+            "fix fixes fixed fixing bug bugs bugfix hotfix repair repairs repaired",
+        ),
         ("docs", "docs doc readme documentation document documents documented"),
         ("test", "test tests testing tested"),
-        ("refactor", "refactor refactors refactored refactoring rename renames"
-         " renamed move moves moved"),
+        (
+            "refactor",
+            "refactor refactors refactored refactoring rename renames"
+            " renamed move moves moved",
+        ),
     )
     for word in words.split()
 }
 _DANGLING = frozenset(
-    "a an the for to of and or nor but with without in on at by from into onto via"
-    " as that which who when while if so than then per over under about after"
-    " before between through is are was were be its their our my your this these"
-    " those".split()
+    [
+        "a",
+        "an",
+        "the",
+        "for",
+        "to",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "with",
+        "without",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "into",
+        "onto",
+        "via",
+        "as",
+        "that",
+        "which",
+        "who",
+        "when",
+        "while",
+        "if",
+        "so",
+        "than",
+        "then",
+        "per",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "between",
+        "through",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+    ]
 )
 _TRAILER = re.compile(r"[A-Za-z][\w-]*:\s")
 _BOM = "\ufeff"
@@ -227,7 +282,10 @@ def _ai_hits(line: str, settings: Settings, first: bool = False) -> list[Referen
 
 
 def _check_ai(message: Message, settings: Settings) -> Iterator[Found]:
-    lines = [(number, line, "") for number, line in zip(message.numbers, message.lines)]
+    lines = [
+        (number, line, "")
+        for number, line in zip(message.numbers, message.lines, strict=True)
+    ]
     lines += [(number, line, _KEPT_NOTE) for number, line in message.comments]
     for number, line, note in sorted(lines):
         first = number == message.numbers[0]
