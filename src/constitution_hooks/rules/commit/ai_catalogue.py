@@ -16,7 +16,11 @@ character says when a mention counts:
   ("add Copilot support", not "the copilot seat"); lowercase needs a stamp;
 * ``%`` an ordinary word that counts only capitalised and in context
   ("using Cursor", "Continue 1.2"), never alone;
+* ``!`` like ``~``, and also capitalised mid-sentence ("fix Gemini tool calls");
 * ``#`` a model name that counts only with a version ("GPT-4o", "gpt4").
+
+A scope that is a name counts too ("fix(copilot): ..."), except for ``%`` and ``#``
+names; a code name starting with an unmarked name counts ("ClineProvider").
 
 Addresses are the exact e-mail addresses a tool writes in its trailers; logins are
 GitHub App or account names (without ``[bot]``, lowercase); prefixes are what the
@@ -102,7 +106,8 @@ TOOLS: tuple[Entry, ...] = (
     tool(
         "Cursor",
         "%cursor|cursor agent|cursor ai|cursor ide|cursor composer|cursor tab"
-        "|cursor bugbot|cursor cli|cursor.sh|cursor.com|cursoragent",
+        "|cursor bugbot|cursor cli|cursor.sh|cursor.com|cursoragent|cursor rules"
+        "|cursorrules",
         addresses="cursoragent@cursor.com|ai@cursor.sh",
         logins="cursor|cursor-agent|cursoragent",
     ),
@@ -303,6 +308,9 @@ TOOLS: tuple[Entry, ...] = (
     tool("CodeAnt", "codeant|codeant ai", kind=REVIEW_BOT, logins="codeant-ai"),
     # Evidence: Bito's review agent.
     tool("Bito", "bito ai|bito.ai", kind=REVIEW_BOT, logins="bito-code-review"),
+    # Evidence: corpus (cline: aikido-autofix[bot] co-authors a fix); Aikido sells
+    # it as AI AutoFix.
+    tool("Aikido AutoFix", "aikido autofix", kind=REVIEW_BOT, logins="aikido-autofix"),
     # Evidence: corpus (hyperlint-ai[bot] documentation fixes).
     tool("Hyperlint", "hyperlint", kind=REVIEW_BOT, logins="hyperlint-ai"),
 )

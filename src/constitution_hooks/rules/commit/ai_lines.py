@@ -22,6 +22,7 @@ from constitution_hooks.rules.commit.ai_match import (
 )
 from constitution_hooks.rules.commit.ai_references import Reference
 
+_SCOPE = re.compile(r"[^\s():!]{1,40}\(([^()]{1,60})\)!?:")
 _TRAILER = re.compile(r"[ \t]*([A-Za-z][A-Za-z0-9-]{0,60})[ \t]*:[ \t]*(.*)")
 _STAMP_VERBS = frozenset(
     [
@@ -100,7 +101,10 @@ def find_references(line: str, first: bool = False) -> list[Reference]:
     if stamp is not None:
         return [stamp]
     hidden = _address_spans(line)
-    references = [r for r in _addresses(line, hidden)]
+    references = list(_addresses(line, hidden))
+    scope = _SCOPE.match(line) if first else None
+    if scope is not None:
+        references.extend(_scope(line, scope))
     for i, end, spelling in name_matches(line, words):
         if any(a <= words[i].start < b for a, b in hidden):
             continue
@@ -109,6 +113,17 @@ def find_references(line: str, first: bool = False) -> list[Reference]:
         entry = spelling.entry
         references.append(Reference(words[i].start + 1, text, entry.kind, entry.name))
     return sorted(references)
+
+
+def _scope(line: str, scope: re.Match[str]) -> Iterator[Reference]:
+    """A conventional scope that is a catalogue name: ``fix(copilot): ...``."""
+    text = scope.group(1)
+    words = words_of(text)
+    for i, end, spelling in name_matches(text, words, loose=True):
+        if i == 0 and end == len(words) and spelling.mode not in ("%", "#"):
+            entry = spelling.entry
+            yield Reference(scope.start(1) + 1, text, entry.kind, entry.name)
+        return
 
 
 def _trailer(line: str, match: re.Match[str]) -> list[Reference] | None:
@@ -163,7 +178,7 @@ def identity(value: str) -> str | None:
     words = words_of(name)
     for i, end, spelling in name_matches(name, words, loose=True):
         multiword = len(spelling.words) > 1
-        leading = i == 0 and spelling.mode not in "~#"
+        leading = i == 0 and spelling.mode not in ("~", "#")
         if multiword or leading or versioned(name, words, end):
             return spelling.entry.name
     if (

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 # Reason: one character class, no nesting: finditer is linear in the line.
 _WORD = re.compile(r"[^\W_]+")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 _ATTACHED = re.compile(r"([a-z]+)(\d[a-z0-9]*)")
 _VERSION = re.compile(r"v?\d|[a-z]\d")
 _JOINERS = frozenset(" \t-._/")
@@ -131,7 +132,7 @@ def catalogue_index() -> _Index:
     prefixes: list[tuple[str, Entry]] = []
     for entry in (*TOOLS, *VENDORS, *MODELS, *GATEWAYS):
         for spelling in entry.spellings:
-            mode = spelling[0] if spelling[0] in "~^%#" else ""
+            mode = spelling[0] if spelling[0] in "~!^%#" else ""
             words = tuple(w.lower() for w in _WORD.findall(spelling))
             index.first.setdefault(words[0], []).append(_Spelling(words, mode, entry))
         index.addresses.update((a, entry) for a in entry.addresses)
@@ -227,18 +228,21 @@ def _counts(line: str, words: list[Word], i: int, end: int, mode: str) -> bool:
     capital = word.text[:1].isupper() and not word.text.isupper()
     if end < len(words) and words[end].lower in _NOT_BEFORE.get(word.lower, ()):
         return False
-    version = versioned(line, words, end)
     if mode == "":
         return True
+    version = versioned(line, words, end)
     if mode == "#":
         return version
+    used = capital and _used_before(line, words, i)
     if mode == "~":
-        return version or (capital and _used_before(line, words, i))
+        return version or used
+    if mode == "!":
+        return version or used or (capital and _mid_sentence(line, words, i))
     if not capital:
         return False
     if mode == "^":
-        return version or _used_before(line, words, i) or _mid_sentence(line, words, i)
-    return version or _used_before(line, words, i)
+        return version or used or _mid_sentence(line, words, i)
+    return version or used
 
 
 def _candidates(word: Word) -> Iterator[tuple[_Spelling, bool]]:
@@ -249,6 +253,12 @@ def _candidates(word: Word) -> Iterator[tuple[_Spelling, bool]]:
     if attached:
         for spelling in index.first.get(attached.group(1), ()):
             if len(spelling.words) == 1:
+                yield spelling, True
+    # Reason: code names carry the tool's name: ClineProvider, OpenAIClient.
+    parts = _CAMEL.findall(word.text) if not word.text.islower() else []
+    for k in range(1, len(parts)):
+        for spelling in index.first.get("".join(parts[:k]).lower(), ()):
+            if len(spelling.words) == 1 and spelling.mode in ("", "^", "!"):
                 yield spelling, True
 
 

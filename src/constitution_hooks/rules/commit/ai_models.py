@@ -22,7 +22,7 @@ VENDORS: tuple[Entry, ...] = (
     tool("OpenAI", "openai|open ai|azure openai", kind=VENDOR),
     tool("Google DeepMind", "deepmind|google ai studio|vertex ai", kind=VENDOR),
     tool("Mistral AI", "^mistral|mistral ai|mistralai|mistral.ai", kind=VENDOR),
-    tool("xAI", "x.ai|xai api", kind=VENDOR),
+    tool("xAI", "xai|x.ai|xai api", kind=VENDOR),
     tool("Meta AI", "meta ai|meta llama", kind=VENDOR),
     tool("Cohere", "^cohere|cohere ai", kind=VENDOR),
     tool("AI21 Labs", "ai21|ai21 labs", kind=VENDOR),
@@ -30,7 +30,7 @@ VENDORS: tuple[Entry, ...] = (
     tool("Moonshot AI", "moonshot ai|moonshotai|moonshot.ai|moonshot.cn", kind=VENDOR),
     tool("Zhipu AI", "zhipu|zhipuai|z.ai|bigmodel.cn", kind=VENDOR),
     tool("Alibaba Cloud Model Studio", "dashscope|tongyi|bailian", kind=VENDOR),
-    tool("MiniMax", "minimax ai|minimaxi|minimax.io", kind=VENDOR),
+    tool("MiniMax", "^minimax|minimax ai|minimaxi|minimax.io", kind=VENDOR),
     tool("Perplexity", "perplexity ai|perplexity.ai", kind=VENDOR),
     tool("Hugging Face", "hugging face|huggingface|hf.co", kind=VENDOR),
     tool("Groq", "groq|groqcloud", kind=VENDOR),
@@ -39,7 +39,11 @@ VENDORS: tuple[Entry, ...] = (
     tool("Cerebras", "cerebras", kind=VENDOR),
     tool("Nous Research", "nous research|nousresearch", kind=VENDOR),
     tool("Stability AI", "stability ai|stabilityai", kind=VENDOR),
-    tool("Amazon Bedrock", "amazon bedrock|aws bedrock|bedrock runtime", kind=VENDOR),
+    tool(
+        "Amazon Bedrock",
+        "^bedrock|amazon bedrock|aws bedrock|bedrock runtime",
+        kind=VENDOR,
+    ),
 )
 
 MODELS: tuple[Entry, ...] = (
@@ -60,7 +64,7 @@ MODELS: tuple[Entry, ...] = (
         kind=MODEL,
     ),
     # Evidence: "gemini-2.5-pro", "Gemini 3 Flash"; "the Gemini protocol" passes.
-    tool("Gemini", "~gemini", kind=MODEL),
+    tool("Gemini", "!gemini", kind=MODEL),
     tool("Gemma", "~gemma|codegemma", kind=MODEL),
     tool("PaLM", "#palm|bard ai|google bard", kind=MODEL),
     # Evidence: "Llama 3.1 70B", "llama3"; llama.cpp runs these models.
@@ -76,7 +80,7 @@ MODELS: tuple[Entry, ...] = (
     tool("Kimi", "~kimi|kimi k2|kimi-dev", kind=MODEL),
     # Evidence: "Assisted-by: GLM-5.1 via Crush"; "GLM" alone is a statistics term.
     tool("GLM", "#glm|chatglm|codegeex", kind=MODEL),
-    tool("Grok", "^grok|grok code", kind=MODEL),
+    tool("Grok", "!grok|grok code", kind=MODEL),
     tool("Phi", "#phi", kind=MODEL),
     tool("Command R", "command r|command r plus", kind=MODEL),
     tool("Jamba", "~jamba", kind=MODEL),

@@ -16,7 +16,11 @@ from typing import NamedTuple
 # Reason: generic phrases only; names, trailers and stamps come from the catalogue
 # (ai_catalogue, ai_models) through ai_match. Each is linear: no nested repeats.
 DEFAULT_PATTERNS: tuple[str, ...] = (
-    r"\bai[\s-]+(?:generated|assisted|written|authored)\b",
+    # Reason: "AI-generated pull requests" or "an AI-assisted contribution policy"
+    # is about AI, not a credit; bounded repeats keep the lookahead linear.
+    r"\bai[\s-]+(?:generated|assisted|written|authored)\b(?![\s-]{1,3}(?:(?:code|"
+    r"contributions?)[\s-]{1,3})?(?:pull[\s-]{1,3}requests?|prs?|polic(?:y|ies)"
+    r"|guidelines?)\b)",
     r"\b(?:generated|written|authored|created|assisted|produced)\s+"
     r"(?:with|by|using|via)\s+(?:an?\s+)?(?:ai|llms?|language\s+models?)\b",
     r"🤖\s*generated",
