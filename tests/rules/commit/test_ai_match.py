@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from constitution_hooks.rules.commit.ai_match import (
+    Word,
     catalogue_index,
     name_matches,
     versioned,
@@ -71,3 +72,7 @@ def test_with_version_extends_over_version_words() -> None:
 
 def test_catalogue_index_is_built_once() -> None:
     assert catalogue_index() is catalogue_index()
+
+
+def test_word_keeps_offsets_lowercase_and_text() -> None:
+    assert words_of("Hi") == [Word(0, 2, "hi", "Hi")]

@@ -247,6 +247,7 @@ LONG_LINES = [
     "🤖 " * 50_000,
     'Revert "' + '"' * 100_000,
     "AI generated" + " -" * 50_000,
+    "claude@x.io Claude 3 " * 5_000,
 ]
 
 
@@ -267,3 +268,8 @@ def test_valid_patterns_non_list_is_rejected() -> None:
 
 def test_valid_patterns_default_list_is_accepted() -> None:
     assert valid_patterns(list(DEFAULT_PATTERNS))
+
+
+@pytest.mark.parametrize("pattern", ["a{4294967296}", "a{99999999999999999999}"])
+def test_valid_patterns_overflowing_repeat_is_rejected(pattern: str) -> None:
+    assert not valid_patterns([pattern])

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from constitution_hooks.core.config import Settings
+from constitution_hooks.rules.commit.ai_references import Reference
 from constitution_hooks.rules.commit.cleanup import clean_message, message_for_hook
-from constitution_hooks.rules.commit.message import SECTION, check_message, suggest
+from constitution_hooks.rules.commit.message import (
+    SECTION,
+    check_message,
+    describe,
+    suggest,
+    type_from_words,
+)
 
 Check = Callable[..., list[tuple[str, int, int, str]]]
 
@@ -329,3 +337,45 @@ def test_suggest_long_subject_is_cut_after_a_complete_phrase(
     line = "Add pagination to the items endpoint for the admin dashboard"
     suggested = suggest(line, None, settings("commit-message"))
     assert suggested == "feat: add pagination to the items endpoint"
+
+
+def test_describe_names_kind_entry_and_text() -> None:
+    hit = Reference(
+        1, "Co-authored-by: Amp <amp@ampcode.com>", "AI co-author trailer", "Amp"
+    )
+    assert describe([hit]) == (
+        'AI co-author trailer: Amp ("Co-authored-by: Amp <amp@ampcode.com>")'
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Repair the link", "fix"),
+        ("Correct the README", "docs"),
+        ("Move tests around", "refactor"),
+        ("Add a page", "feat"),
+    ],
+)
+def test_type_from_words_first_telling_word_wins(line: str, expected: str) -> None:
+    assert type_from_words(line) == expected
+
+
+HUGE = [
+    "a" * 100_000,
+    "feat: " + "a" * 100_000,
+    "feat(" + "(" * 100_000,
+    'Revert "' + '"' * 100_000,
+    "Merge pull request #1 from " + "x" * 100_000,
+    "x" * 100_000 + ":",
+    "feat: x\n\nCo-authored-by: " + "x" * 100_000,
+    "feat: x\n\n" + "Key" * 33_000 + ": v",
+    "feat: x\n\n" + "claude " * 14_000,
+]
+
+
+@pytest.mark.parametrize("text", HUGE, ids=lambda text: repr(text[:14]))
+def test_check_message_100k_character_line_is_linear(check: Check, text: str) -> None:
+    started = time.perf_counter()
+    check(text)
+    assert time.perf_counter() - started < 2.0

@@ -78,19 +78,9 @@ def find_references(line: str, first: bool = False) -> list[Reference]:
         >>> [r.kind for r in find_references("aider: fix the parser", first=True)]
         ['AI subject prefix']
     """
-    if first:
-        lowered = line.lstrip().lower()
-        for prefix, entry in catalogue_index().prefixes:
-            if lowered.startswith(prefix):
-                column = len(line) - len(line.lstrip()) + 1
-                return [
-                    Reference(
-                        column,
-                        line.strip()[: len(prefix)],
-                        "AI subject prefix",
-                        entry.name,
-                    )
-                ]
+    prefix = _prefix(line) if first else None
+    if prefix is not None:
+        return [prefix]
     trailer = _TRAILER.match(line)
     if trailer is not None:
         found = _trailer(line, trailer)
@@ -105,14 +95,38 @@ def find_references(line: str, first: bool = False) -> list[Reference]:
     scope = _SCOPE.match(line) if first else None
     if scope is not None:
         references.extend(_scope(line, scope))
+    inside = _hidden_words(words, hidden)
     for i, end, spelling in name_matches(line, words):
-        if any(a <= words[i].start < b for a, b in hidden):
+        if i in inside:
             continue
         end = with_version(line, words, end)
         text = line[words[i].start : words[end - 1].end]
         entry = spelling.entry
         references.append(Reference(words[i].start + 1, text, entry.kind, entry.name))
     return sorted(references)
+
+
+def _prefix(line: str) -> Reference | None:
+    """A tool's own first-line prefix: ``aider: ``, ``🤖 Plandex``."""
+    lowered = line.lstrip().lower()
+    for prefix, entry in catalogue_index().prefixes:
+        if lowered.startswith(prefix):
+            column = len(line) - len(line.lstrip()) + 1
+            text = line.strip()[: len(prefix)]
+            return Reference(column, text, "AI subject prefix", entry.name)
+    return None
+
+
+def _hidden_words(words: list[Word], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the words inside e-mail addresses (both lists are sorted)."""
+    inside: set[int] = set()
+    k = 0
+    for i, word in enumerate(words):
+        while k < len(spans) and spans[k][1] <= word.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= word.start:
+            inside.add(i)
+    return inside
 
 
 def _scope(line: str, scope: re.Match[str]) -> Iterator[Reference]:

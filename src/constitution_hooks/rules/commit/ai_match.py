@@ -116,7 +116,8 @@ class _Spelling(NamedTuple):
 
 
 class _Index(NamedTuple):
-    first: dict[str, list[_Spelling]]
+    single: dict[str, list[_Spelling]]
+    pairs: dict[tuple[str, str], list[_Spelling]]
     addresses: dict[str, Entry]
     logins: dict[str, Entry]
     prefixes: tuple[tuple[str, Entry], ...]
@@ -128,17 +129,22 @@ def catalogue_index() -> _Index:
     from constitution_hooks.rules.commit.ai_catalogue import TOOLS
     from constitution_hooks.rules.commit.ai_models import GATEWAYS, MODELS, VENDORS
 
-    index = _Index({}, {}, {}, ())
+    index = _Index({}, {}, {}, {}, ())
     prefixes: list[tuple[str, Entry]] = []
     for entry in (*TOOLS, *VENDORS, *MODELS, *GATEWAYS):
         for spelling in entry.spellings:
             mode = spelling[0] if spelling[0] in "~!^%#" else ""
             words = tuple(w.lower() for w in _WORD.findall(spelling))
-            index.first.setdefault(words[0], []).append(_Spelling(words, mode, entry))
+            # Reason: keyed by the first two words, a word costs one lookup.
+            found = _Spelling(words, mode, entry)
+            if len(words) == 1:
+                index.single.setdefault(words[0], []).append(found)
+            else:
+                index.pairs.setdefault(words[:2], []).append(found)
         index.addresses.update((a, entry) for a in entry.addresses)
         index.logins.update((login, entry) for login in entry.logins)
         prefixes.extend((p, entry) for p in entry.prefixes)
-    for candidates in index.first.values():
+    for candidates in index.pairs.values():
         candidates.sort(key=lambda s: -len(s.words))
     return index._replace(prefixes=tuple(prefixes))
 
@@ -245,20 +251,25 @@ def _counts(line: str, words: list[Word], i: int, end: int, mode: str) -> bool:
     return version or used
 
 
-def _candidates(word: Word) -> Iterator[tuple[_Spelling, bool]]:
+def _candidates(words: list[Word], i: int) -> Iterator[tuple[_Spelling, bool]]:
     index = catalogue_index()
-    for spelling in index.first.get(word.lower, ()):
+    word = words[i]
+    if i + 1 < len(words):
+        for spelling in index.pairs.get((word.lower, words[i + 1].lower), ()):
+            yield spelling, False
+    for spelling in index.single.get(word.lower, ()):
         yield spelling, False
     attached = _ATTACHED.fullmatch(word.lower)
     if attached:
-        for spelling in index.first.get(attached.group(1), ()):
-            if len(spelling.words) == 1:
-                yield spelling, True
+        for spelling in index.single.get(attached.group(1), ()):
+            yield spelling, True
     # Reason: code names carry the tool's name: ClineProvider, OpenAIClient.
-    parts = _CAMEL.findall(word.text) if not word.text.islower() else []
-    for k in range(1, len(parts)):
-        for spelling in index.first.get("".join(parts[:k]).lower(), ()):
-            if len(spelling.words) == 1 and spelling.mode in ("", "^", "!"):
+    # Reason: a name is at most three parts ("HuggingFace"); looking at the first
+    # few keeps a 100,000-letter word linear.
+    parts = _CAMEL.findall(word.text[:40]) if not word.text.islower() else []
+    for k in range(1, min(len(parts), 4)):
+        for spelling in index.single.get("".join(parts[:k]).lower(), ()):
+            if spelling.mode in ("", "^", "!"):
                 yield spelling, True
 
 
@@ -291,7 +302,7 @@ def name_matches(
 def _first_match(
     line: str, words: list[Word], i: int, loose: bool
 ) -> tuple[int, _Spelling] | None:
-    for spelling, attached in _candidates(words[i]):
+    for spelling, attached in _candidates(words, i):
         end = i + 1 if attached else _spelled(line, words, i, spelling)
         if not end:
             continue

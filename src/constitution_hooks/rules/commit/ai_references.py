@@ -60,7 +60,8 @@ def valid_patterns(value: object) -> bool:
         return False
     try:
         compile_patterns(tuple(value))
-    except re.error:
+    except (re.error, OverflowError, RecursionError, ValueError):
+        # Reason: "a{4294967296}" overflows instead of raising re.error.
         return False
     return True
 
@@ -121,6 +122,10 @@ def find_ai_references(
 
     found = find_references(line, first) if catalogue else []
     found.extend(_pattern_hits(line, patterns))
+    return _merged(line, found)
+
+
+def _merged(line: str, found: list[Reference]) -> list[Reference]:
     merged: list[Reference] = []
     for reference in sorted(found):
         if merged and reference.column < merged[-1].column + len(merged[-1].text):
