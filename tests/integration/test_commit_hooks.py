@@ -177,7 +177,7 @@ def test_commit_msg_range_reports_each_bad_commit(git_repo: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"{shas['ai']}:3:25: CON304 (fix: paging) line")
+    assert lines[0].startswith(f"{shas['ai']}:3:1: CON304 (fix: paging) line")
     assert lines[1].startswith(f'{shas["bad"]}:1:1: CON301 first line "Added paging"')
 
 
