@@ -44,7 +44,7 @@ SECTION = Section(
         boolean(
             "ai-builtin-patterns",
             True,
-            "set false to match only ai-patterns (see rules/commit/ai_references.py)",
+            "set false to match only ai-patterns (no catalogue, no built-in phrases)",
         ),
         Option(
             "ai-allow",
