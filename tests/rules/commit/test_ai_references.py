@@ -181,6 +181,9 @@ NEAR_MISSES = [
     "docs: thanks Claude for the review",
     "chore: email jules@example.org",
     "feat: play Opus audio",
+    "Modified the do_begin handling to use the Cursor not the Connection.",
+    "called by Cursor._fetch_pipeline() in fetch methods",
+    "fix: set up Copilot.from_config() at start-up",
 ]
 
 

@@ -211,9 +211,9 @@ def _joined_loose(line: str, left: Word, right: Word) -> bool:
     return len(gap) <= 2 and all(c in " \t-._/(:" for c in gap)
 
 
-def _used_before(line: str, words: list[Word], i: int) -> bool:
+def _used_before(line: str, words: list[Word], i: int, filler: bool = True) -> bool:
     k = i - 1
-    if k >= 0 and words[k].lower in FILLERS:
+    if filler and k >= 0 and words[k].lower in FILLERS:
         k -= 1
     return (
         k >= 0
@@ -231,7 +231,6 @@ def _mid_sentence(line: str, words: list[Word], i: int) -> bool:
 
 def _counts(line: str, words: list[Word], i: int, end: int, mode: str) -> bool:
     word = words[i]
-    capital = word.text[:1].isupper() and not word.text.isupper()
     if end < len(words) and words[end].lower in _NOT_BEFORE.get(word.lower, ()):
         return False
     if mode == "":
@@ -239,7 +238,15 @@ def _counts(line: str, words: list[Word], i: int, end: int, mode: str) -> bool:
     version = versioned(line, words, end)
     if mode == "#":
         return version
-    used = capital and _used_before(line, words, i)
+    # Reason: "Cursor._fetch()" or "Cursor(...)" is code (a class), not the product.
+    after = line[word.end : word.end + 2]
+    if after[:1] == "(" or (
+        after[:1] == "." and (after[1:].isalpha() or after[1:] == "_")
+    ):
+        return False
+    capital = word.text[:1].isupper() and not word.text.isupper()
+    # Reason: "use the Cursor" is a database cursor; "using Cursor" is the IDE.
+    used = capital and _used_before(line, words, i, filler=mode != "%")
     if mode == "~":
         return version or used
     if mode == "!":
