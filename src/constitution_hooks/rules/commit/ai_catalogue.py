@@ -272,6 +272,13 @@ TOOLS: tuple[Entry, ...] = (
     # Evidence: corpus (polar: detail-app[bot] co-authors fixes); docs.detail.dev
     # describes AI agents that open fix pull requests.
     tool("Detail", "detail.dev", logins="detail-app"),
+    # Evidence: fetched histories ("Clawd Subagent <subagent@clawd.ai>", "Atlas Bot
+    # <atlas@clawdbot.local>"); the agent framework formerly called Clawdbot.
+    tool(
+        "OpenClaw",
+        "openclaw|clawdbot|moltbot|clawd subagent",
+        addresses="subagent@clawd.ai",
+    ),
     # Evidence: OpenAI's chat product; the former CON304 pattern list.
     tool("ChatGPT", "chatgpt|chat gpt|chat-gpt"),
     # Evidence: Google's agentic IDE (2025); "antigravity" alone is Python's joke.

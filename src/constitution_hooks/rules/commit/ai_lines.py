@@ -61,6 +61,7 @@ _NOT_AI = re.compile(
     r"|release|web-flow|action@github\.com",
     re.IGNORECASE,
 )
+_AGENT_WORDS = frozenset(("assistant", "agent", "subagent", "bot", "coder", "helper"))
 _NOREPLY = "users.noreply.github.com"
 
 
@@ -201,6 +202,10 @@ def identity(value: str) -> str | None:
         and "ai" in re.split(r"[-_.]", login)
     ):
         return f"{login}[bot]"
+    lowered = {word.lower for word in words}
+    # Reason: a generic "AI Assistant <assistant@example.com>" names no product.
+    if "ai" in lowered and lowered & _AGENT_WORDS:
+        return name
     return None
 
 
