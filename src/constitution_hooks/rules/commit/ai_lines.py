@@ -15,6 +15,7 @@ from constitution_hooks.rules.commit.ai_match import (
     FILLERS,
     Word,
     catalogue_index,
+    might_name,
     name_matches,
     versioned,
     with_version,
@@ -87,13 +88,16 @@ def find_references(line: str, first: bool = False) -> list[Reference]:
         found = _trailer(line, trailer)
         if found is not None:
             return found
+    scope = _SCOPE.match(line) if first else None
+    # Reason: most lines name nothing; one cheap scan spares the full matching.
+    if scope is None and "@" not in line and not might_name(line):
+        return []
     words = words_of(line)
     stamp = _stamp(line, words)
     if stamp is not None:
         return [stamp]
     hidden = _address_spans(line)
     references = list(_addresses(line, hidden))
-    scope = _SCOPE.match(line) if first else None
     if scope is not None:
         references.extend(_scope(line, scope))
     inside = _hidden_words(words, hidden)

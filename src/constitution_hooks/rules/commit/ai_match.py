@@ -118,6 +118,7 @@ class _Spelling(NamedTuple):
 class _Index(NamedTuple):
     single: dict[str, list[_Spelling]]
     pairs: dict[tuple[str, str], list[_Spelling]]
+    starts: set[str]
     addresses: dict[str, Entry]
     logins: dict[str, Entry]
     prefixes: tuple[tuple[str, Entry], ...]
@@ -129,7 +130,7 @@ def catalogue_index() -> _Index:
     from constitution_hooks.rules.commit.ai_catalogue import TOOLS
     from constitution_hooks.rules.commit.ai_models import GATEWAYS, MODELS, VENDORS
 
-    index = _Index({}, {}, {}, {}, ())
+    index = _Index({}, {}, set(), {}, {}, ())
     prefixes: list[tuple[str, Entry]] = []
     for entry in (*TOOLS, *VENDORS, *MODELS, *GATEWAYS):
         for spelling in entry.spellings:
@@ -146,7 +147,37 @@ def catalogue_index() -> _Index:
         prefixes.extend((p, entry) for p in entry.prefixes)
     for candidates in index.pairs.values():
         candidates.sort(key=lambda s: -len(s.words))
+    index.starts.update(index.single)
+    index.starts.update(first for first, _ in index.pairs)
     return index._replace(prefixes=tuple(prefixes))
+
+
+def might_name(line: str) -> bool:
+    """Whether any word of the line could start a catalogue name (a fast pre-check).
+
+    Example:
+        >>> might_name("fix the parser"), might_name("use ClineProvider")
+        (False, True)
+    """
+    starts = catalogue_index().starts
+    for token in _WORD.findall(line):
+        lower = token.lower()
+        if lower in starts:
+            return True
+        if not lower.isalpha():
+            attached = _ATTACHED.fullmatch(lower)
+            if attached and attached.group(1) in starts:
+                return True
+        elif token[1:] != lower[1:] and _camel_start(token, starts):
+            return True
+    return False
+
+
+def _camel_start(token: str, starts: set[str]) -> bool:
+    parts = _CAMEL.findall(token[:40])
+    return any(
+        "".join(parts[:k]).lower() in starts for k in range(1, min(len(parts), 4))
+    )
 
 
 def words_of(line: str) -> list[Word]:
