@@ -7,6 +7,7 @@ import pytest
 from constitution_hooks.rules.commit.ai_match import (
     Word,
     catalogue_index,
+    might_name,
     name_matches,
     versioned,
     with_version,
@@ -76,3 +77,26 @@ def test_catalogue_index_is_built_once() -> None:
 
 def test_word_keeps_offsets_lowercase_and_text() -> None:
     assert words_of("Hi") == [Word(0, 2, "hi", "Hi")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("fix the parser", False),
+        ("use ClineProvider", True),
+        ("support qwen3", True),
+        ("asked Claude", True),
+        ("claude-code", True),
+    ],
+)
+def test_might_name_flags_lines_that_could_name_an_entry(
+    line: str, expected: bool
+) -> None:
+    assert might_name(line) is expected
+
+
+def test_might_name_is_true_whenever_a_name_matches() -> None:
+    lines = ["Gemini tool calls", "x OpenAIProvider y", "Kimi K2", "the cursor"]
+    for line in lines:
+        loose = list(name_matches(line, words_of(line), loose=True))
+        assert might_name(line) or not loose, line
