@@ -235,30 +235,48 @@ def test_find_ai_references_custom_pattern_list_replaces_defaults() -> None:
     assert found == [Reference(13, "Skynet", "ai-patterns match", "Skynet")]
 
 
-LONG_LINES = [
-    "a" * 100_000,
-    " " * 100_000,
-    "@" * 100_000,
-    "a@" * 50_000,
-    "Co-authored-by: " + "x" * 100_000,
-    "Co-authored-by: " + "<" * 100_000,
-    "Co-authored-by: Claude " + "Opus " * 20_000,
-    "ai " * 33_000,
-    "generated with " * 6_000,
-    "claude " * 14_000,
-    "gpt-" * 25_000,
-    "🤖 " * 50_000,
-    'Revert "' + '"' * 100_000,
-    "AI generated" + " -" * 50_000,
-    "claude@x.io Claude 3 " * 5_000,
+# Reason: (head, repeated unit, tail); a line of n characters repeats the unit.
+SHAPES = [
+    ("", "a", ""),
+    ("", " ", ""),
+    ("", "@", ""),
+    ("", "a@", ""),
+    ("Co-authored-by: ", "x", ""),
+    ("Co-authored-by: ", "<", ""),
+    ("Co-authored-by: Claude ", "Opus ", ""),
+    ("", "ai ", ""),
+    ("", "generated with ", ""),
+    ("", "claude ", ""),
+    ("", "gpt-", ""),
+    ("", "🤖 ", ""),
+    ('Revert "', '"', ""),
+    ("AI generated", " -", ""),
+    ("", "claude@x.io Claude 3 ", ""),
+    ("", "KeyKey", ": v"),
 ]
 
 
-@pytest.mark.parametrize("line", LONG_LINES, ids=lambda line: repr(line[:12]))
-def test_find_ai_references_100k_line_is_linear(line: str) -> None:
-    started = time.perf_counter()
-    find_ai_references(line, PATTERNS, first=True)
-    assert time.perf_counter() - started < 2.0
+def build(shape: tuple[str, str, str], size: int) -> str:
+    head, unit, tail = shape
+    return head + unit * (size // len(unit)) + tail
+
+
+def seconds(line: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        find_ai_references(line, PATTERNS, first=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda shape: repr(shape[1]))
+def test_find_ai_references_100k_line_is_linear(shape: tuple[str, str, str]) -> None:
+    small, large = seconds(build(shape, 25_000)), seconds(build(shape, 100_000))
+    # Reason: four times the text may cost about four times the time (eight allows
+    # for noise), never sixteen; a ratio holds on a slow or loaded machine.
+    assert large < 8 * small + 0.05
+    assert large < 10.0
 
 
 def test_valid_patterns_bad_regex_is_rejected() -> None:
