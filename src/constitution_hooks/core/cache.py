@@ -132,8 +132,10 @@ class ResultCache:
             if self._entries is None:
                 self._entries = _load(self.file)
             signature = [status.st_size, status.st_mtime_ns, status.st_ino]
-            hit = self._by_stat(path, signature)
-            if hit is not None:
+            key = _key_by_stat(self._entries, path, signature)
+            hit = _decode(self._entries.get(key), path) if key else None
+            if hit is not None and key is not None:
+                self._keys[path] = key
                 return hit
             with open(path, "rb") as handle:
                 data = handle.read()
@@ -147,17 +149,6 @@ class ResultCache:
         found = _decode(self._entries.get(key), path)
         if found is not None and path in self._seen:
             self._new_seen[path] = self._seen[path]
-        return found
-
-    def _by_stat(self, path: str, signature: list[int]) -> list[Violation] | None:
-        seen = self._entries.get(STATS) if self._entries is not None else None
-        known = seen.get(path) if isinstance(seen, dict) else None
-        if not isinstance(known, list) or known[:3] != signature:
-            return None
-        key = known[3] if len(known) == 4 and isinstance(known[3], str) else None
-        found = _decode(self._entries.get(key), path) if key and self._entries else None
-        if found is not None and key is not None:
-            self._keys[path] = key
         return found
 
     def store(self, path: str, violations: Sequence[Violation]) -> None:
@@ -182,27 +173,51 @@ class ResultCache:
         """
         if not self._new and not self._new_seen:
             return
-        current = _load(self.file)
-        seen = current.pop(STATS, None)
-        seen = seen if isinstance(seen, dict) else {}
-        touched = set(self._keys.values())
-        # Reason: entries of files this run did not see go first past the limit.
-        kept = [key for key in current if key not in touched and key not in self._new]
-        room = max(0, MAX_ENTRIES - len(self._new) - len(touched & current.keys()))
-        merged = {key: current[key] for key in kept[len(kept) - room :] if room}
-        merged.update((k, current[k]) for k in touched & current.keys())
-        merged.update(self._new)
+        merged = _merge(_load(self.file), set(self._keys.values()), self._new)
+        seen = merged.pop(STATS)
         seen.update(self._new_seen)
-        merged[STATS] = {
-            path: known
-            for path, known in seen.items()
-            if isinstance(known, list) and len(known) == 4 and known[3] in merged
-        }
+        merged[STATS] = _live(seen, merged)
         try:
             _write(self.folder, self.file, merged)
         except (OSError, ValueError):
             return
         self._new, self._new_seen = {}, {}
+
+
+def _merge(
+    current: dict[str, Any], touched: set[str], new: dict[str, Any]
+) -> dict[str, Any]:
+    """The entries to write: ``new``, those this run saw, then the most recent others.
+
+    The stat records come back under ``STATS`` (empty when missing or broken).
+    """
+    seen = current.pop(STATS, None)
+    # Reason: entries of files this run did not see go first past the limit.
+    kept = [key for key in current if key not in touched and key not in new]
+    room = max(0, MAX_ENTRIES - len(new) - len(touched & current.keys()))
+    merged = {key: current[key] for key in kept[len(kept) - room :] if room}
+    merged.update((k, current[k]) for k in touched & current.keys())
+    merged.update(new)
+    merged[STATS] = seen if isinstance(seen, dict) else {}
+    return merged
+
+
+def _key_by_stat(entries: dict[str, Any], path: str, signature: list[int]) -> str:
+    """The content key recorded for ``path`` at this stat signature, or ``""``."""
+    seen = entries.get(STATS)
+    known = seen.get(path) if isinstance(seen, dict) else None
+    if not isinstance(known, list) or len(known) != 4 or known[:3] != signature:
+        return ""
+    return known[3] if isinstance(known[3], str) else ""
+
+
+def _live(seen: dict[str, Any], entries: dict[str, Any]) -> dict[str, Any]:
+    """The stat records that still name a kept entry."""
+    return {
+        path: known
+        for path, known in seen.items()
+        if isinstance(known, list) and len(known) == 4 and known[3] in entries
+    }
 
 
 def _load(file: Path) -> dict[str, Any]:
