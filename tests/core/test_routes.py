@@ -251,3 +251,10 @@ def test_index_includes_unresolved_child_kept(tmp_path: Path) -> None:
     index = RouteIndex(make_project(tmp_path, {"m.py": HEADER + body}))
     [include] = index.includes()
     assert (include.child, include.prefix) == (None, "/p")
+
+
+def test_index_includes_add_api_route_kept_at_its_path(tmp_path: Path) -> None:
+    body = "app = FastAPI()\napp.add_api_route('/health', handler)\n"
+    index = RouteIndex(make_project(tmp_path, {"m.py": HEADER + body}))
+    [include] = index.includes()
+    assert (include.child, include.prefix) == (None, "/health")

@@ -46,6 +46,8 @@ MARKERS = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router", b".mount(")
 # Reason: a router included in many places has one path per chain; past this many
 # the rules have seen enough to judge.
 MAX_PATHS = 64
+_ADDERS = ("add_api_route", "add_api_websocket_route", "add_route")
+_INCLUDES = ("include_router", "mount", *_ADDERS)
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 
@@ -108,6 +110,10 @@ class Route(NamedTuple):
 class Include(NamedTuple):
     """``parent.include_router(child, prefix=...)`` or ``parent.mount(path, child)``.
 
+    ``parent.add_api_route(path, endpoint)`` (and ``add_api_websocket_route``,
+    ``add_route``) is kept as an include of an unknown child at ``path``: its
+    endpoint is not a decorated function, yet something is served there.
+
     Attributes:
         file: The module holding the call.
         call: The call.
@@ -157,7 +163,7 @@ def module_routes(project: Project, file: str) -> ModuleRoutes:
     tree = project.tree(file)
     if tree is None:
         return ModuleRoutes((), (), ())
-    finder = _Finder(project, os.path.normpath(file))
+    finder = _Finder(project, os.path.abspath(file))
     finder.walk(tree.body, [])
     return ModuleRoutes(
         tuple(finder.routers), tuple(finder.routes), tuple(finder.includes)
@@ -288,7 +294,7 @@ class _Finder:
                     if router is not None and router.call is node.value:
                         self._remember(router)
         func = node.func if isinstance(node, ast.Call) else None
-        if isinstance(func, ast.Attribute) and func.attr in ("include_router", "mount"):
+        if isinstance(func, ast.Attribute) and func.attr in _INCLUDES:
             assert isinstance(node, ast.Call)  # func came from it
             self._include(node, func, scopes)
 
@@ -299,10 +305,14 @@ class _Finder:
         if parent is None:
             return
         mount = func.attr == "mount"
+        added = func.attr in _ADDERS
         child_node = _argument(call, 1 if mount else 0, "app" if mount else "router")
-        prefix_node = _argument(call, 0, "path") if mount else _keyword(call, "prefix")
+        if mount or added:
+            prefix_node = _argument(call, 0, "path")
+        else:
+            prefix_node = _keyword(call, "prefix")
         child = None
-        if child_node is not None:
+        if child_node is not None and not added:
             child = router_of(self.project, self.file, child_node, scopes)
         if mount and child is None:
             return
@@ -382,7 +392,7 @@ class RouteIndex:
 
     def module(self, file: str) -> ModuleRoutes:
         """The routers, routes and includes of one module (found once)."""
-        file = os.path.normpath(file)
+        file = os.path.abspath(file)
         if file not in self._modules:
             self._modules[file] = module_routes(self.project, file)
         return self._modules[file]

@@ -9,8 +9,9 @@ tool cannot tell (a star import, a name bound twice, a dynamic value).
 from __future__ import annotations
 
 import ast
+import builtins
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple, Union
 
@@ -162,21 +163,34 @@ class Modules:
         True
     """
 
-    def __init__(self, files: Iterable[str]) -> None:
-        """Index ``files`` (paths as the run reports them); nothing is read yet."""
-        self.files = frozenset(os.path.normpath(f) for f in files)
+    def __init__(self, files: Iterable[str] | Callable[[], Iterable[str]]) -> None:
+        """Index ``files``, or the files a callable lists when first needed."""
+        self._list = files
+        self._files: frozenset[str] | None = None
+        self._extra: set[str] = set()
         self._sources: dict[str, SourceFile | None] = {}
         self._scopes: dict[str, Scope | None] = {}
 
+    @property
+    def files(self) -> frozenset[str]:
+        """Every file of the project, as absolute paths."""
+        if self._files is None:
+            listed = self._list() if callable(self._list) else self._list
+            self._files = frozenset(os.path.abspath(f) for f in listed)
+            self._files |= self._extra
+        return self._files
+
     def add(self, source: SourceFile) -> None:
         """Use an already parsed file, so it is not read again."""
-        file = os.path.normpath(source.display)
-        self.files = self.files | {file}
+        file = os.path.abspath(str(source.path))
+        self._extra.add(file)
+        if self._files is not None:
+            self._files |= {file}
         self._sources[file] = source
 
     def source(self, file: str) -> SourceFile | None:
         """The parsed file, or None when it cannot be read or parsed."""
-        file = os.path.normpath(file)
+        file = os.path.abspath(file)
         if file not in self._sources:
             source: SourceFile | None = SourceFile(Path(file), file)
             try:
@@ -196,7 +210,7 @@ class Modules:
 
     def scope(self, file: str) -> Scope | None:
         """The module-level bindings of ``file``, or None when it does not parse."""
-        file = os.path.normpath(file)
+        file = os.path.abspath(file)
         if file not in self._scopes:
             tree = self.tree(file) if file in self.files else None
             self._scopes[file] = Scope.of(tree.body) if tree is not None else None
@@ -217,7 +231,7 @@ class Modules:
         return None
 
     def _roots(self, near: str) -> list[str]:
-        near = os.path.normpath(near)
+        near = os.path.abspath(near)
         folder = os.path.dirname(near)
         module = module_name_of(near, self.files)
         root = folder
@@ -279,7 +293,9 @@ class Project(Modules):
             return None
         if name in module.names:
             return self._bound(file, module, name, depth)
-        return None if module.star else External(f"builtins.{name}")
+        if module.star or not hasattr(builtins, name):
+            return None
+        return External(f"builtins.{name}")
 
     def member(self, base: Target, attr: str, depth: int = 0) -> Target:
         """What ``base.attr`` refers to."""
@@ -339,7 +355,7 @@ def _submodule(files: frozenset[str], file: str, attr: str) -> Symbol | None:
 def _relative(
     files: frozenset[str], file: str, level: int, module: str | None
 ) -> Symbol | None:
-    folder = os.path.dirname(os.path.normpath(file))
+    folder = os.path.dirname(os.path.abspath(file))
     for _ in range(level - 1):
         folder = os.path.dirname(folder)
     if module is None:
