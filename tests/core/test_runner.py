@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from constitution_hooks.core.config import load_config
-from constitution_hooks.core.runner import FileChecker, check_files
+from constitution_hooks.core.runner import FileChecker, check_files, run_project
+from constitution_hooks.core.symbols import Project
 from constitution_hooks.rules import RULES, SECTIONS
 
 Write = Callable[..., Path]
@@ -151,3 +154,23 @@ def test_file_checker_waived_violation_is_dropped(write: Write, tmp_path: Path) 
     path = write("a.py", waived)
     checker = _checker(tmp_path, frozenset({"CON102", "CON010", "CON011"}))
     assert checker(str(path)) == []
+
+
+def test_check_files_fastapi_route_judged_with_other_modules(
+    write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write("main.py", "from fastapi import FastAPI\napp = FastAPI()\n")
+    extra = write(
+        "extra.py",
+        "import fastapi\nfrom main import app\n"
+        "@app.get('/api/v1/x')\nasync def f() -> None: ...\n",
+    )
+    found = run([extra], tmp_path)
+    assert ("extra.py", 3, 2, "CON607") in found
+
+
+def test_run_project_lists_the_repository_once(tmp_path: Path) -> None:
+    project = run_project(tmp_path, ("build",))
+    assert project is run_project(tmp_path, ("build",))
+    assert isinstance(project, Project)

@@ -82,8 +82,14 @@ class ResultCache:
         True
     """
 
-    def __init__(self, folder: Path, context: str) -> None:
-        """Use ``folder`` for the entries of runs whose context is ``context``."""
+    def __init__(
+        self, folder: Path, context: str, volatile: tuple[bytes, ...] = ()
+    ) -> None:
+        """Use ``folder`` for the entries of runs whose context is ``context``.
+
+        A file whose bytes contain one of ``volatile`` is never looked up or
+        stored: its results depend on other files.
+        """
         import hashlib  # Reason: --no-cache runs never pay for importing it.
 
         self.folder = folder
@@ -93,6 +99,7 @@ class ResultCache:
         self._entries: dict[str, Any] | None = None
         self._keys: dict[str, str] = {}
         self._new: dict[str, list[list[Any]]] = {}
+        self._volatile = volatile
 
     def lookup(self, path: str) -> list[Violation] | None:
         """Return the stored violations of ``path`` as it is now, or None on a miss.
@@ -107,6 +114,8 @@ class ResultCache:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
+            return None
+        if any(marker in data for marker in self._volatile):
             return None
         digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)

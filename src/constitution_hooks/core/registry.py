@@ -34,6 +34,9 @@ class Rule(NamedTuple):
         hint: How to fix or justify a violation, in one line.
         check: For file rules, a pure function over a parsed file.
         example_language: The Markdown fence language of ``example`` and ``fix``.
+        project_marker: For file rules that look across modules: a file whose
+            bytes contain it is checked with the run's project attached
+            (``SourceFile.project``), and its results are never cached.
         file_level: Judges a whole file, not a line: waived by the file-level
             waiver form and kept by ``--diff-base`` whenever its file changed.
 
@@ -57,6 +60,7 @@ class Rule(NamedTuple):
     check: FileCheck | None = None
     file_level: bool = False
     example_language: str = "python"
+    project_marker: bytes = b""
 
     @property
     def is_file_rule(self) -> bool:

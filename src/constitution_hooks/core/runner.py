@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
+from constitution_hooks.core.files import discover
 from constitution_hooks.core.parallel import run_checks
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
+from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import apply_waivers
 
@@ -53,10 +56,12 @@ def check_files(
         if rule.check is not None and config.enabled(rule.section)
     ]
     checked = frozenset({rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]}))
-    check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
+    scope = (config.root, config.exclude)
+    check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known), scope)
     cache = None
     if use_cache:
-        cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes))
+        context = context_for(config, codes)
+        cache = ResultCache(config.root / CACHE_DIR, context, check.markers())
     return sorted(run_checks(list(paths), check, jobs, cache))
 
 
@@ -77,23 +82,53 @@ class FileChecker:
         codes: frozenset[str],
         checked: frozenset[str],
         known: tuple[Rule, ...],
+        scope: tuple[Path, tuple[str, ...]] = (Path("."), ()),
     ) -> None:
         """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers.
 
-        ``known`` is every rule a waiver may name.
+        ``known`` is every rule a waiver may name; ``scope`` (the config's root and
+        excludes) says which files form the project of cross-module rules.
         """
         self.active = active
         self.codes = codes
         self.checked = checked
         self.known = known
+        self.scope = scope
+
+    def markers(self) -> tuple[bytes, ...]:
+        """The project markers of the active rules (see ``Rule.project_marker``)."""
+        return tuple({rule.project_marker for rule, _ in self.active} - {b""})
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
         source = SourceFile(Path(path), path)
+        markers = self.markers()
+        if markers and _contains(source, markers):
+            source.project = run_project(*self.scope)
         active = list(self.active)
         found = [v for v in _check_one(source, active) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)
         return [v for v in waived if v.code in self.codes]
+
+
+def _contains(source: SourceFile, markers: tuple[bytes, ...]) -> bool:
+    try:
+        return any(marker in source.data for marker in markers)
+    except SourceUnreadableError:
+        return False
+
+
+@lru_cache(maxsize=4)
+def run_project(root: Path, exclude: tuple[str, ...]) -> Project:
+    """Every Python file of the repository (as ``--all-files``), listed when needed.
+
+    One per process and run: the files are listed and parsed at most once.
+
+    Example:
+        >>> run_project(Path("."), ()) is run_project(Path("."), ())
+        True
+    """
+    return Project(lambda: discover([], True, exclude, root))
 
 
 def _check_one(

@@ -11,6 +11,7 @@ from constitution_hooks.rules import (
     branch,
     commit,
     coverage,
+    fastapi,
     parsing,
     size,
     tdd,
@@ -22,7 +23,9 @@ RULES += commit.RULES + branch.RULES
 RULES += waivers.RULES
 RULES += coverage.RULES
 RULES += tdd.RULES
+RULES += fastapi.RULES
 SECTIONS: tuple[Section, ...] = size.SECTIONS
 SECTIONS += (commit.SECTION, branch.SECTION)
 SECTIONS += (coverage.SECTION,)
 SECTIONS += (tdd.SECTION,)
+SECTIONS += (fastapi.SECTION,)

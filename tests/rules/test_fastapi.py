@@ -1,0 +1,73 @@
+"""CON601-CON608 as registry data: each documented example fails, each fix passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.core.config import load_config
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.registry import Rule
+from constitution_hooks.rules import SECTIONS
+from constitution_hooks.rules.fastapi import (
+    DEFAULT_MODEL_BASES,
+    EXEMPT_PATHS,
+    RULES,
+    SECTION,
+)
+from tests.rules.fastapi.conftest import run_rule
+
+APP_MODULE = "from fastapi import FastAPI\napp = FastAPI()\n"
+
+
+def _reported(tmp_path: Path, rule: Rule, text: str) -> list[int]:
+    # Reason: the CON607 example is a module that imports the app from app.main.
+    files = {"app/__init__.py": "", "app/main.py": APP_MODULE, "app/api/items.py": text}
+    return run_rule(tmp_path, rule.code, files, "app/api/items.py")
+
+
+def test_rules_codes_are_con601_to_con608_of_the_constitution_hook() -> None:
+    assert [rule.code for rule in RULES] == [f"CON60{n}" for n in range(1, 9)]
+    assert {(rule.hook, rule.section) for rule in RULES} == {
+        ("constitution", "fastapi")
+    }
+    assert all(rule.project_marker == b"fastapi" for rule in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rules_documented_example_is_reported_with_its_code(
+    tmp_path: Path, rule: Rule
+) -> None:
+    assert _reported(tmp_path, rule, rule.example)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rules_documented_fix_is_not_reported_with_that_code(
+    tmp_path: Path, rule: Rule
+) -> None:
+    assert _reported(tmp_path, rule, rule.fix) == []
+
+
+def test_section_defaults_are_the_constitutions_words() -> None:
+    defaults = {option.key: option.default for option in SECTION.all_options()}
+    assert defaults["versioned-path"] == r"^/api/v\d+/"
+    assert defaults["health-path"] == "/health"
+    assert defaults["exempt-paths"] == EXEMPT_PATHS
+    assert "pydantic.BaseModel" in DEFAULT_MODEL_BASES
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "versioned-path = '(unclosed'",
+        "exempt-paths = '/health'",
+        "model-bases = [1]",
+        "health-paths = '/health'",
+    ],
+)
+def test_section_bad_value_or_key_is_a_usage_error(tmp_path: Path, table: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f"[tool.constitution.fastapi]\n{table}\n", encoding="utf-8")
+    with pytest.raises(UsageError):
+        load_config(SECTIONS, path)
