@@ -47,7 +47,7 @@ MARKERS = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router", b".mount(")
 # the rules have seen enough to judge.
 MAX_PATHS = 64
 _ADDERS = ("add_api_route", "add_api_websocket_route", "add_route")
-_INCLUDES = ("include_router", "mount", *_ADDERS)
+_INCLUDES = ("include_router", "mount", "host", *_ADDERS)
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 
@@ -110,9 +110,10 @@ class Route(NamedTuple):
 class Include(NamedTuple):
     """``parent.include_router(child, prefix=...)`` or ``parent.mount(path, child)``.
 
-    ``parent.add_api_route(path, endpoint)`` (and ``add_api_websocket_route``,
-    ``add_route``) is kept as an include of an unknown child at ``path``: its
-    endpoint is not a decorated function, yet something is served there.
+    ``parent.host(name, child)`` is a mount at ``""``. ``parent.add_api_route(path,
+    endpoint)`` (and ``add_api_websocket_route``, ``add_route``, and
+    ``parent.get(path)(endpoint)``) is kept as an include of an unknown child at
+    ``path``: its endpoint is not a decorated function, yet something is served there.
 
     Attributes:
         file: The module holding the call.
@@ -293,29 +294,38 @@ class _Finder:
                     router = router_of(self.project, self.file, target, scopes)
                     if router is not None and router.call is node.value:
                         self._remember(router)
-        func = node.func if isinstance(node, ast.Call) else None
-        if isinstance(func, ast.Attribute) and func.attr in _INCLUDES:
-            assert isinstance(node, ast.Call)  # func came from it
-            self._include(node, func, scopes)
+        if not isinstance(node, ast.Call):
+            return
+        func = node.func
+        if isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute):
+            # Reason: ``router.get("/x")(endpoint)`` adds a route without a def.
+            if func.func.attr in ROUTE_DECORATORS:
+                self._include(func, func.func, scopes, adds=True)
+        elif isinstance(func, ast.Attribute) and func.attr in _INCLUDES:
+            self._include(node, func, scopes, adds=func.attr in _ADDERS)
 
     def _include(
-        self, call: ast.Call, func: ast.Attribute, scopes: list[Scope]
+        self, call: ast.Call, func: ast.Attribute, scopes: list[Scope], adds: bool
     ) -> None:
         parent = router_of(self.project, self.file, func.value, scopes)
         if parent is None:
             return
-        mount = func.attr == "mount"
-        added = func.attr in _ADDERS
-        child_node = _argument(call, 1 if mount else 0, "app" if mount else "router")
-        if mount or added:
+        mounts = func.attr in ("mount", "host")
+        if adds or mounts:
             prefix_node = _argument(call, 0, "path")
         else:
             prefix_node = _keyword(call, "prefix")
+        child_node = (
+            _argument(call, 1, "app") if mounts else _argument(call, 0, "router")
+        )
         child = None
-        if child_node is not None and not added:
+        if child_node is not None and not adds:
             child = router_of(self.project, self.file, child_node, scopes)
-        if mount and child is None:
+        if mounts and child is None:
             return
+        if func.attr == "host":
+            # Reason: a host route keeps the path; the host name is not part of it.
+            prefix_node = ast.Constant("")
         prefix = (
             ""
             if prefix_node is None
@@ -389,6 +399,7 @@ class RouteIndex:
         self.project = project
         self._modules: dict[str, ModuleRoutes] = {}
         self._parents: dict[tuple[str, str, str], list[Include]] | None = None
+        self._files: list[str] | None = None
 
     def module(self, file: str) -> ModuleRoutes:
         """The routers, routes and includes of one module (found once)."""
@@ -398,7 +409,9 @@ class RouteIndex:
         return self._modules[file]
 
     def files(self) -> list[str]:
-        """The project files that may hold routers, routes or includes."""
+        """The project files that may hold routers, routes or includes (read once)."""
+        if self._files is not None:
+            return self._files
         found = []
         for file in sorted(self.project.files):
             try:
@@ -408,6 +421,7 @@ class RouteIndex:
                 continue
             if any(marker in data for marker in MARKERS):
                 found.append(file)
+        self._files = found
         return found
 
     def routes(self) -> list[Route]:

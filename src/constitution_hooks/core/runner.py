@@ -105,6 +105,7 @@ class FileChecker:
         markers = self.markers()
         if markers and _contains(source, markers):
             source.project = run_project(*self.scope)
+            source.project.add(source)
         active = list(self.active)
         found = [v for v in _check_one(source, active) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)

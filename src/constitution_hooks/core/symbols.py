@@ -183,6 +183,12 @@ class Modules:
     def add(self, source: SourceFile) -> None:
         """Use an already parsed file, so it is not read again."""
         file = os.path.abspath(str(source.path))
+        known = self._sources.get(file)
+        if known is not None and known is not source:
+            # Reason: share one parse (and so one tree) between the run and the index.
+            for name in ("data", "text", "tree"):
+                if name in known.__dict__ and name not in source.__dict__:
+                    source.__dict__[name] = known.__dict__[name]
         self._extra.add(file)
         if self._files is not None:
             self._files |= {file}
@@ -258,6 +264,11 @@ class Project(Modules):
         'Settings'
     """
 
+    def __init__(self, files: Iterable[str] | Callable[[], Iterable[str]]) -> None:
+        """Index ``files``; module-level names are resolved once each."""
+        super().__init__(files)
+        self._resolved: dict[tuple[str, str], Target] = {}
+
     def resolve(
         self, file: str, node: ast.expr, scopes: Sequence[Scope] = (), depth: int = 0
     ) -> Target:
@@ -288,6 +299,16 @@ class Project(Modules):
         for scope in scopes:
             if name in scope.names:
                 return self._bound(file, scope, name, depth)
+        key = (file, name)
+        if key in self._resolved:
+            return self._resolved[key]
+        found = self._module_name(file, name, depth)
+        if found is not None or depth == 0:
+            # Reason: a None found deep in an alias chain may be the depth limit.
+            self._resolved[key] = found
+        return found
+
+    def _module_name(self, file: str, name: str, depth: int) -> Target:
         module = self.scope(file)
         if module is None:
             return None
@@ -334,6 +355,10 @@ class Project(Modules):
             base = _relative(self.files, file, statement.level, statement.module)
         else:
             base = self._absolute(statement.module or "", file)
+        if isinstance(base, Symbol) and base.file == os.path.abspath(file):
+            # Reason: a package importing from itself (``from . import sub`` in its
+            # __init__) binds the name it is looking up: that is the submodule.
+            return _submodule(self.files, base.file, alias.name)
         return self.member(base, alias.name, depth + 1)
 
     def _absolute(self, dotted: str, near: str) -> Target:

@@ -269,6 +269,9 @@ def test_route_on_app_route_in_other_module_reported(lines: Lines) -> None:
             0,
         ),
         ("app.add_api_route('/health', h)\n", 0),
+        ("app.get('/health')(h)\n", 0),
+        ("app.get('/other')(h)\n", 1),
+        ("other = FastAPI()\nother.host('api.example.com', app)\n", 1),
         ("top = FastAPI()\ntop.mount('/x', app)\n", 1),
     ],
 )
@@ -291,3 +294,19 @@ def test_missing_health_endpoint_route_in_other_module_counts(lines: Lines) -> N
         "@router.get('/health')\nasync def h(): ...\n",
     }
     assert lines("CON608", files, "main.py") == []
+
+
+def test_checks_test_modules_skipped(lines: Lines) -> None:
+    text = APP + "@app.get('/users')\ndef f(): ...\n"
+    for target in ("tests/m.py", "test_m.py", "conftest.py"):
+        assert lines("CON601", {target: text}, target) == []
+        assert lines("CON608", {target: text}, target) == []
+
+
+def test_unversioned_route_chain_through_test_app_ignored(lines: Lines) -> None:
+    files = {
+        "items.py": "from fastapi import APIRouter\nrouter = APIRouter()\n"
+        "@router.get('/items')\nasync def f(): ...\n",
+        "tests/test_items.py": APP + "import items\napp.include_router(items.router)\n",
+    }
+    assert lines("CON604", files, "items.py") == []

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.core.route_paths import match_path
+from constitution_hooks.core.route_paths import RoutePath, match_path
 from constitution_hooks.core.routes import Route, Router
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Finding
@@ -23,6 +23,7 @@ from constitution_hooks.rules.fastapi.facts import (
     imports_fastapi,
     is_body,
     is_model_or_response,
+    is_test_module,
     params_of,
     response_of,
     where,
@@ -35,7 +36,7 @@ _HTTP = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"})
 def _routes(
     source: SourceFile, settings: Settings
 ) -> tuple[Analysis, tuple[Route, ...]] | None:
-    if not imports_fastapi(source):
+    if is_test_module(source.display) or not imports_fastapi(source):
         return None
     analysis = analysis_for(source, settings)
     return analysis, file_routes(source, analysis)
@@ -108,15 +109,17 @@ def route_without_response_model(
             is_model_or_response(kind) or kind == "unknown"
         ):
             continue
-        shown = "no response_model and no return annotation"
+        shown = "declares no response_model and no return annotation"
         if response.node is not None:
-            origin = "response_model=" if response.declared else "returns "
-            shown = f"{origin}{ast.unparse(response.node)}, not a Pydantic model"
+            origin = "response_model=" if response.declared else "return annotation "
+            shown = (
+                f"declares {origin}{ast.unparse(response.node)}, not a Pydantic model"
+            )
         elif response.declared:
-            shown = "response_model=None and no status_code=204"
+            shown = "declares response_model=None without status_code=204"
         yield _at(
             route.decorator,
-            f"route {describe(route, analysis)} has {shown}; declare"
+            f"route {describe(route, analysis)} {shown}; declare"
             " response_model= or return a Pydantic model (a list of one, a Response"
             " class, or None with status_code=204)",
         )
@@ -131,7 +134,7 @@ def unversioned_route(source: SourceFile, settings: Settings) -> Iterator[Findin
     pattern = settings.text("versioned-path")
     exempt = settings.strings("exempt-paths")
     for route in routes:
-        for path in analysis.index.full_paths(route):
+        for path in analysis.full_paths(route):
             text = path.text
             if text is None or _exempt(text, exempt):
                 continue
@@ -270,7 +273,7 @@ def missing_health_endpoint(
         )
 
 
-def _may_serve(route: Route | None, path: object, health: str) -> bool:
+def _may_serve(route: Route | None, path: RoutePath, health: str) -> bool:
     methods = route.methods if route is not None else ()
     if (
         methods
@@ -278,4 +281,4 @@ def _may_serve(route: Route | None, path: object, health: str) -> bool:
         and set(methods) <= _HTTP | {"WEBSOCKET"}
     ):
         return False
-    return match_path(health, path)  # type: ignore[arg-type]
+    return match_path(health, path)

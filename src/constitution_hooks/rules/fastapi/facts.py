@@ -16,7 +16,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.core.routes import Route, RouteIndex, Router
+from constitution_hooks.core.routes import Route, RouteIndex, RoutePath, Router
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.rules.fastapi.types import (
@@ -62,11 +62,23 @@ class Analysis:
         self.types = Types(project, settings.strings("model-bases"))
         self._responses: dict[str, list[Route]] | None = None
 
+    def routes(self) -> list[Route]:
+        """Every route of the project outside test modules."""
+        return [r for r in self.index.routes() if not is_test_module(r.file)]
+
+    def full_paths(self, route: Route) -> list[RoutePath]:
+        """The route's full paths, except through apps that tests create."""
+        return [
+            path
+            for path in self.index.full_paths(route)
+            if path.root is None or not is_test_module(path.root.file)
+        ]
+
     def response_classes(self) -> dict[str, list[Route]]:
         """Every model class used as a response anywhere in the project."""
         if self._responses is None:
             self._responses = {}
-            for route in self.index.routes():
+            for route in self.routes():
                 response = response_of(route)
                 if response.node is None:
                     continue
@@ -76,7 +88,7 @@ class Analysis:
 
     def own_routes(self, app: Router) -> list[Route]:
         """The routes ``app`` serves itself: not those of apps mounted in it."""
-        return [r for r in self.index.routes() if app.key in self._apps_above(r.router)]
+        return [r for r in self.routes() if app.key in self._apps_above(r.router)]
 
     def _apps_above(self, router: Router) -> set[tuple[str, str, str]]:
         found: set[tuple[str, str, str]] = set()
@@ -92,9 +104,9 @@ class Analysis:
                     todo.append(include.parent)
         return found
 
-    def app_paths(self, app: Router) -> Iterator[tuple[Route | None, object]]:
+    def app_paths(self, app: Router) -> Iterator[tuple[Route | None, RoutePath]]:
         """Every (route, full path) served by ``app``; route None for unknown ones."""
-        for route in self.index.routes():
+        for route in self.routes():
             for path in self.index.full_paths(route):
                 if path.root is not None and path.root.key == app.key:
                     yield route, path
@@ -158,6 +170,20 @@ def imports_fastapi(source: SourceFile) -> bool:
         ):
             return True
     return False
+
+
+def is_test_module(file: str) -> bool:
+    """Whether a file is a test module (its apps and routes are test fixtures).
+
+    Example:
+        >>> is_test_module("tests/api/test_items.py"), is_test_module("app/main.py")
+        (True, False)
+    """
+    folder, name = os.path.split(file)
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    parts = folder.replace(os.sep, "/").split("/")
+    return any(part in ("tests", "test") for part in parts)
 
 
 def file_routes(source: SourceFile, analysis: Analysis) -> tuple[Route, ...]:
@@ -238,7 +264,7 @@ def describe(route: Route, analysis: Analysis) -> str:
 
     The first full path known is shown; else ``.../tail`` after the unknown part.
     """
-    paths = analysis.index.full_paths(route)
+    paths = analysis.full_paths(route)
     texts = [p.text for p in paths if p.text is not None]
     shown = texts[0] if texts else "..." + (paths[0].tail if paths else "")
     methods = "/".join(route.methods) or "?"
