@@ -300,43 +300,50 @@ class _Finder:
         if isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute):
             # Reason: ``router.get("/x")(endpoint)`` adds a route without a def.
             if func.func.attr in ROUTE_DECORATORS:
-                self._include(func, func.func, scopes, adds=True)
+                self._add(_include_of(self, func, func.func, scopes, adds=True))
         elif isinstance(func, ast.Attribute) and func.attr in _INCLUDES:
-            self._include(node, func, scopes, adds=func.attr in _ADDERS)
+            self._add(_include_of(self, node, func, scopes, func.attr in _ADDERS))
 
-    def _include(
-        self, call: ast.Call, func: ast.Attribute, scopes: list[Scope], adds: bool
-    ) -> None:
-        parent = router_of(self.project, self.file, func.value, scopes)
-        if parent is None:
-            return
-        mounts = func.attr in ("mount", "host")
-        if adds or mounts:
-            prefix_node = _argument(call, 0, "path")
-        else:
-            prefix_node = _keyword(call, "prefix")
-        child_node = (
-            _argument(call, 1, "app") if mounts else _argument(call, 0, "router")
-        )
-        child = None
-        if child_node is not None and not adds:
-            child = router_of(self.project, self.file, child_node, scopes)
-        if mounts and child is None:
-            return
-        if func.attr == "host":
-            # Reason: a host route keeps the path; the host name is not part of it.
-            prefix_node = ast.Constant("")
-        prefix = (
-            ""
-            if prefix_node is None
-            else string_value(self.project, self.file, prefix_node, scopes)
-        )
-        self.includes.append(Include(self.file, call, parent, child, prefix))
+    def _add(self, include: Include | None) -> None:
+        if include is not None:
+            self.includes.append(include)
 
     def _remember(self, router: Router) -> None:
         if router.file == self.file and router.key not in self.seen:
             self.seen.add(router.key)
             self.routers.append(router)
+
+
+def _include_of(
+    finder: _Finder,
+    call: ast.Call,
+    func: ast.Attribute,
+    scopes: list[Scope],
+    adds: bool,
+) -> Include | None:
+    parent = router_of(finder.project, finder.file, func.value, scopes)
+    if parent is None:
+        return None
+    mounts = func.attr in ("mount", "host")
+    if adds or mounts:
+        prefix_node = _argument(call, 0, "path")
+    else:
+        prefix_node = _keyword(call, "prefix")
+    child_node = _argument(call, 1, "app") if mounts else _argument(call, 0, "router")
+    child = None
+    if child_node is not None and not adds:
+        child = router_of(finder.project, finder.file, child_node, scopes)
+    if mounts and child is None:
+        return None
+    if func.attr == "host":
+        # Reason: a host route keeps the path; the host name is not part of it.
+        prefix_node = ast.Constant("")
+    prefix = (
+        ""
+        if prefix_node is None
+        else string_value(finder.project, finder.file, prefix_node, scopes)
+    )
+    return Include(finder.file, call, parent, child, prefix)
 
 
 def _expressions(value: object) -> Iterator[ast.AST]:

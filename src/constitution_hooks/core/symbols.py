@@ -302,21 +302,11 @@ class Project(Modules):
         key = (file, name)
         if key in self._resolved:
             return self._resolved[key]
-        found = self._module_name(file, name, depth)
+        found = _module_level(self, file, name, depth)
         if found is not None or depth == 0:
             # Reason: a None found deep in an alias chain may be the depth limit.
             self._resolved[key] = found
         return found
-
-    def _module_name(self, file: str, name: str, depth: int) -> Target:
-        module = self.scope(file)
-        if module is None:
-            return None
-        if name in module.names:
-            return self._bound(file, module, name, depth)
-        if module.star or not hasattr(builtins, name):
-            return None
-        return External(f"builtins.{name}")
 
     def member(self, base: Target, attr: str, depth: int = 0) -> Target:
         """What ``base.attr`` refers to."""
@@ -350,20 +340,32 @@ class Project(Modules):
         base: Target
         if isinstance(statement, ast.Import):
             dotted = alias.name if alias.asname else alias.name.partition(".")[0]
-            return self._absolute(dotted, file)
+            return _absolute(self, dotted, file)
         if statement.level:
             base = _relative(self.files, file, statement.level, statement.module)
         else:
-            base = self._absolute(statement.module or "", file)
+            base = _absolute(self, statement.module or "", file)
         if isinstance(base, Symbol) and base.file == os.path.abspath(file):
             # Reason: a package importing from itself (``from . import sub`` in its
             # __init__) binds the name it is looking up: that is the submodule.
             return _submodule(self.files, base.file, alias.name)
         return self.member(base, alias.name, depth + 1)
 
-    def _absolute(self, dotted: str, near: str) -> Target:
-        found = self.module_file(dotted, near)
-        return Symbol(found, "", "", None) if found else External(dotted)
+
+def _module_level(project: Project, file: str, name: str, depth: int) -> Target:
+    module = project.scope(file)
+    if module is None:
+        return None
+    if name in module.names:
+        return project._bound(file, module, name, depth)
+    if module.star or not hasattr(builtins, name):
+        return None
+    return External(f"builtins.{name}")
+
+
+def _absolute(modules: Modules, dotted: str, near: str) -> Target:
+    found = modules.module_file(dotted, near)
+    return Symbol(found, "", "", None) if found else External(dotted)
 
 
 def _submodule(files: frozenset[str], file: str, attr: str) -> Symbol | None:

@@ -19,6 +19,7 @@ from constitution_hooks.rules.fastapi.facts import (
     imports_fastapi,
     is_body,
     is_model_or_response,
+    is_test_module,
     marker,
     params_of,
     response_of,
@@ -118,3 +119,18 @@ def test_own_routes_mounted_app_routes_excluded(tmp_path: Path) -> None:
     app, sub = analysis.index.module(str(source.path)).routers
     assert analysis.own_routes(app) == []
     assert [r.function.name for r in analysis.own_routes(sub)] == ["f"]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("tests/test_app.py", True),
+        ("app/tests/helpers.py", True),
+        ("app/items_test.py", True),
+        ("conftest.py", True),
+        ("app/testing.py", False),
+        ("app/api/items.py", False),
+    ],
+)
+def test_is_test_module_names_and_folders(path: str, expected: bool) -> None:
+    assert is_test_module(path) is expected

@@ -18,6 +18,8 @@ from constitution_hooks.rules.fastapi.types import (
     UNKNOWN,
     UNTYPED,
     Types,
+    annotated,
+    model_classes,
 )
 
 MODULE = (
@@ -84,13 +86,13 @@ def test_types_kind_no_annotation_is_untyped(tmp_path: Path) -> None:
     assert types.kind(file, None) == UNTYPED
 
 
-def test_types_model_classes_named_through_containers(tmp_path: Path) -> None:
+def test_model_classes_named_through_containers(tmp_path: Path) -> None:
     types, file = types_for(tmp_path)
     node = ast.parse("Optional[list[Sub]] | Plain", mode="eval").body
-    assert types.model_classes(file, node) == {f"{file}:Sub"}
+    assert model_classes(types, file, node) == {f"{file}:Sub"}
 
 
-def test_types_annotated_metadata_through_alias(tmp_path: Path) -> None:
+def test_annotated_metadata_through_alias(tmp_path: Path) -> None:
     path = tmp_path / "m.py"
     path.write_text(
         "from typing import Annotated\nfrom fastapi import Depends\n"
@@ -98,7 +100,7 @@ def test_types_annotated_metadata_through_alias(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     types = Types(Project([str(path)]), DEFAULT_MODEL_BASES)
-    [meta] = types.annotated(str(path), ast.Name("Db"))
+    [meta] = annotated(types, str(path), ast.Name("Db"))
     assert isinstance(meta, ast.Call)
 
 

@@ -28,7 +28,7 @@ from constitution_hooks.rules.fastapi.facts import (
     response_of,
     where,
 )
-from constitution_hooks.rules.fastapi.types import LOOSE, UNTYPED
+from constitution_hooks.rules.fastapi.types import LOOSE, UNTYPED, model_classes
 
 _HTTP = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"})
 
@@ -170,7 +170,7 @@ def shared_request_response_model(
             if not is_body(param, analysis, route.file):
                 continue
             for name in sorted(
-                analysis.types.model_classes(route.file, param.arg.annotation)
+                model_classes(analysis.types, route.file, param.arg.annotation)
             ):
                 users = responses.get(name)
                 if not users:

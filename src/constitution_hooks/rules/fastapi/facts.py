@@ -23,6 +23,8 @@ from constitution_hooks.rules.fastapi.types import (
     MODEL,
     RESPONSE,
     Types,
+    annotated,
+    model_classes,
 )
 
 _NOT_BODY = {"Depends", "Security", "Query", "Path", "Header", "Cookie", "Form", "File"}
@@ -82,7 +84,7 @@ class Analysis:
                 response = response_of(route)
                 if response.node is None:
                     continue
-                for name in self.types.model_classes(route.file, response.node):
+                for name in model_classes(self.types, route.file, response.node):
                     self._responses.setdefault(name, []).append(route)
         return self._responses
 
@@ -130,7 +132,7 @@ def analysis_for(source: SourceFile, settings: Settings) -> Analysis:
     Example:
         >>> import tempfile; from pathlib import Path
         >>> f = Path(tempfile.mkdtemp()) / "m.py"; _ = f.write_text("x = 1\\n")
-        >>> from constitution_hooks.rules.fastapi.types import DEFAULT_MODEL_BASES
+        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
         >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
         >>> analysis_for(SourceFile(f), cfg).index.routes()
         []
@@ -221,7 +223,7 @@ def is_body(param: Param, analysis: Analysis, file: str) -> bool:
     """Whether FastAPI may read the parameter from the body (or cannot tell)."""
     if marker(param.default) in _NOT_BODY:
         return False
-    metadata = analysis.types.annotated(file, param.arg.annotation)
+    metadata = annotated(analysis.types, file, param.arg.annotation)
     return not any(marker(item) in _NOT_BODY for item in metadata)
 
 

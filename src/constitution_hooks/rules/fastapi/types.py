@@ -68,8 +68,10 @@ class Types:
     """Classify annotations and find the model classes they name.
 
     Example:
-        >>> types = Types(Project([]), ["pydantic.BaseModel"])
-        >>> types.kind("m.py", ast.parse("dict[str, int]", mode="eval").body)
+        >>> import tempfile; from pathlib import Path
+        >>> f = Path(tempfile.mkdtemp()) / "m.py"; _ = f.write_text("x = 1\\n")
+        >>> types = Types(Project([str(f)]), ["pydantic.BaseModel"])
+        >>> types.kind(str(f), ast.parse("dict[str, int]", mode="eval").body)
         'loose'
     """
 
@@ -94,7 +96,7 @@ class Types:
             return self._subscript(file, node, depth)
         target = self.project.resolve(file, node)
         if isinstance(target, External):
-            return self._external(target.qualname)
+            return _external(self.bases, target.qualname)
         if isinstance(target, Symbol) and isinstance(target.node, ast.ClassDef):
             return self.class_kind(target, depth + 1)
         if isinstance(target, Symbol) and isinstance(target.node, ast.expr):
@@ -110,17 +112,6 @@ class Types:
             except SyntaxError:
                 return UNKNOWN
             return self.kind(file, parsed, depth + 1)
-        return UNKNOWN
-
-    def _external(self, qualname: str) -> str:
-        if qualname in self.bases:
-            return MODEL
-        if qualname in _LOOSE:
-            return LOOSE
-        if _is_response(qualname):
-            return RESPONSE
-        if qualname in _SCALARS or qualname.startswith(_OTHER_ROOTS):
-            return OTHER
         return UNKNOWN
 
     def _subscript(self, file: str, node: ast.Subscript, depth: int) -> str:
@@ -161,57 +152,23 @@ class Types:
         if isinstance(target, External):
             if target.qualname in _NEUTRAL_BASES:
                 return OTHER
-            kind = self._external(target.qualname)
+            kind = _external(self.bases, target.qualname)
             return kind if kind in (MODEL, RESPONSE, OTHER) else UNKNOWN
         if isinstance(target, Symbol) and isinstance(target.node, ast.ClassDef):
             return self.class_kind(target, depth + 1)
         return UNKNOWN
 
-    def model_classes(self, file: str, node: ast.expr | None) -> set[str]:
-        """The model classes an annotation names (through lists, unions, aliases).
 
-        Each is named ``file:Class`` for a project class, its dotted name else.
-        """
-        found: set[str] = set()
-        self._collect(file, node, found, 0)
-        return found
-
-    def _collect(
-        self, file: str, node: ast.expr | None, found: set[str], depth: int
-    ) -> None:
-        if node is None or depth > _MAX_DEPTH:
-            return
-        if isinstance(node, ast.BinOp):
-            for side in (node.left, node.right):
-                self._collect(file, side, found, depth + 1)
-            return
-        if isinstance(node, ast.Subscript):
-            for item in (
-                _items(node.slice)[:1]
-                if _is_annotated(self, file, node)
-                else _items(node.slice)
-            ):
-                self._collect(file, item, found, depth + 1)
-            return
-        target = self.project.resolve(file, node)
-        if isinstance(target, Symbol) and isinstance(target.node, ast.ClassDef):
-            if self.class_kind(target) == MODEL:
-                found.add(f"{target.file}:{target.name}")
-        elif isinstance(target, Symbol) and isinstance(target.node, ast.expr):
-            self._collect(target.file, target.node, found, depth + 1)
-
-    def annotated(self, file: str, node: ast.expr | None) -> tuple[ast.expr, ...]:
-        """The metadata of an ``Annotated[...]`` annotation (aliases followed)."""
-        for _ in range(_MAX_DEPTH):
-            if isinstance(node, ast.Subscript):
-                if _is_annotated(self, file, node):
-                    return _items(node.slice)[1:]
-                return ()
-            target = self.project.resolve(file, node) if node is not None else None
-            if not isinstance(target, Symbol) or not isinstance(target.node, ast.expr):
-                return ()
-            file, node = target.file, target.node
-        return ()
+def _external(bases: frozenset[str], qualname: str) -> str:
+    if qualname in bases:
+        return MODEL
+    if qualname in _LOOSE:
+        return LOOSE
+    if _is_response(qualname):
+        return RESPONSE
+    if qualname in _SCALARS or qualname.startswith(_OTHER_ROOTS):
+        return OTHER
+    return UNKNOWN
 
 
 def _is_annotated(types: Types, file: str, node: ast.Subscript) -> bool:
@@ -240,3 +197,63 @@ def _container(inner: list[str]) -> str:
         return LOOSE
     kind = _union(inner)
     return kind if kind in (MODEL, LOOSE, UNKNOWN) else OTHER
+
+
+def model_classes(types: Types, file: str, node: ast.expr | None) -> set[str]:
+    """The model classes an annotation names (through lists, unions, aliases).
+
+    Each is named ``file:Class`` for a project class.
+
+    Example:
+        >>> types = Types(Project([]), ["pydantic.BaseModel"])
+        >>> model_classes(types, "m.py", ast.parse("list[int]", mode="eval").body)
+        set()
+    """
+    found: set[str] = set()
+    _collect(types, file, node, found, 0)
+    return found
+
+
+def _collect(
+    types: Types, file: str, node: ast.expr | None, found: set[str], depth: int
+) -> None:
+    if node is None or depth > _MAX_DEPTH:
+        return
+    if isinstance(node, ast.BinOp):
+        for side in (node.left, node.right):
+            _collect(types, file, side, found, depth + 1)
+        return
+    if isinstance(node, ast.Subscript):
+        for item in (
+            _items(node.slice)[:1]
+            if _is_annotated(types, file, node)
+            else _items(node.slice)
+        ):
+            _collect(types, file, item, found, depth + 1)
+        return
+    target = types.project.resolve(file, node)
+    if isinstance(target, Symbol) and isinstance(target.node, ast.ClassDef):
+        if types.class_kind(target) == MODEL:
+            found.add(f"{target.file}:{target.name}")
+    elif isinstance(target, Symbol) and isinstance(target.node, ast.expr):
+        _collect(types, target.file, target.node, found, depth + 1)
+
+
+def annotated(types: Types, file: str, node: ast.expr | None) -> tuple[ast.expr, ...]:
+    """The metadata of an ``Annotated[...]`` annotation (aliases followed).
+
+    Example:
+        >>> types = Types(Project([]), ["pydantic.BaseModel"])
+        >>> annotated(types, "m.py", ast.parse("int", mode="eval").body)
+        ()
+    """
+    for _ in range(_MAX_DEPTH):
+        if isinstance(node, ast.Subscript):
+            if _is_annotated(types, file, node):
+                return _items(node.slice)[1:]
+            return ()
+        target = types.project.resolve(file, node) if node is not None else None
+        if not isinstance(target, Symbol) or not isinstance(target.node, ast.expr):
+            return ()
+        file, node = target.file, target.node
+    return ()
