@@ -258,3 +258,17 @@ def test_index_includes_add_api_route_kept_at_its_path(tmp_path: Path) -> None:
     index = RouteIndex(make_project(tmp_path, {"m.py": HEADER + body}))
     [include] = index.includes()
     assert (include.child, include.prefix) == (None, "/health")
+
+
+def test_index_chains_hosts_left_out_on_request(tmp_path: Path) -> None:
+    body = (
+        "app = FastAPI()\nsub = FastAPI()\napp.host('x.example.com', sub)\n"
+        "@sub.get('/s')\nasync def f(): ...\n"
+    )
+    index = RouteIndex(make_project(tmp_path, {"m.py": HEADER + body}))
+    [route] = index.routes()
+    [include] = index.includes()
+    assert include.kind == "host"
+    assert [p.root.name for p in index.full_paths(route) if p.root] == ["app"]
+    own = index.chains(route.router, ("", "/s"), hosts=False)
+    assert [p.root.name for p in own if p.root] == ["sub"]

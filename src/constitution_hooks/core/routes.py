@@ -122,6 +122,8 @@ class Include(NamedTuple):
         child: The included router or app, None when not resolvable.
         prefix: The include prefix or mount path (``""`` when absent), None
             when not resolvable.
+        kind: ``"include"``, ``"mount"``, ``"host"`` or ``"route"`` (an
+            ``add_api_route`` call or the like).
     """
 
     file: str
@@ -129,6 +131,7 @@ class Include(NamedTuple):
     parent: Router
     child: Router | None
     prefix: str | None
+    kind: str = "include"
 
 
 class ModuleRoutes(NamedTuple):
@@ -343,7 +346,8 @@ def _include_of(
         if prefix_node is None
         else string_value(finder.project, finder.file, prefix_node, scopes)
     )
-    return Include(finder.file, call, parent, child, prefix)
+    kind = "route" if adds else func.attr if mounts else "include"
+    return Include(finder.file, call, parent, child, prefix, kind)
 
 
 def _expressions(value: object) -> Iterator[ast.AST]:
@@ -458,9 +462,18 @@ class RouteIndex:
         router: Router,
         parts: tuple[str | None, ...],
         seen: frozenset[tuple[str, str, str]] = frozenset(),
+        hosts: bool = True,
     ) -> Iterator[RoutePath]:
-        """Prefix ``parts`` (below ``router``) with every include chain above it."""
-        parents = [p for p in self.parents(router) if p.parent.key not in seen]
+        """Prefix ``parts`` (below ``router``) with every include chain above it.
+
+        With ``hosts`` False, an app served on another host name is a root of its
+        own: what it serves is not what its parent serves on its own host.
+        """
+        parents = [
+            p
+            for p in self.parents(router)
+            if p.parent.key not in seen and (hosts or p.kind != "host")
+        ]
         if not parents:
             if router.kind == "app":
                 yield RoutePath(parts, router)
@@ -469,4 +482,4 @@ class RouteIndex:
             return
         for include in parents:
             above = (include.parent.prefix, include.prefix, *parts)
-            yield from self.chains(include.parent, above, seen | {router.key})
+            yield from self.chains(include.parent, above, seen | {router.key}, hosts)

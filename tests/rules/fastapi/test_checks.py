@@ -272,6 +272,17 @@ def test_route_on_app_route_in_other_module_reported(lines: Lines) -> None:
         ("app.get('/health')(h)\n", 0),
         ("app.get('/other')(h)\n", 1),
         ("other = FastAPI()\nother.host('api.example.com', app)\n", 1),
+        (
+            "@app.get('/health')\nasync def h(): ...\n"
+            "redirects = FastAPI()\nredirects.get('/{slug}')(h)\n"
+            "app.host('go.example.com', redirects)\n",
+            0,
+        ),
+        (
+            "redirects = FastAPI()\nredirects.get('/{slug}')(h)\n"
+            "app.host('go.example.com', redirects)\n",
+            1,
+        ),
         ("top = FastAPI()\ntop.mount('/x', app)\n", 1),
     ],
 )

@@ -107,15 +107,19 @@ class Analysis:
         return found
 
     def app_paths(self, app: Router) -> Iterator[tuple[Route | None, RoutePath]]:
-        """Every (route, full path) served by ``app``; route None for unknown ones."""
+        """Every (route, full path) ``app`` serves on its own host.
+
+        The route is None for what an include the tool cannot resolve serves.
+        """
         for route in self.routes():
-            for path in self.index.full_paths(route):
+            parts = (route.router.prefix, route.path)
+            for path in self.index.chains(route.router, parts, hosts=False):
                 if path.root is not None and path.root.key == app.key:
                     yield route, path
         for include in self.index.includes():
             if include.child is None:
                 parts = (include.parent.prefix, include.prefix, None)
-                for path in self.index.chains(include.parent, parts):
+                for path in self.index.chains(include.parent, parts, hosts=False):
                     if path.root is not None and path.root.key == app.key:
                         yield None, path
 
