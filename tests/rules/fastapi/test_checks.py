@@ -129,6 +129,30 @@ def test_route_without_response_model_boundaries(
     assert len(lines("CON603", {"m.py": HEADER + body})) == count
 
 
+@pytest.mark.parametrize(
+    ("setup", "count"),
+    [
+        ("r = APIRouter(default_response_class=HTMLResponse)\n", 0),
+        ("r = APIRouter(default_response_class=JSONResponse)\n", 1),
+        (
+            "r = APIRouter()\napp = FastAPI(default_response_class=HTMLResponse)\n"
+            "app.include_router(r)\n",
+            0,
+        ),
+        (
+            "r = APIRouter()\napp = FastAPI()\n"
+            "app.include_router(r, default_response_class=HTMLResponse)\n",
+            0,
+        ),
+    ],
+)
+def test_route_without_response_model_default_response_class_counts(
+    lines: Lines, setup: str, count: int
+) -> None:
+    body = setup + "@r.get('/page')\nasync def page() -> None: ...\n"
+    assert len(lines("CON603", {"m.py": HEADER + body})) == count
+
+
 def test_route_without_response_model_model_in_other_module_resolved(
     lines: Lines,
 ) -> None:

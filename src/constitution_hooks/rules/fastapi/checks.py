@@ -101,7 +101,7 @@ def route_without_response_model(
     for route in routes:
         if route.methods == ("WEBSOCKET",):
             continue
-        response = response_of(route)
+        response = response_of(route, analysis.default_response_class(route.router))
         if response.excused:
             continue
         kind = analysis.types.kind(route.file, response.node)

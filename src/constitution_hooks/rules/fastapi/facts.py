@@ -106,6 +106,23 @@ class Analysis:
                     todo.append(include.parent)
         return found
 
+    def default_response_class(self, router: Router) -> ast.expr | None:
+        """The nearest ``default_response_class=`` above a router, if any."""
+        todo, seen = [router], {router.key}
+        while todo:
+            current = todo.pop(0)
+            found = _keyword(current.call, "default_response_class")
+            if found is not None:
+                return found
+            for include in self.index.parents(current):
+                found = _keyword(include.call, "default_response_class")
+                if found is not None:
+                    return found
+                if include.parent.key not in seen:
+                    seen.add(include.parent.key)
+                    todo.append(include.parent)
+        return None
+
     def app_paths(self, app: Router) -> Iterator[tuple[Route | None, RoutePath]]:
         """Every (route, full path) ``app`` serves on its own host.
 
@@ -231,12 +248,15 @@ def is_body(param: Param, analysis: Analysis, file: str) -> bool:
     return not any(marker(item) in _NOT_BODY for item in metadata)
 
 
-def response_of(route: Route) -> Response:
-    """What the route declares it returns."""
+def response_of(route: Route, default: ast.expr | None = None) -> Response:
+    """What the route declares it returns.
+
+    ``default`` is the ``default_response_class=`` of its router or app, if any.
+    """
     call = route.decorator
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
     excused = _status(keywords.get("status_code")) in _NO_CONTENT
-    response_class = keywords.get("response_class")
+    response_class = keywords.get("response_class", default)
     if response_class is not None:
         name = getattr(response_class, "attr", getattr(response_class, "id", ""))
         excused = excused or name not in _JSON_CLASSES
@@ -246,6 +266,10 @@ def response_of(route: Route) -> Response:
     if model is not None:
         return Response(None, True, excused)
     return Response(route.function.returns, False, excused)
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
 def _is_none(node: ast.expr) -> bool:
