@@ -1,4 +1,4 @@
-"""The FastAPI rules through real pre-commit: staged files judged with the whole repo."""
+"""The FastAPI rules through real pre-commit: a staged file judged with its repo."""
 
 from __future__ import annotations
 

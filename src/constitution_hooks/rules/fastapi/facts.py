@@ -129,7 +129,7 @@ class Analysis:
         The route is None for what an include the tool cannot resolve serves.
         """
         for route in self.routes():
-            parts = (route.router.prefix, route.path)
+            parts: tuple[str | None, ...] = (route.router.prefix, route.path)
             for path in self.index.chains(route.router, parts, hosts=False):
                 if path.root is not None and path.root.key == app.key:
                     yield route, path
