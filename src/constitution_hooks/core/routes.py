@@ -224,8 +224,8 @@ def router_kind(project: Project, file: str, func: ast.expr) -> str | None:
 
 def _base_kind(project: Project, cls: Symbol) -> str | Symbol | None:
     node = cls.node
-    assert isinstance(node, ast.ClassDef)  # checked by the caller
-    for base in node.bases:
+    bases = node.bases if isinstance(node, ast.ClassDef) else []
+    for base in bases:
         target = project.resolve(cls.file, base)
         if isinstance(target, External) and target.name in ROUTER_CLASSES:
             return ROUTER_CLASSES[target.name]
