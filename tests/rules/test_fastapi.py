@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from constitution_hooks.cli import main
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.registry import Rule
@@ -71,3 +73,42 @@ def test_section_bad_value_or_key_is_a_usage_error(tmp_path: Path, table: str) -
     path.write_text(f"[tool.constitution.fastapi]\n{table}\n", encoding="utf-8")
     with pytest.raises(UsageError):
         load_config(SECTIONS, path)
+
+
+ROUTE = (
+    "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/api/v1/items')\n\n\n"
+    "@router.get('/', status_code=204)\n"
+    "def list_items() -> None:{waiver}\n    return None\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("waiver", "codes"),
+    [
+        ("", ["CON601"]),
+        ("  # constitution: ignore[CON601] Reason: calls a sync SDK", []),
+        ("  # constitution: ignore[route-not-async] Reason: sync SDK", []),
+        ("  # constitution: ignore[CON601]", ["CON010", "CON601"]),
+        (
+            "  # constitution: ignore[CON603] Reason: none to waive",
+            ["CON011", "CON601"],
+        ),
+    ],
+)
+def test_rules_inline_waivers_apply_to_fastapi_findings(
+    project: Path, capsys: pytest.CaptureFixture[str], waiver: str, codes: list[str]
+) -> None:
+    (project / "items.py").write_text(ROUTE.format(waiver=waiver), encoding="utf-8")
+    code = main(["check", "--no-cache", "--format", "json", "items.py"])
+    found = sorted(v["code"] for v in json.loads(capsys.readouterr().out))
+    assert (found, code) == (codes, 1 if codes else 0)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_rules_every_output_format_names_the_fastapi_rule(
+    project: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    (project / "items.py").write_text(ROUTE.format(waiver=""), encoding="utf-8")
+    assert main(["check", "--no-cache", "--format", fmt, "items.py"]) == 1
+    output = capsys.readouterr().out
+    assert "CON601" in output and "items.py" in output
