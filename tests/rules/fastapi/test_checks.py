@@ -57,6 +57,7 @@ def test_route_not_async_def_routes_reported(
         ("payload: dict", 1),
         ("payload: dict[str, Any]", 1),
         ("payload: list[dict]", 1),
+        ("payload: dict[int, float]", 0),
         ("payload: Any", 1),
         ("payload", 1),
         ("payload: dict | None = None", 1),

@@ -87,7 +87,7 @@ class Types:
         if depth > _MAX_DEPTH:
             return UNKNOWN
         if isinstance(node, ast.Constant):
-            return self._constant(file, node, depth)
+            return _constant(self, file, node, depth)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
             return _union(
                 self.kind(file, s, depth + 1) for s in (node.left, node.right)
@@ -103,17 +103,6 @@ class Types:
             return self.kind(target.file, target.node, depth + 1)
         return UNKNOWN
 
-    def _constant(self, file: str, node: ast.Constant, depth: int) -> str:
-        if node.value is None:
-            return NONE
-        if isinstance(node.value, str):
-            try:
-                parsed = ast.parse(node.value.strip(), mode="eval").body
-            except SyntaxError:
-                return UNKNOWN
-            return self.kind(file, parsed, depth + 1)
-        return UNKNOWN
-
     def _subscript(self, file: str, node: ast.Subscript, depth: int) -> str:
         base = self.project.resolve(file, node.value)
         items = _items(node.slice)
@@ -123,13 +112,22 @@ class Types:
         if name in _UNION:
             return _union(self.kind(file, item, depth + 1) for item in items)
         if name in _MAPPINGS:
-            return LOOSE
+            return self._mapping(file, items, depth)
         if name in _CONTAINERS:
             inner = [self.kind(file, i, depth + 1) for i in items if not _ellipsis(i)]
             return _container(inner)
         if isinstance(base, Symbol):
             return self.kind(file, node.value, depth + 1)
         return UNKNOWN
+
+    def _mapping(self, file: str, items: tuple[ast.expr, ...], depth: int) -> str:
+        # Reason: dict[int, float] is validated; dict and dict[str, Any] are not.
+        if len(items) != 2:
+            return LOOSE
+        value = self.kind(file, items[1], depth + 1)
+        if value in (LOOSE, UNTYPED, UNKNOWN):
+            return value
+        return OTHER
 
     def class_kind(self, cls: Symbol, depth: int = 0) -> str:
         """MODEL, RESPONSE, OTHER or UNKNOWN for a project class."""
@@ -168,6 +166,18 @@ def _external(bases: frozenset[str], qualname: str) -> str:
         return RESPONSE
     if qualname in _SCALARS or qualname.startswith(_OTHER_ROOTS):
         return OTHER
+    return UNKNOWN
+
+
+def _constant(types: Types, file: str, node: ast.Constant, depth: int) -> str:
+    if node.value is None:
+        return NONE
+    if isinstance(node.value, str):
+        try:
+            parsed = ast.parse(node.value.strip(), mode="eval").body
+        except SyntaxError:
+            return UNKNOWN
+        return types.kind(file, parsed, depth + 1)
     return UNKNOWN
 
 
