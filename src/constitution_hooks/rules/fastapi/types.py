@@ -71,7 +71,7 @@ class Types:
         >>> import tempfile; from pathlib import Path
         >>> f = Path(tempfile.mkdtemp()) / "m.py"; _ = f.write_text("x = 1\\n")
         >>> types = Types(Project([str(f)]), ["pydantic.BaseModel"])
-        >>> types.kind(str(f), ast.parse("dict[str, int]", mode="eval").body)
+        >>> types.kind(str(f), ast.parse("dict", mode="eval").body)
         'loose'
     """
 
