@@ -175,7 +175,8 @@ RULES: tuple[Rule, ...] = (
             "A parameter typed dict or Any (or not typed) reaches the code unvalidated"
             " and undocumented in the OpenAPI schema. Path parameters, Depends(),"
             " Query(), Header(), Cookie(), Form(), File() and Annotated[..., Depends]"
-            " are not bodies; a type the tool cannot resolve passes." + _ONLY
+            " are not bodies; a dict whose value type is given (dict[int, float]) is"
+            " validated, and a type the tool cannot resolve passes." + _ONLY
         ),
         example=_HEAD
         + '@router.post("/")\nasync def create_item(payload: dict) -> ItemResponse:\n'
