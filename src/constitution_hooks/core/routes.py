@@ -6,6 +6,14 @@ api_route/websocket(...)`` where ``<x>`` is bound to ``FastAPI(...)`` or
 ``include_router(..., prefix=...)`` and ``mount(path, app)`` above it, followed
 across modules as far as literals and module constants allow; a part that is
 built at run time is None (unknown), never a guess.
+
+Use: ``index = RouteIndex(Project(files))``; ``index.routes()`` lists every route,
+``index.module(file)`` one module's routers, routes and includes, and
+``index.full_paths(route)`` its full paths (``RoutePath``: ``text`` when all known,
+``tail`` after the last unknown part). ``match_path(url, path, url_head_known)``
+says whether a test's URL reaches a route; ``url_of(node)`` turns a string or
+f-string argument into that URL. Inside a run, ``SourceFile.project`` is the run's
+project (every Python file of the repository).
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple, Union
 
-from constitution_hooks.core.route_paths import RoutePath, match_path
+from constitution_hooks.core.route_paths import RoutePath, match_path, url_of
 from constitution_hooks.core.symbols import (
     External,
     Project,
@@ -35,6 +43,7 @@ __all__ = [
     "module_routes",
     "router_kind",
     "router_of",
+    "url_of",
 ]
 
 FunctionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef]  # noqa: UP007
