@@ -164,7 +164,6 @@ def shared_request_response_model(
     if found is None:
         return
     analysis, routes = found
-    responses = analysis.response_classes()
     for route in routes:
         for param in params_of(route):
             if not is_body(param, analysis, route.file):
@@ -172,7 +171,7 @@ def shared_request_response_model(
             for name in sorted(
                 model_classes(analysis.types, route.file, param.arg.annotation)
             ):
-                users = responses.get(name)
+                users = analysis.response_routes(name)
                 if not users:
                     continue
                 other = users[0]

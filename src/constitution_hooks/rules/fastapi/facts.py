@@ -62,7 +62,7 @@ class Analysis:
         self.project = project
         self.index = RouteIndex(project)
         self.types = Types(project, settings.strings("model-bases"))
-        self._responses: dict[str, list[Route]] | None = None
+        self._responses: dict[str, list[Route]] = {}
 
     def routes(self) -> list[Route]:
         """Every route of the project outside test modules."""
@@ -76,17 +76,24 @@ class Analysis:
             if path.root is None or not is_test_module(path.root.file)
         ]
 
-    def response_classes(self) -> dict[str, list[Route]]:
-        """Every model class used as a response anywhere in the project."""
-        if self._responses is None:
-            self._responses = {}
-            for route in self.routes():
-                response = response_of(route)
-                if response.node is None:
-                    continue
-                for name in model_classes(self.types, route.file, response.node):
-                    self._responses.setdefault(name, []).append(route)
-        return self._responses
+    def response_routes(self, name: str) -> list[Route]:
+        """The routes (outside tests) whose response model is the class ``name``.
+
+        ``name`` is ``file:Class``; only modules whose text names the class are read.
+        """
+        if name not in self._responses:
+            word = name.rpartition(":")[2].encode()
+            found = []
+            for file in self.index.naming(word):
+                for route in self.index.module(file).routes:
+                    if is_test_module(route.file):
+                        continue
+                    default = self.default_response_class(route.router)
+                    node = response_of(route, default).node
+                    if name in model_classes(self.types, route.file, node):
+                        found.append(route)
+            self._responses[name] = found
+        return self._responses[name]
 
     def own_routes(self, app: Router) -> list[Route]:
         """The routes ``app`` serves itself: not those of apps mounted in it."""
@@ -133,7 +140,9 @@ class Analysis:
             for path in self.index.chains(route.router, parts, hosts=False):
                 if path.root is not None and path.root.key == app.key:
                     yield route, path
-        for include in self.index.includes():
+        own = self.index.module(app.file).includes
+        unique = {id(i): i for i in (*self.index.includes(), *own)}
+        for include in unique.values():
             if include.child is None:
                 parts = (include.parent.prefix, include.prefix, None)
                 for path in self.index.chains(include.parent, parts, hosts=False):
