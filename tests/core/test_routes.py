@@ -9,6 +9,7 @@ import pytest
 from constitution_hooks.core.routes import (
     RouteIndex,
 )
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 
 Files = dict[str, str]
@@ -211,3 +212,10 @@ def test_index_naming_only_files_holding_the_word(tmp_path: Path) -> None:
     files = {"a.py": HEADER + "class Item: ...\n", "b.py": HEADER}
     index = RouteIndex(make_project(tmp_path, files))
     assert index.naming(b"Item") == [str(tmp_path / "a.py")]
+
+
+def test_index_files_added_from_bytes_read_not_the_disk(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"m.py": "x = 1\n"})
+    staged = HEADER + "app = FastAPI()\n@app.get('/x')\nasync def f(): ...\n"
+    project.add(SourceFile.from_bytes(str(tmp_path / "m.py"), staged.encode()))
+    assert [r.path for r in RouteIndex(project).routes()] == ["/x"]

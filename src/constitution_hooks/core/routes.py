@@ -93,7 +93,7 @@ class RouteIndex:
     def files(self) -> list[str]:
         """The project files that may hold routers, routes or includes (read once)."""
         if self._files is None:
-            self._data = _scan(self.project.files)
+            self._data = _scan(self.project)
             self._files = list(self._data)
         return self._files
 
@@ -163,15 +163,11 @@ def _follows(
     return include.parent.key not in seen and (hosts or include.kind != "host")
 
 
-def _scan(files: frozenset[str]) -> dict[str, bytes]:
+def _scan(project: Project) -> dict[str, bytes]:
     """The bytes of the files that name one of ``MARKERS``, in path order."""
     found = {}
-    for file in sorted(files):
-        try:
-            with open(file, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            continue
-        if any(marker in data for marker in MARKERS):
+    for file in sorted(project.files):
+        data = project.data(file)
+        if data is not None and any(marker in data for marker in MARKERS):
             found[file] = data
     return found
