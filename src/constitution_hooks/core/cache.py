@@ -93,8 +93,13 @@ class ResultCache:
         True
     """
 
-    def __init__(self, folder: Path, context: str) -> None:
+    def __init__(
+        self, folder: Path, context: str, volatile: tuple[bytes, ...] = ()
+    ) -> None:
         """Use ``folder`` for the entries of runs whose context is ``context``.
+
+        A file whose bytes contain one of ``volatile`` is never looked up or
+        stored: its results depend on other files.
 
         Only files below the folder's parent (the project root) are looked up
         and stored: a file of another project never writes a cache here.
@@ -112,6 +117,7 @@ class ResultCache:
         self._new: dict[str, list[list[Any]]] = {}
         self._seen: dict[str, list[Any]] = {}
         self._new_seen: dict[str, list[Any]] = {}
+        self._volatile = volatile
 
     def lookup(self, path: str) -> list[Violation] | None:
         """Return the stored violations of ``path`` as it is now, or None on a miss.
@@ -140,6 +146,8 @@ class ResultCache:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
+            return None
+        if any(marker in data for marker in self._volatile):
             return None
         digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)

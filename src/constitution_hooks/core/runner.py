@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from constitution_hooks.core.baseline import Fingerprinter
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
-from constitution_hooks.core.files import is_excluded
+from constitution_hooks.core.files import discover, is_excluded
 from constitution_hooks.core.parallel import run_checks
 from constitution_hooks.core.progress import Progress
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
+from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import apply_waivers
 
@@ -100,7 +102,8 @@ def _checker(
     parses = any(rule.needs_tree for rule, _ in active)
     syntax = codes & {SYNTAX_ERROR[0]} if parses else set()
     checked = frozenset({rule.code for rule, _ in active} | syntax)
-    check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors)
+    scope = (config.root, config.exclude)
+    check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors, scope)
     cache = None
     if use_cache:
         # Reason: the context names the project, so each keys its own results;
@@ -108,7 +111,7 @@ def _checker(
         context = context_for(config, codes) + repr(
             (str(config.root), anchors is not None)
         )
-        cache = ResultCache(project_root(config) / CACHE_DIR, context)
+        cache = ResultCache(project_root(config) / CACHE_DIR, context, check.markers())
     return check, cache
 
 
@@ -145,20 +148,32 @@ class FileChecker:
         checked: frozenset[str],
         known: tuple[Rule, ...],
         anchors: Fingerprinter | None = None,
+        scope: tuple[Path, tuple[str, ...]] = (Path("."), ()),
     ) -> None:
         """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers.
 
-        ``known`` is every rule a waiver may name; ``anchors`` fills in anchors.
+        ``known`` is every rule a waiver may name; ``anchors`` fills in anchors;
+        ``scope`` (the config's root and excludes) says which files form the
+        project of cross-module rules.
         """
         self.active = active
         self.codes = codes
         self.checked = checked
         self.known = known
         self.anchors = anchors
+        self.scope = scope
+
+    def markers(self) -> tuple[bytes, ...]:
+        """The project markers of the active rules (see ``Rule.project_marker``)."""
+        return tuple({rule.project_marker for rule, _ in self.active} - {b""})
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
         source = SourceFile(Path(path), path)
+        markers = self.markers()
+        if markers and _contains(source, markers):
+            source.project = run_project(*self.scope)
+            source.project.add(source)
         active = list(self.active)
         found = [v for v in _check_one(source, active) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)
@@ -166,6 +181,26 @@ class FileChecker:
         if self.anchors is not None:
             kept = [self.anchors.anchor(v, source) for v in kept]
         return kept
+
+
+def _contains(source: SourceFile, markers: tuple[bytes, ...]) -> bool:
+    try:
+        return any(marker in source.data for marker in markers)
+    except SourceUnreadableError:
+        return False
+
+
+@lru_cache(maxsize=4)
+def run_project(root: Path, exclude: tuple[str, ...]) -> Project:
+    """Every Python file of the repository (as ``--all-files``), listed when needed.
+
+    One per process and run: the files are listed and parsed at most once.
+
+    Example:
+        >>> run_project(Path("."), ()) is run_project(Path("."), ())
+        True
+    """
+    return Project(lambda: discover([], True, exclude, root))
 
 
 def _check_one(
