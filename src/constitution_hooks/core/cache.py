@@ -96,13 +96,10 @@ class ResultCache:
     def __init__(
         self, folder: Path, context: str, volatile: tuple[bytes, ...] = ()
     ) -> None:
-        """Use ``folder`` for the entries of runs whose context is ``context``.
+        """Keep the entries of runs of ``context`` in ``folder``.
 
-        A file whose bytes contain one of ``volatile`` is never looked up or
-        stored: its results depend on other files.
-
-        Only files below the folder's parent (the project root) are looked up
-        and stored: a file of another project never writes a cache here.
+        Only files below the project root (``folder``'s parent) and without a
+        ``volatile`` marker (results that depend on other files) are cached.
         """
         import hashlib  # Reason: --no-cache runs never pay for importing it.
 
@@ -120,14 +117,7 @@ class ResultCache:
         self._volatile = volatile
 
     def lookup(self, path: str) -> list[Violation] | None:
-        """Return the stored violations of ``path`` as it is now, or None on a miss.
-
-        Args:
-            path: The file, as it is reported.
-
-        Returns:
-            The violations, or None when nothing valid is stored.
-        """
+        """The stored violations of ``path`` (as reported) as it is now, or None."""
         if not os.path.normpath(os.path.join(self._cwd, path)).startswith(self._inside):
             return None
         try:
