@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from constitution_hooks.commands.common import (
     add_format_argument,
     config_from,
     report,
+    write_out,
 )
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.reporters import REPORTERS
@@ -84,3 +86,15 @@ def test_report_json_violations_return_1_without_hints(
     captured = capsys.readouterr()
     assert json.loads(captured.out)[0]["code"] == "CON102"
     assert captured.err == ""
+
+
+def test_write_out_strict_stream_writes_name_bytes_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    write_out("caf\udce9.py:1:1: CON001 x\n")
+    stream.flush()
+    assert stream.buffer.getvalue() == b"caf\xe9.py:1:1: CON001 x\n"

@@ -20,6 +20,7 @@ from constitution_hooks.core.parallel import (
     fewer_collections,
     map_files,
     run_checks,
+    watch_parent,
 )
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.core.violation import Violation
@@ -221,3 +222,23 @@ def test_run_checks_parent_killed_workers_exit(tmp_path: Path) -> None:
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert (len(workers), left) == (2, [])
+
+
+def test_watch_parent_other_parent_exits_at_once() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import time\nfrom constitution_hooks.core.parallel import watch_parent\n"
+        "watch_parent(-1, 0.01)\ntime.sleep(30)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=20, check=False)
+    assert done.returncode == 1
+
+
+def test_watch_parent_living_parent_leaves_a_daemon_watching() -> None:
+    import threading
+
+    watch_parent(os.getppid(), interval=3600)
+    watchers = [t for t in threading.enumerate() if t.name == "watch-parent"]
+    assert watchers and all(t.daemon for t in watchers)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.core.config import load_config
-from constitution_hooks.core.runner import FileChecker, check_files
+from constitution_hooks.core.config import Config, load_config
+from constitution_hooks.core.runner import FileChecker, check_files, project_root
 from constitution_hooks.rules import RULES, SECTIONS
 
 Write = Callable[..., Path]
@@ -192,3 +192,15 @@ def test_check_files_file_length_alone_never_parses(
     found = check_files([str(path)], config, rules, known=RULES)
     assert [v.code for v in found] == ["CON101"]
     assert parse_calls == []
+
+
+def test_project_root_without_config_is_repository_top(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path / "sub")
+    assert project_root(config) == tmp_path
+
+
+def test_project_root_outside_any_project_is_the_folder(tmp_path: Path) -> None:
+    config = Config(tmp_path, None, ())
+    assert project_root(config) == tmp_path
