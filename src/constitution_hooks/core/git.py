@@ -179,6 +179,9 @@ def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
     output = run_git(
         [
             "log",
+            # Reason: log.showSignature would print verification lines into the
+            # records.
+            "--no-show-signature",
             "--no-merges",
             "-z",
             "--format=%h%n%B",
@@ -468,7 +471,8 @@ def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
         >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
         True
     """
-    args = ["log", "--reverse", "--topo-order", "--raw", "-z", "-M", "--no-abbrev"]
+    args = ["log", "--no-show-signature", "--reverse", "--topo-order", "--raw", "-z"]
+    args += ["-M", "--no-abbrev"]
     args += ["--format=%x01%H%x02%P%x02%s", "--end-of-options", *range_args]
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
