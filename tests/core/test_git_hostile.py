@@ -142,3 +142,10 @@ def test_commit_log_show_signature_config_keeps_records(git_repo: Path) -> None:
     git(git_repo, "config", "log.showSignature", "true")
     sha = git(git_repo, "rev-parse", "--short", "HEAD").strip()
     assert gitmod.commit_log("HEAD") == [gitmod.LoggedCommit(sha, "feat: signed\n")]
+
+
+def test_log_changes_show_root_off_still_lists_root_changes(git_repo: Path) -> None:
+    _commit(git_repo, "a.py", "x = 1\n")
+    git(git_repo, "config", "log.showRoot", "false")
+    (root,) = gitmod.log_changes(["HEAD"], git_repo)
+    assert [change.path for change in root.changes] == ["a.py"]

@@ -471,8 +471,15 @@ def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
         >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
         True
     """
-    args = ["log", "--no-show-signature", "--reverse", "--topo-order", "--raw", "-z"]
-    args += ["-M", "--no-abbrev"]
+    args = [
+        "log",
+        "--no-show-signature",
+        "--root",
+        "--reverse",
+        "--topo-order",
+        "--raw",
+    ]
+    args += ["-z", "-M", "--no-abbrev"]
     args += ["--format=%x01%H%x02%P%x02%s", "--end-of-options", *range_args]
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
