@@ -149,3 +149,8 @@ def test_log_changes_show_root_off_still_lists_root_changes(git_repo: Path) -> N
     git(git_repo, "config", "log.showRoot", "false")
     (root,) = gitmod.log_changes(["HEAD"], git_repo)
     assert [change.path for change in root.changes] == ["a.py"]
+
+
+def test_run_git_failure_names_subcommand_not_config_pair(git_repo: Path) -> None:
+    with pytest.raises(gitmod.GitError, match=r"^git diff --no-such-flag failed: "):
+        gitmod.run_git(["-c", "core.quotePath=false", "diff", "--no-such-flag"])

@@ -60,12 +60,19 @@ def run_git(
             env=env,
         )
     except ValueError as error:
-        raise GitError(f"git {' '.join(args[:2])} failed: {error}") from error
+        raise GitError(f"git {_named(args)} failed: {error}") from error
     if result.returncode != 0:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = reason[-1] if reason else f"exit code {result.returncode}"
-        raise GitError(f"git {' '.join(args[:2])} failed: {detail}")
+        raise GitError(f"git {_named(args)} failed: {detail}")
     return result.stdout
+
+
+def _named(args: list[str]) -> str:
+    """The subcommand and its first argument, ``-c key=value`` pairs skipped."""
+    while len(args) > 1 and args[0] == "-c":
+        args = args[2:]
+    return " ".join(args[:2])
 
 
 def split_z(output: bytes) -> list[str]:
@@ -179,10 +186,10 @@ def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
     output = run_git(
         [
             "log",
+            "--no-merges",
             # Reason: log.showSignature would print verification lines into the
             # records.
             "--no-show-signature",
-            "--no-merges",
             "-z",
             "--format=%h%n%B",
             # Reason: a range starting with '-' must never be read as an option.
