@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
-from constitution_hooks.core.patch import parse_patch, unquote_path
-
-__all__ = ["parse_patch", "unquote_path"]
+from constitution_hooks.core.patch import parse_patch
 
 
 class GitError(UsageError):
@@ -50,14 +48,10 @@ def run_git(
     # Reason: every call here only reads; with optional locks off git never
     # rewrites the index to refresh its stat data (as editors run it).
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    command = [executable, *args]
     try:
         result = subprocess.run(  # nosec B603
-            [executable, *args],
-            cwd=cwd,
-            input=stdin,
-            capture_output=True,
-            check=False,
-            env=env,
+            command, cwd=cwd, input=stdin, capture_output=True, check=False, env=env
         )
     except ValueError as error:
         raise GitError(f"git {_named(args)} failed: {error}") from error
@@ -187,9 +181,7 @@ def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
         [
             "log",
             "--no-merges",
-            # Reason: log.showSignature would print verification lines into the
-            # records.
-            "--no-show-signature",
+            "--no-show-signature",  # Reason: log.showSignature adds lines
             "-z",
             "--format=%h%n%B",
             # Reason: a range starting with '-' must never be read as an option.
@@ -217,9 +209,8 @@ def repository_root(cwd: Path | None = None) -> Path:
 def verify_commit(rev: str, cwd: Path | None = None) -> str:
     """Return the full id of the commit ``rev`` names, or raise ``GitError``.
 
-    Every revision from a flag, an environment variable or a config value goes
-    through here first: it reaches git after ``--end-of-options`` (so
-    ``--output=x`` is a name, never an option), and callers pass on the id.
+    Revisions from flags, the environment or config go through here first:
+    after ``--end-of-options``, ``--output=x`` is a name, never an option.
 
     Raises:
         GitError: If ``rev`` names no commit of this repository.
