@@ -242,3 +242,17 @@ def test_watch_parent_living_parent_leaves_a_daemon_watching() -> None:
     watch_parent(os.getppid(), interval=3600)
     watchers = [t for t in threading.enumerate() if t.name == "watch-parent"]
     assert watchers and all(t.daemon for t in watchers)
+
+
+def test_dispatch_worker_died_before_next_chunk_checks_it_here() -> None:
+    import time
+
+    dispatch = Dispatch(_die_in_worker, 2, 40)
+    paths = [f"f{i}.py" for i in range(40)]
+    for path in paths[:2]:
+        dispatch.add(path)
+    # Reason: give the first chunk's worker time to die and break the pool.
+    time.sleep(1.5)
+    for path in paths[2:]:
+        dispatch.add(path)
+    assert [path for path, _ in dispatch.results()] == paths

@@ -145,10 +145,18 @@ class Dispatch(Generic[T]):
                 initializer=watch_parent,
                 initargs=(os.getpid(),),
             )
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
         chunk, self.pending = self.pending, []
-        self.submitted.append(
-            (chunk, self.pool.submit(_check_chunk, self.check, chunk))
-        )
+        try:
+            future = self.pool.submit(_check_chunk, self.check, chunk)
+        except BrokenProcessPool:
+            # Reason: a worker died before this chunk went out; the pool takes no
+            # more work, so the chunk is checked here.
+            future = Future()
+            future.set_result(_check_chunk(self.check, chunk))
+        self.submitted.append((chunk, future))
 
     def _outcome(self, chunk: list[str], future: Future[list[T]]) -> list[T]:
         from concurrent.futures.process import BrokenProcessPool
