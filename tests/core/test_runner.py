@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.core.config import load_config
+from constitution_hooks.core.config import Config, load_config
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.runner import (
     FileChecker,
     check_files,
+    project_root,
     run_project,
     syntax_message,
 )
@@ -259,3 +260,15 @@ def test_run_project_lists_the_repository_once(tmp_path: Path) -> None:
     project = run_project(tmp_path, ("build",))
     assert project is run_project(tmp_path, ("build",))
     assert isinstance(project, Project)
+
+
+def test_project_root_without_config_is_repository_top(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path / "sub")
+    assert project_root(config) == tmp_path
+
+
+def test_project_root_outside_any_project_is_the_folder(tmp_path: Path) -> None:
+    config = Config(tmp_path, None, ())
+    assert project_root(config) == tmp_path

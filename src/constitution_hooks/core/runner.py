@@ -99,7 +99,9 @@ def _checker(
         for rule in rules
         if rule.check is not None and config.enabled(rule.section)
     ]
-    parses = any(rule.needs_tree for rule, _ in active)
+    # Reason: a run parses only when a rule needs the tree; CON001 asked for with
+    # no checking rule (--select CON001) is one.
+    parses = any(rule.needs_tree for rule, _ in active) or not active
     syntax = codes & {SYNTAX_ERROR[0]} if parses else set()
     checked = frozenset({rule.code for rule, _ in active} | syntax)
     scope = (config.root, config.exclude)
@@ -175,7 +177,8 @@ class FileChecker:
             source.project = run_project(*self.scope)
             source.project.add(source)
         active = list(self.active)
-        found = [v for v in _check_one(source, active) if v.code in self.codes]
+        parse = SYNTAX_ERROR[0] in self.checked
+        found = [v for v in _check_one(source, active, parse) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)
         kept = [v for v in waived if v.code in self.codes]
         if self.anchors is not None:
@@ -204,14 +207,14 @@ def run_project(root: Path, exclude: tuple[str, ...]) -> Project:
 
 
 def _check_one(
-    source: SourceFile, active: list[tuple[Rule, Settings]]
+    source: SourceFile, active: list[tuple[Rule, Settings]], parse: bool = False
 ) -> Iterator[Violation]:
     try:
         source.text  # noqa: B018 - reads and decodes the file once
     except SourceUnreadableError as error:
         yield Violation(source.display, 1, 1, *UNREADABLE, f"file {error}")
         return
-    if any(rule.needs_tree for rule, _ in active):
+    if parse or any(rule.needs_tree for rule, _ in active):
         yield from _parse(source)
     for rule, settings in active:
         try:
