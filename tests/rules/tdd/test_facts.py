@@ -164,7 +164,9 @@ def test_behaviour_changed_code_edit_true() -> None:
 
 def test_analyse_collected_test_records_position_and_assertion() -> None:
     facts = analyse(b"def test_a_b_c():\n    assert 1\n", "")
-    assert facts.tests == (CollectedTest("test_a_b_c", 1, 1, True),)
+    assert facts.tests == (
+        CollectedTest("test_a_b_c", 1, 1, True, frozenset(), "test_a_b_c"),
+    )
 
 
 def test_facts_unparsed_default_has_no_behaviour() -> None:

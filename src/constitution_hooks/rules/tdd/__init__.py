@@ -13,7 +13,7 @@ from constitution_hooks.core.options import (
     string_list,
 )
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.rules.tdd.layout import LAYOUTS
+from constitution_hooks.rules.tdd.layout import DEFAULT_EXEMPT, LAYOUTS
 
 DEFAULT_NAME_PATTERN = r"test(_[^\W_]+){3,}"
 
@@ -23,6 +23,12 @@ def _is_layout_list(value: object) -> bool:
         isinstance(value, list)
         and bool(value)
         and all(isinstance(v, str) and v in LAYOUTS for v in value)
+    )
+
+
+def _is_exempt_kinds(value: object) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(v, str) and v in DEFAULT_EXEMPT for v in value
     )
 
 
@@ -74,10 +80,12 @@ SECTION = Section(
         ),
         string(
             "match",
-            "name",
-            ("name", "import"),
-            "name: test_<module>.py that"
-            " imports the module; import: any test file importing it",
+            "evidence",
+            ("name", "import", "evidence"),
+            "evidence: any test that imports the module or a name"
+            " originating in it, reaches it through an imported package, or"
+            " calls its routes; name: test_<module>.py that imports it; import:"
+            " any test file importing it",
         ),
         Option(
             "exempt",
@@ -100,9 +108,18 @@ SECTION = Section(
             _is_pattern,
             "the full-match pattern every test name follows",
         ),
+        Option(
+            "default-exempt",
+            list(DEFAULT_EXEMPT),
+            "a list of " + ", ".join(repr(name) for name in DEFAULT_EXEMPT),
+            _is_exempt_kinds,
+            "what needs no test: modules with no code of their own, generated"
+            " files, folders that are not product code (benchmarks, examples,"
+            " docs, scripts)",
+        ),
         boolean(
             "untested-public-symbol",
-            True,
+            False,
             "report public functions and" " classes no test file names (CON203)",
         ),
     ),
