@@ -368,3 +368,41 @@ def test_waive_waiver_of_another_rule_keeps_violation() -> None:
     text = b"# constitution: ignore-file[CON101] Reason: data table\nx = 1\n"
     found = violation("CON201", MODULE, 1, 1, "no test")
     assert waive([found], _snapshot({MODULE: text})) == [found]
+
+
+def test_run_staged_new_test_in_old_file_judges_only_its_name(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = TEST_TEXT + "\n\ndef test_short():\n    assert load()\n"
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: old})
+    commit(git_repo)
+    put(git_repo, {TEST: old + "\n\ndef test_bad():\n    assert load()\n"})
+    code, out = run(capsys)
+    assert code == 1
+    assert "'test_bad'" in out
+    assert "'test_short'" not in out
+
+
+def test_run_staged_unittest_method_added_is_judged(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = (
+        "import unittest\nfrom pkg.config import load\n\n\n"
+        "class Checks(unittest.TestCase):\n"
+        "    def test_load(self):\n        self.assertEqual(load(), 1)\n"
+    )
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: case})
+    code, out = run(capsys)
+    assert code == 1
+    assert "CON205 test name 'test_load'" in out
+
+
+def test_run_all_files_audits_every_test_name(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = TEST_TEXT + "\n\ndef test_short():\n    assert load()\n"
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: old})
+    commit(git_repo)
+    code, out = run(capsys, "--all-files")
+    assert code == 1
+    assert "'test_short'" in out

@@ -20,7 +20,7 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import RULES as ALL_RULES
 from constitution_hooks.rules.tdd import layout
-from constitution_hooks.rules.tdd.facts import behaviour_changed
+from constitution_hooks.rules.tdd.facts import analyse, behaviour_changed
 from constitution_hooks.rules.tdd.pairing import (
     Snapshot,
     check_pairing,
@@ -143,11 +143,30 @@ def _check_staged(project: Project) -> list[Violation]:
     modules = [c.path for c in staged if snap.is_module(c.path)]
     modules += _orphaned_by(changes, snap, modules)
     tests = [c.path for c in staged if c.path in snap.tests]
-    found = [*check_pairing(modules, snap), *check_tests(tests, snap)]
+    only = _added_tests(project, [c for c in staged if c.path in snap.tests], snap)
+    found = [*check_pairing(modules, snap), *check_tests(tests, snap, only)]
     if project.cfg.require_test_change:
         changed = _behaviour_changes(project, staged, snap, set(modules))
         found += check_test_changes(changed, snap, {c.path for c in staged})
     return waive(found, snap)
+
+
+def _added_tests(
+    project: Project, staged: list[git.Change], snap: Snapshot
+) -> dict[str, frozenset[str]]:
+    """Per staged test file, the tests it adds or renames against ``HEAD``."""
+    old = git.read_blobs(
+        (c.old_blob for c in staged if c.old_blob != git.NULL_SHA), project.top
+    )
+    added: dict[str, frozenset[str]] = {}
+    for change in staged:
+        now = {test.qualname for test in snap.facts(change.path).tests}
+        before = old.get(change.old_blob)
+        if before is not None:
+            package = snap.facts(change.path).package
+            now -= {test.qualname for test in analyse(before, package).tests}
+        added[change.path] = frozenset(now)
+    return added
 
 
 def _orphaned_by(
