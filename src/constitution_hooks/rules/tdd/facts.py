@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 from collections.abc import Iterator
 from functools import cached_property
@@ -12,6 +13,7 @@ from constitution_hooks.rules.tdd.summary import (
     CollectedTest,
     Summary,
     Symbol,
+    behaviour,
     resolve_relative,
     summarise,
 )
@@ -29,12 +31,14 @@ _GENERATED = re.compile(
 class Facts:
     """What the TDD rules need from one file, each fact computed on first use.
 
-    Imports come from a scan of the import statements alone (no full parse), so
-    pairing a module with its tests over a long history stays fast; every other
-    fact comes from one parse whose tree is dropped once summarised.
+    What pairing needs (imports, bindings, top-level definitions, dotted
+    references) comes from scans of the text alone, no full parse, so pairing
+    over a long history stays fast; the facts of tests and code of its own come
+    from one parse, and the behaviour digest from another, each only when asked.
+    No tree is kept.
 
     Attributes:
-        data: The file's bytes (released once every fact is computed).
+        data: The file's bytes.
         package: The dotted package the file lives in, for relative imports.
 
     Example:
@@ -55,16 +59,19 @@ class Facts:
         except SourceUnreadableError:
             return None
 
-    @cached_property
-    def summary(self) -> Summary | None:
-        """The facts of the parsed file, or None when it does not decode or parse."""
+    def _parse(self) -> ast.Module | None:
         if self.text is None:
             return None
         try:
-            tree = ast.parse(self.text)
+            return ast.parse(self.text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
-        return summarise(tree, self.package)
+
+    @cached_property
+    def summary(self) -> Summary | None:
+        """The facts of the parsed file, or None when it does not decode or parse."""
+        tree = self._parse()
+        return None if tree is None else summarise(tree)
 
     @property
     def parsed(self) -> bool:
@@ -112,20 +119,20 @@ class Facts:
     def _get(self) -> Summary:
         return self.summary or Summary()
 
-    @property
+    @cached_property
     def defined(self) -> frozenset[str]:
-        """Names bound at the top level by def, class or assignment."""
-        return self._get().defined
+        """Names bound at the top level by def, class or assignment (a text scan)."""
+        return frozenset(_scan_defined(self.text or ""))
 
     @property
     def public(self) -> tuple[Symbol, ...]:
         """Public top-level functions and classes a test should name (CON203)."""
         return self._get().public
 
-    @property
+    @cached_property
     def has_definitions(self) -> bool:
-        """Whether the file defines any function or class."""
-        return self._get().has_definitions
+        """Whether the file defines any function or class (a text scan)."""
+        return bool(_ANY_DEFINITION.search(self.text or ""))
 
     @property
     def has_code(self) -> bool:
@@ -142,20 +149,41 @@ class Facts:
         """Functions that assert for their callers (CON204)."""
         return self._get().helpers
 
-    @property
+    @cached_property
     def refs(self) -> frozenset[tuple[str, ...]]:
-        """Dotted references to modules and names (see ``summary._refs``)."""
-        return self._get().refs
+        """Dotted references: imported modules and names, attribute chains, strings.
+
+        ``import pkg`` then ``pkg.sub.f()`` gives ``("pkg",)`` and ``("pkg", "sub",
+        "f")``; ``from pkg import C`` gives ``("pkg", "C")``; a string such as
+        ``"pkg.mod.f"`` (``mock.patch``, ``python -m``) gives ``("pkg", "mod",
+        "f")``. Found by scanning the text, so a comment may add a reference.
+        """
+        return frozenset(_scan_refs(self.text or "", self.imports, self._locals))
+
+    @cached_property
+    def _locals(self) -> dict[str, tuple[str, ...]]:
+        """Local names bound by import -> the dotted path they stand for."""
+        bound: dict[str, tuple[str, ...]] = {}
+        for node in self._import_nodes:
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    local = alias.asname or alias.name.partition(".")[0]
+                    target = alias.name if alias.asname else local
+                    bound[local] = tuple(target.split("."))
+        for name, (module, original) in self.bindings.items():
+            bound[name] = (*module.split("."), original) if original else (module,)
+        return bound
 
     @property
     def referenced(self) -> frozenset[str]:
         """Every identifier the file names (names, attributes, imports)."""
         return self._get().referenced
 
-    @property
+    @cached_property
     def behaviour(self) -> str:
         """A digest of the code, docstrings, comments, formatting and typing aside."""
-        return self._get().behaviour
+        tree = self._parse()
+        return "" if tree is None else behaviour(tree)
 
     @property
     def has_behaviour(self) -> bool:
@@ -163,7 +191,42 @@ class Facts:
         return self.parsed and self.behaviour != _EMPTY
 
 
-_EMPTY = summarise(ast.parse("")).behaviour
+_EMPTY = behaviour(ast.parse(""))
+_ANY_DEFINITION = re.compile(r"^[ \t]*(?:async[ \t]+def|def|class)[ \t]", re.M)
+# Reason: top-level (column 0) definitions and assignments, keywords excluded.
+_TOP_LEVEL = re.compile(
+    r"^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|type[ \t]+(\w+)[ \t]*="
+    r"|((?:[A-Za-z_]\w*[ \t]*,[ \t]*)*[A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)"
+    r"|([A-Za-z_]\w*)[ \t]*:[^=\n]*$)",
+    re.M,
+)
+_CHAIN = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)+")
+_DOTTED_STRING = re.compile(r"""["']([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)["']""")
+
+
+def _scan_defined(text: str) -> Iterator[str]:
+    for match in _TOP_LEVEL.finditer(text):
+        for group in match.groups():
+            if group:
+                names = (name.strip() for name in group.split(","))
+                yield from (n for n in names if not keyword.iskeyword(n))
+
+
+def _scan_refs(
+    text: str,
+    imports: frozenset[tuple[str, str]],
+    bound: dict[str, tuple[str, ...]],
+) -> Iterator[tuple[str, ...]]:
+    for module, name in imports:
+        if module:
+            parts = tuple(module.split("."))
+            yield (*parts, name) if name and name != "*" else parts
+    for match in _CHAIN.finditer(text):
+        chain = [part.strip() for part in match.group().split(".")]
+        if chain[0] in bound:
+            yield (*bound[chain[0]], *chain[1:])
+    for match in _DOTTED_STRING.finditer(text):
+        yield tuple(match.group(1).split("."))
 
 
 def analyse(data: bytes, package: str) -> Facts:

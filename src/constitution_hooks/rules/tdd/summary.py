@@ -96,18 +96,15 @@ class Summary:
     has_definitions: bool = False
     tests: tuple[CollectedTest, ...] = ()
     helpers: frozenset[str] = frozenset()
-    refs: frozenset[tuple[str, ...]] = frozenset()
     referenced: frozenset[str] = frozenset()
-    behaviour: str = ""
 
 
-def summarise(tree: ast.Module, package: str = "") -> Summary:
-    """Compute every fact of a parsed file in one pass over its nodes.
+def summarise(tree: ast.Module) -> Summary:
+    """Compute the facts of a parsed file that need its tree, in one walk.
 
     Example:
-        >>> s = summarise(ast.parse("import p\\np.C()\\n"))
-        >>> sorted(s.refs)
-        [('p',), ('p', 'C')]
+        >>> sorted(summarise(ast.parse("import p\\np.C()\\n")).referenced)
+        ['C', 'p']
     """
     nodes = list(ast.walk(tree))
     return Summary(
@@ -117,9 +114,7 @@ def summarise(tree: ast.Module, package: str = "") -> Summary:
         has_definitions=any(isinstance(node, _DEFINITIONS) for node in nodes),
         tests=tuple(_tests(tree.body)),
         helpers=frozenset(_helpers(nodes)),
-        refs=frozenset(_refs(nodes, package)),
         referenced=frozenset(_referenced(nodes)),
-        behaviour=_behaviour(tree),
     )
 
 
@@ -314,58 +309,6 @@ def _helpers(nodes: list[ast.AST]) -> Iterator[str]:
             yield node.name
 
 
-def _refs(nodes: list[ast.AST], package: str) -> Iterator[tuple[str, ...]]:
-    """Dotted references: imported modules, imported names, attribute chains.
-
-    ``import pkg`` then ``pkg.sub.f()`` gives ``("pkg",)`` and ``("pkg", "sub",
-    "f")``; ``from pkg import C`` gives ``("pkg", "C")``; a string such as
-    ``"pkg.mod.f"`` (``mock.patch``, ``python -m``) gives ``("pkg", "mod", "f")``.
-    Relative imports are resolved from ``package``.
-    """
-    bound: dict[str, tuple[str, ...]] = {}
-    for node in nodes:
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                yield tuple(alias.name.split("."))
-                local = alias.asname or alias.name.partition(".")[0]
-                target = alias.name if alias.asname else local
-                bound[local] = tuple(target.split("."))
-        elif isinstance(node, ast.ImportFrom):
-            module = resolve_relative(node.module or "", node.level, package)
-            if not module:
-                continue
-            base = tuple(module.split("."))
-            for alias in node.names:
-                if alias.name != "*":
-                    yield (*base, alias.name)
-                    bound[alias.asname or alias.name] = (*base, alias.name)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            text = node.value
-            if 2 < len(text) < 200 and "." in text and _is_dotted(text):
-                yield tuple(text.split("."))
-    for node in nodes:
-        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
-            chain = _chain(node)
-            if chain and chain[0] in bound:
-                yield (*bound[chain[0]], *chain[1:])
-
-
-def _is_dotted(text: str) -> bool:
-    return all(part.isidentifier() for part in text.split("."))
-
-
-def _chain(node: ast.Attribute) -> tuple[str, ...]:
-    parts: list[str] = []
-    current: ast.expr = node
-    while isinstance(current, ast.Attribute):
-        parts.append(current.attr)
-        current = current.value
-    if not isinstance(current, ast.Name):
-        return ()
-    parts.append(current.id)
-    return tuple(reversed(parts))
-
-
 def _referenced(nodes: list[ast.AST]) -> Iterator[str]:
     for node in nodes:
         if isinstance(node, ast.Name):
@@ -377,8 +320,16 @@ def _referenced(nodes: list[ast.AST]) -> Iterator[str]:
                 yield from alias.name.split(".")
 
 
-def _behaviour(tree: ast.Module) -> str:
-    """A digest of the tree without docstrings, positions and typing-only parts."""
+def behaviour(tree: ast.Module) -> str:
+    """A digest of the tree without docstrings, positions and typing-only parts.
+
+    The tree is changed in place: parse the file for this alone.
+
+    Example:
+        >>> typed = ast.parse("def f(x: int) -> int:\\n    return x\\n")
+        >>> behaviour(typed) == behaviour(ast.parse("def f(x):\\n    return x\\n"))
+        True
+    """
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, *_DEFINITIONS)):
             node.body = [s for s in node.body if not _is_typing_only(s)]

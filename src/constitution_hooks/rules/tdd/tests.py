@@ -37,6 +37,9 @@ def check_tests(
         []
     """
     found: list[Violation] = []
+    tests = list(tests)
+    if not tests:
+        return found
     helpers = _Helpers(snap)
     pattern = re.compile(snap.cfg.name_pattern)
     for path in tests:
