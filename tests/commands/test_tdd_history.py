@@ -254,3 +254,34 @@ def test_run_pre_push_of_new_history_checks_whole_history(
     code, out = run(capsys)
     assert code == 1
     assert "CON206" in out
+
+
+def test_run_trailer_waiver_with_reason_waives_the_commit(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    message = "feat: cart total\n\nConstitution-Waiver: CON206 spike for the demo"
+    commit(git_repo, message, {MODULE: MODULE_TEXT})
+    assert run(capsys, "HEAD") == (0, "")
+
+
+def test_run_trailer_waiver_without_reason_reports_con010(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(
+        git_repo,
+        "feat: cart total\n\nConstitution-Waiver: CON206",
+        {MODULE: MODULE_TEXT},
+    )
+    code, out = run(capsys, "HEAD")
+    assert code == 1
+    assert "CON206" in out
+    assert f"{MODULE}:1:1: CON010" in out
+
+
+def test_run_typing_only_change_after_test_less_module_is_clean(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = commit(git_repo, "feat: cart total", {MODULE: MODULE_TEXT})
+    typed = "def total() -> int:\n    return 0\n"
+    commit(git_repo, "refactor: type cart total", {MODULE: typed})
+    assert run(capsys, f"{base}..HEAD") == (0, "")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from constitution_hooks.rules.tdd.history import check_history
 from constitution_hooks.rules.tdd.project import Project, open_project
 from constitution_hooks.rules.tdd.settings import SECTION
 
+_LONG = 200
 _SHALLOW = (
     "this clone is shallow and lacks {what}; fetch the history (git fetch"
     " --unshallow, or actions/checkout with fetch-depth: 0) and run again"
@@ -138,23 +141,38 @@ def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
     base_files = _python_files(project, git.tree_entries(base, top)) if base else {}
     log = git.log_changes([f"{base}..{tip}" if base else tip], top)
     commits = [c._replace(changes=_relative(project, c.changes)) for c in log]
-    wanted = [*base_files.values()]
-    for commit in commits:
-        for change in commit.changes:
-            wanted += [change.old_blob, change.new_blob]
-    blobs = git.read_blobs((b for b in wanted if b != git.NULL_SHA), top)
-    get_logger().info("history read", commits=len(commits), blobs=len(blobs))
+    get_logger().info("history read", commits=len(commits))
 
     def tree_of(sha: str) -> dict[str, str]:
         # Reason: a commit of another branch of the range replays from its parent.
-        files = _python_files(project, git.tree_entries(sha, top))
-        blobs.update(git.read_blobs((b for b in files.values() if b not in blobs), top))
-        return files
+        return _python_files(project, git.tree_entries(sha, top))
 
-    found = check_history(
-        base_files, commits, blobs.__getitem__, project.cfg, tree_of, base
-    )
+    # Reason: blobs are read when a rule asks, from one git process, and not kept:
+    # memory stays bounded by the facts cache, whatever the range.
+    with git.BlobReader(top) as read:
+        found = check_history(
+            base_files,
+            commits,
+            read,
+            project.cfg,
+            tree_of,
+            base,
+            _progress(len(commits)),
+        )
     return [v._replace(path=project.prefix + v.path) for v in found]
+
+
+def _progress(total: int) -> Callable[[int], None] | None:
+    """Report progress on a terminal's stderr for a long range, else None."""
+    if total < _LONG or not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        if done % 100 == 0 or done == total:
+            end = "\n" if done == total else ""
+            print(f"\rtdd-history: {done}/{total} commits", end=end, file=sys.stderr)
+
+    return show
 
 
 def _python_files(project: Project, entries: dict[str, str]) -> dict[str, str]:

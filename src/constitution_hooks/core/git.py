@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from constitution_hooks.core.errors import UsageError
 
@@ -327,6 +327,9 @@ class Change(NamedTuple):
 class Commit(NamedTuple):
     """One commit of a ``git log`` stream with its raw changes.
 
+    Attributes:
+        waivers: The values of its ``Constitution-Waiver:`` trailers.
+
     Example:
         >>> Commit("ab" * 20, "feat: x", ()).subject
         'feat: x'
@@ -336,6 +339,7 @@ class Commit(NamedTuple):
     subject: str
     changes: tuple[Change, ...]
     parents: tuple[str, ...] = ()
+    waivers: tuple[str, ...] = ()
 
 
 def _decode(raw: bytes) -> str:
@@ -452,20 +456,23 @@ def read_blobs(shas: Iterable[str], cwd: Path | None = None) -> dict[str, bytes]
 def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
     """Stream the commits of a range, parents before children, with raw changes.
 
-    Merge commits carry their parents and no changes.
+    Merge commits carry their parents and their diff against the first parent.
 
     Example:
         >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
         True
     """
     args = ["log", "--reverse", "--topo-order", "--raw", "-z", "-M", "--no-abbrev"]
-    args += ["--format=%x01%H%x02%P%x02%s", *range_args]
+    args.append("--diff-merges=first-parent")
+    trailers = "%(trailers:key=Constitution-Waiver,valueonly,separator=%x03)"
+    args += [f"--format=%x01%H%x02%P%x02{trailers}%x02%s", *range_args]
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
         tokens = chunk.split(b"\0")
-        sha, parents, subject = _decode(tokens[0]).split("\x02", 2)
+        sha, parents, waivers, subject = _decode(tokens[0]).split("\x02", 3)
         changes = tuple(parse_raw(tokens[1:]))
-        commits.append(Commit(sha, subject, changes, tuple(parents.split())))
+        found = tuple(w.strip() for w in waivers.split("\x03") if w.strip())
+        commits.append(Commit(sha, subject, changes, tuple(parents.split()), found))
     return commits
 
 
@@ -478,3 +485,56 @@ def is_shallow(cwd: Path | None = None) -> bool:
     """
     output = run_git(["rev-parse", "--is-shallow-repository"], cwd)
     return output.strip() == b"true"
+
+
+class BlobReader:
+    """Read blobs on demand from one long-lived ``git cat-file --batch`` process.
+
+    Use it as a context manager; the process ends with the block.
+
+    Example:
+        >>> with BlobReader() as read:
+        ...     read("0" * 40) == b""
+        True
+    """
+
+    def __init__(self, cwd: Path | None = None) -> None:
+        """Remember where to run; the process starts on entry."""
+        self.cwd = cwd
+        self._process: Any = None
+
+    def __enter__(self) -> BlobReader:
+        """Start ``git cat-file --batch``."""
+        import shutil
+
+        # Reason: git is run with argument lists, never through a shell.
+        import subprocess  # nosec B404
+
+        executable = shutil.which("git")
+        if executable is None:
+            raise GitError("git is not installed or not on PATH")
+        self._process = subprocess.Popen(  # nosec B603
+            [executable, "cat-file", "--batch"],
+            cwd=self.cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Close git's input and wait for it to end."""
+        self._process.stdin.close()
+        self._process.stdout.close()
+        self._process.wait()
+
+    def __call__(self, sha: str) -> bytes:
+        """The bytes of blob ``sha`` (empty when git has no such object)."""
+        process = self._process
+        process.stdin.write(sha.encode("ascii") + b"\n")
+        process.stdin.flush()
+        header = process.stdout.readline().split(b" ")
+        if len(header) != 3:
+            return b""
+        data: bytes = process.stdout.read(int(header[2]) + 1)
+        return data[:-1]

@@ -10,9 +10,11 @@ imported or executed. Every Python file of a test root counts as a test here
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import cached_property
 from pathlib import PurePosixPath
+from typing import Any
 
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import Facts, analyse, imports_module
@@ -25,6 +27,49 @@ _MAX_DEPTH = 12
 NO_CODE = "no code of its own (only imports, constants, declarations or stubs)"
 GENERATED = "generated (a generated / do not edit marker in its first 5 lines)"
 NOT_PRODUCT = "not product code (" + ", ".join(sorted(layout.NOT_PRODUCT)) + ")"
+
+
+class _Bounded(OrderedDict[Hashable, Any]):
+    """A dict that drops its oldest entries past ``size``."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: Hashable, value: Any) -> None:
+        super().__setitem__(key, value)
+        if len(self) > self.size:
+            self.popitem(last=False)
+
+
+Reach = frozenset[tuple[str, str]]
+
+
+class Memo:
+    """What each test blob reached, shared by the snapshots of a history.
+
+    An entry holds the tree's modules version it was resolved in, the (module, name)
+    pairs reached, and the interface of every module its resolution consulted:
+    it stays valid while those interfaces and the tree's paths do.
+
+    Example:
+        >>> len(Memo().reaches)
+        0
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        """An empty memo of at most ``size`` entries."""
+        self.reaches: _Bounded = _Bounded(size)
+
+    def get(self, key: tuple[str, str], version: int, snap: Snapshot) -> Reach | None:
+        """The memoised reach of ``key``, if still valid in ``snap``."""
+        entry = self.reaches.get(key)
+        if entry is None or entry[0] != version:
+            return None
+        if any(snap.facts(path).interface_key != k for path, k in entry[2]):
+            return None
+        found: Reach = entry[1]
+        return found
 
 
 class Resolver:
@@ -47,8 +92,14 @@ class Resolver:
     ) -> None:
         """Remember the index; resolutions are memoised per instance."""
         self.modules = modules
-        self.facts = facts
-        self._origins: dict[tuple[str, str], str | None] = {}
+        self._facts = facts
+        self._origins: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
+        self.consulted: set[str] = set()
+
+    def facts(self, path: str) -> Facts:
+        """The facts of ``path``, recorded among the paths consulted."""
+        self.consulted.add(path)
+        return self._facts(path)
 
     def origin(self, dotted: str, name: str, depth: int = 0) -> str | None:
         """The dotted module a name of module ``dotted`` originates in, or None.
@@ -57,10 +108,17 @@ class Resolver:
         followed to where it is defined; a name the module defines is its own.
         """
         key = (dotted, name)
-        if key not in self._origins:
-            self._origins[key] = None  # Reason: a cycle resolves to nothing.
-            self._origins[key] = self._origin(dotted, name, depth)
-        return self._origins[key]
+        if key in self._origins:
+            found, used = self._origins[key]
+            self.consulted |= used
+            return found
+        self._origins[key] = (None, frozenset())  # Reason: a cycle finds nothing.
+        outer, self.consulted = self.consulted, set()
+        found = self._origin(dotted, name, depth)
+        used = frozenset(self.consulted)
+        self._origins[key] = (found, used)
+        self.consulted = outer | used
+        return found
 
     def _origin(self, dotted: str, name: str, depth: int) -> str | None:
         path = self.modules.get(dotted)
@@ -153,13 +211,21 @@ class Snapshot:
         load: Callable[[str], bytes],
         cfg: TddSettings,
         cache: dict[tuple[str, str], Facts] | None = None,
+        memo: Memo | None = None,
     ) -> None:
-        """Remember the files; nothing is read until a rule asks."""
+        """Remember the files; nothing is read until a rule asks.
+
+        ``memo`` (shared between the snapshots of a history) keeps what each test
+        blob reaches while the modules it consulted keep their interfaces and
+        the tree keeps its modules' paths.
+        """
         self.files = files
         self.load = load
         self.cfg = cfg
         self.cache: dict[tuple[str, str], Facts] = {} if cache is None else cache
+        self.memo = Memo() if memo is None else memo
         self._dotted: dict[str, str] = {}
+        self._packages: dict[str, str] = {}
 
     @cached_property
     def roots(self) -> tuple[str, ...]:
@@ -203,14 +269,19 @@ class Snapshot:
             self._dotted[path] = layout.dotted_name(path, self.roots, self.files)
         return self._dotted[path]
 
+    def package(self, path: str) -> str:
+        """The dotted package ``path`` lives in (itself for ``__init__.py``)."""
+        if path not in self._packages:
+            dotted = self.dotted(path)
+            is_package = path.rpartition("/")[2] == "__init__.py"
+            self._packages[path] = dotted if is_package else dotted.rpartition(".")[0]
+        return self._packages[path]
+
     def facts(self, path: str) -> Facts:
         """The parsed facts of ``path`` (cached by content and package)."""
-        dotted = self.dotted(path)
-        is_package = PurePosixPath(path).name == "__init__.py"
-        package = dotted if is_package else dotted.rpartition(".")[0]
-        key = (self.files[path], package)
+        key = (self.files[path], self.package(path))
         if key not in self.cache:
-            self.cache[key] = analyse(self.load(self.files[path]), package)
+            self.cache[key] = analyse(self.load(self.files[path]), key[1])
         return self.cache[key]
 
     def is_module(self, path: str) -> bool:
@@ -265,20 +336,60 @@ class Snapshot:
         return found
 
     @cached_property
+    def version(self) -> int:
+        """Identifies the modules' paths (what resolution looks names up in)."""
+        return hash(tuple(self.index.items()))
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        """Resolve references against this tree's modules."""
+        return Resolver(self.index, self.facts)
+
+    def reach(self, test: str) -> Reach:
+        """The (module path, name) pairs ``test`` reaches (name "" for a module)."""
+        key = (self.files[test], test)
+        found = self.memo.get(key, self.version, self)
+        if found is None:
+            resolver = self.resolver
+            resolver.consulted = set()
+            found = frozenset(
+                pair
+                for ref in self.facts(test).refs
+                for pair in resolver.reach_ref(ref)
+            )
+            deps = tuple(
+                (path, self.facts(path).interface_key) for path in resolver.consulted
+            )
+            self.memo.reaches[key] = (self.version, found, deps)
+        return found
+
+    @cached_property
     def _evidence(self) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
-        resolver = Resolver(self.index, self.facts)
         by_module: dict[str, list[str]] = {}
         names: dict[str, set[str]] = {}
         for test in self.evidence_files:
             reached: set[str] = set()
-            for ref in self.facts(test).refs:
-                for path, name in resolver.reach_ref(ref):
-                    reached.add(path)
-                    if name:
-                        names.setdefault(path, set()).add(name)
+            for path, name in self.reach(test):
+                reached.add(path)
+                if name:
+                    names.setdefault(path, set()).add(name)
             for path in reached:
                 by_module.setdefault(path, []).append(test)
         return by_module, names
+
+    def refreshed(self) -> Snapshot:
+        """This snapshot, with what depends on file contents forgotten.
+
+        Example:
+            >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+            >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "t", True)
+            >>> snap = Snapshot({}, lambda k: b"", cfg)
+            >>> snap.refreshed() is snap
+            True
+        """
+        for name in ("_evidence", "resolver"):
+            self.__dict__.pop(name, None)
+        return self
 
     @property
     def reached(self) -> dict[str, list[str]]:

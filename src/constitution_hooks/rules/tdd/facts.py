@@ -51,9 +51,9 @@ class Facts:
         self.data = data
         self.package = package
 
-    @cached_property
+    @property
     def text(self) -> str | None:
-        """The decoded text, or None when Python could not decode it."""
+        """The decoded text, or None when Python could not decode it (not kept)."""
         try:
             return decode_source(self.data)
         except SourceUnreadableError:
@@ -109,6 +109,16 @@ class Facts:
         return tuple(
             module for module, name in sorted(self.imports) if name == "*" and module
         )
+
+    @cached_property
+    def interface(self) -> tuple[object, ...]:
+        """What other files resolve through: its bindings, stars and definitions."""
+        return (sorted(self.bindings.items()), self.stars, sorted(self.defined))
+
+    @cached_property
+    def interface_key(self) -> int:
+        """A hash of ``interface``, to compare trees quickly."""
+        return hash(repr(self.interface))
 
     @cached_property
     def generated(self) -> bool:

@@ -41,12 +41,13 @@ class Pairing:
     strangers: tuple[str, ...]
 
 
-def pair(module: str, snap: Snapshot) -> Pairing:
+def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
     """Find ``module``'s tests by the evidence ``match`` asks for.
 
     ``name``: named and placed per ``layouts``, importing it; ``import``: any test
     importing it; ``evidence`` (default): either, or a test reaching it by an import
-    resolved to its origin, by attribute access or by a dotted string.
+    resolved to its origin, by attribute access or by a dotted string. With
+    ``first``, stop at the first test found (whether a test exists is the question).
 
     Example:
         >>> callable(pair)
@@ -59,9 +60,15 @@ def pair(module: str, snap: Snapshot) -> Pairing:
     named = snap.tests_by_stem.get(layout.module_stem(module), [])
     pool = layout.candidates(module, dotted, named, cfg.test_roots, cfg.layouts)
     tests = [test for test in pool if _named_evidence(test, module, snap)]
-    if cfg.match == "evidence":
+    if cfg.match == "evidence" and first and not tests:
+        tests = [t for t in snap.evidence_files if _reaches(t, module, snap)][:1]
+    elif cfg.match == "evidence" and not first:
         tests += [t for t in snap.reached.get(module, ()) if t not in tests]
     return Pairing(module, tuple(tests), tuple(t for t in pool if t not in tests))
+
+
+def _reaches(test: str, module: str, snap: Snapshot) -> bool:
+    return any(path == module for path, _ in snap.reach(test))
 
 
 def _named_evidence(test: str, module: str, snap: Snapshot) -> bool:
