@@ -261,15 +261,25 @@ _IMPORT_START = re.compile(r"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import|import)\b
 
 
 def _scan_imports(text: str) -> Iterator[ast.Import | ast.ImportFrom]:
-    for match in _IMPORT_START.finditer(text):
-        statement = _statement(text, match.start())
-        try:
-            tree = ast.parse(statement)
-        except (SyntaxError, ValueError):
-            continue
+    statements = [_statement(text, m.start()) for m in _IMPORT_START.finditer(text)]
+    # Reason: one parse of every import statement together is many times faster
+    # than one parse each; a statement that does not parse is then dropped alone.
+    try:
+        trees = [ast.parse("\n".join(statements))]
+    except (SyntaxError, ValueError):
+        trees = list(_parse_each(statements))
+    for tree in trees:
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 yield node
+
+
+def _parse_each(statements: list[str]) -> Iterator[ast.Module]:
+    for statement in statements:
+        try:
+            yield ast.parse(statement)
+        except (SyntaxError, ValueError):
+            continue
 
 
 def _statement(text: str, start: int) -> str:

@@ -183,7 +183,7 @@ def _judged(change: Change, snap: Snapshot) -> bool:
 
 def _changes_behaviour(change: Change, snap: Snapshot) -> bool:
     after = snap.facts(change.path)
-    if not after.parsed:
+    if not after.behaviour:  # Reason: no digest means it does not parse.
         return False
     if change.old_blob == NULL_SHA or not change.old_path.endswith(".py"):
         return after.has_behaviour
