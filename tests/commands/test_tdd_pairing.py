@@ -406,3 +406,65 @@ def test_run_all_files_audits_every_test_name(
     code, out = run(capsys, "--all-files")
     assert code == 1
     assert "'test_short'" in out
+
+
+MONOREPO = {
+    "pyproject.toml": "[tool.black]\n",
+    "backend/pyproject.toml": "[tool.constitution.tdd-pairing]\n",
+    "backend/app/__init__.py": "",
+    "backend/app/crud.py": MODULE_TEXT,
+    "backend/app/users.py": MODULE_TEXT,
+    "backend/tests/test_users.py": "from app.users import load\n",
+    "examples/demo/pyproject.toml": "",
+    "examples/demo/shop/__init__.py": "",
+    "examples/demo/shop/cart.py": MODULE_TEXT,
+}
+
+
+@pytest.mark.integration
+def test_run_monorepo_root_judges_the_nested_project(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, MONOREPO)
+    code, out = run(capsys, "--all-files")
+    assert code == 1
+    assert "backend/app/crud.py:1:1: CON201 module app.crud has no test" in out
+    assert "users.py" not in out
+    assert "examples/" not in out
+    assert "checked 2 modules, 1 test files in 2 projects" in out
+
+
+@pytest.mark.integration
+def test_run_monorepo_project_folder_reports_the_same_modules(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, MONOREPO)
+    at_root = [
+        line for line in run(capsys, "--all-files")[1].splitlines() if "CON" in line
+    ]
+    os.chdir(git_repo / "backend")
+    inside = [
+        line for line in run(capsys, "--all-files")[1].splitlines() if "CON" in line
+    ]
+    assert inside == at_root
+
+
+@pytest.mark.integration
+def test_run_monorepo_staged_module_of_nested_project_is_judged(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, MONOREPO)
+    code, out = run(capsys)
+    assert code == 1
+    assert "backend/app/crud.py:1:1: CON201" in out
+
+
+@pytest.mark.integration
+def test_run_python_files_but_no_module_found_warns_and_exits_0(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {"tools/run.py": MODULE_TEXT})
+    code, out = run(capsys, "--all-files")
+    assert code == 0
+    assert "found no source module" in out
+    assert "source-roots" in out

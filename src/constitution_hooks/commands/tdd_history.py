@@ -16,6 +16,7 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
+from constitution_hooks.core.blobs import BlobReader
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
@@ -149,7 +150,7 @@ def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
 
     # Reason: blobs are read when a rule asks, from one git process, and not kept:
     # memory stays bounded by the facts cache, whatever the range.
-    with git.BlobReader(top) as read:
+    with BlobReader(top) as read:
         found = check_history(
             base_files,
             commits,

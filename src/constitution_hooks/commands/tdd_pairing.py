@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -13,12 +15,14 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
+from constitution_hooks.core.config import Config, load_config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import RULES as ALL_RULES
+from constitution_hooks.rules import SECTIONS
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import analyse, behaviour_changed
 from constitution_hooks.rules.tdd.pairing import (
@@ -26,7 +30,7 @@ from constitution_hooks.rules.tdd.pairing import (
     check_pairing,
     check_test_changes,
 )
-from constitution_hooks.rules.tdd.project import Project, index_snapshot, open_project
+from constitution_hooks.rules.tdd.project import Project, index_snapshot, open_projects
 from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
 
@@ -65,20 +69,61 @@ class TddPairingCommand:
         config = config_from(args)
         if not config.enabled(SECTION.name):
             return report([], args.format)
-        project = open_project(config)
-        violations = _check(project, args.paths, args.all_files)
+        projects = open_projects(config, _load)
+        _outside_every(projects, args.paths)
+        judged = [_check(p, args.paths, args.all_files) for p in projects]
+        violations = sorted(
+            v._replace(path=project.prefix + v.path)
+            for project, found in zip(projects, judged, strict=True)
+            for v in found.violations
+        )
         get_logger().info("tdd-pairing finished", violations=len(violations))
-        return report(
-            sorted(v._replace(path=project.prefix + v.path) for v in violations),
-            args.format,
+        code = report(violations, args.format)
+        _summarise(judged, bool(violations or args.all_files or args.paths))
+        return code
+
+
+class Judged(NamedTuple):
+    """What one project's run judged, and found.
+
+    Example:
+        >>> Judged([], 2, 1, 5).modules
+        2
+    """
+
+    violations: list[Violation]
+    modules: int
+    tests: int
+    files: int
+
+
+def _load(folder: Path) -> Config:
+    pyproject = folder / "pyproject.toml"
+    return load_config(SECTIONS, pyproject if pyproject.is_file() else None, folder)
+
+
+def _summarise(judged: list[Judged], loud: bool) -> None:
+    """End the run with what it judged on stderr (always when nothing was found)."""
+    modules = sum(j.modules for j in judged)
+    files = sum(j.files for j in judged)
+    if modules == 0 and files and loud:
+        sys.stderr.write(
+            f"tdd-pairing: warning: found no source module among {files} Python"
+            " files: set source-roots in [tool.constitution.tdd-pairing] (default:"
+            " src, else the top-level packages)\n"
+        )
+    if loud:
+        tests = sum(j.tests for j in judged)
+        sys.stderr.write(
+            f"tdd-pairing: checked {modules} modules, {tests} test files in"
+            f" {len(judged)} projects\n"
         )
 
 
-def _check(project: Project, paths: list[str], all_files: bool) -> list[Violation]:
+def _check(project: Project, paths: list[str], all_files: bool) -> Judged:
     if all_files:
         snap = index_snapshot(project, {})
-        found = [*check_pairing(snap.modules(), snap), *check_tests(snap.tests, snap)]
-        return waive(found, snap)
+        return _judge(snap.modules(), list(snap.tests), snap)
     if paths:
         given = _given(project, paths)
         files = {k: v for k, v in given.items() if v.is_file()}
@@ -87,8 +132,22 @@ def _check(project: Project, paths: list[str], all_files: bool) -> list[Violatio
         chosen = [*files, *(p for p in snap.files if p.startswith(tuple(folders)))]
         modules = [path for path in chosen if snap.is_module(path)]
         tests = [path for path in chosen if path in snap.tests]
-        return waive([*check_pairing(modules, snap), *check_tests(tests, snap)], snap)
+        return _judge(modules, tests, snap) if given else Judged([], 0, 0, 0)
     return _check_staged(project)
+
+
+def _judge(
+    modules: list[str],
+    tests: list[str],
+    snap: Snapshot,
+    only: dict[str, frozenset[str]] | None = None,
+    extra: list[Violation] | None = None,
+) -> Judged:
+    found = [*check_pairing(modules, snap), *check_tests(tests, snap, only)]
+    checked = sum(1 for module in modules if snap.exemption(module) is None)
+    return Judged(
+        waive([*found, *(extra or [])], snap), checked, len(tests), len(snap.files)
+    )
 
 
 def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
@@ -116,23 +175,33 @@ def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
     return kept
 
 
+def _relative_to(project: Project, path: str) -> str | None:
+    try:
+        return project.relative(
+            Path(path).resolve().relative_to(project.top).as_posix()
+        )
+    except ValueError:
+        return None
+
+
+def _outside_every(projects: list[Project], paths: list[str]) -> None:
+    for path in paths:
+        if not Path(path).exists():
+            raise UsageError(f"{path}: no such file or folder")
+        if all(_relative_to(project, path) is None for project in projects):
+            raise UsageError(f"{path}: not inside the project at {projects[0].top}")
+
+
 def _given(project: Project, paths: list[str]) -> dict[str, Path]:
     given: dict[str, Path] = {}
     for path in paths:
-        disk = Path(path).resolve()
-        try:
-            relative = project.relative(disk.relative_to(project.top).as_posix())
-        except ValueError:
-            relative = None
-        if relative is None:
-            raise UsageError(f"{path}: not inside the project at {project.top}")
-        if not disk.exists():
-            raise UsageError(f"{path}: no such file or folder")
-        given[relative.rstrip("/").removesuffix(".")] = disk
+        relative = _relative_to(project, path)
+        if relative is not None:
+            given[relative.rstrip("/").removesuffix(".")] = Path(path).resolve()
     return given
 
 
-def _check_staged(project: Project) -> list[Violation]:
+def _check_staged(project: Project) -> Judged:
     changes = [
         c._replace(path=new, old_path=project.relative(c.old_path) or c.old_path)
         for c in git.staged_changes(project.top)
@@ -144,11 +213,11 @@ def _check_staged(project: Project) -> list[Violation]:
     modules += _orphaned_by(changes, snap, modules)
     tests = [c.path for c in staged if c.path in snap.tests]
     only = _added_tests(project, [c for c in staged if c.path in snap.tests], snap)
-    found = [*check_pairing(modules, snap), *check_tests(tests, snap, only)]
+    extra: list[Violation] = []
     if project.cfg.require_test_change:
         changed = _behaviour_changes(project, staged, snap, set(modules))
-        found += check_test_changes(changed, snap, {c.path for c in staged})
-    return waive(found, snap)
+        extra = check_test_changes(changed, snap, {c.path for c in staged})
+    return _judge(modules, tests, snap, only, extra)
 
 
 def _added_tests(

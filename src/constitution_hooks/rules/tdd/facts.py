@@ -18,7 +18,14 @@ from constitution_hooks.rules.tdd.summary import (
     summarise,
 )
 
-__all__ = ["CollectedTest", "Facts", "Symbol", "analyse", "behaviour_changed"]
+__all__ = [
+    "CollectedTest",
+    "Facts",
+    "ScannedFacts",
+    "Symbol",
+    "analyse",
+    "behaviour_changed",
+]
 
 # Reason: the markers GitHub's linguist and most generators write in a file's head.
 _GENERATED = re.compile(
@@ -28,21 +35,19 @@ _GENERATED = re.compile(
 )
 
 
-class Facts:
-    """What the TDD rules need from one file, each fact computed on first use.
+class ScannedFacts:
+    """What pairing needs from one file, from scans of its text alone (no parse).
 
-    What pairing needs (imports, bindings, top-level definitions, dotted
-    references) comes from scans of the text alone, no full parse, so pairing
-    over a long history stays fast; the facts of tests and code of its own come
-    from one parse, and the behaviour digest from another, each only when asked.
-    No tree is kept.
+    Imports, bindings, top-level definitions and dotted references are found
+    without a full parse, so pairing over a long history stays fast. Each fact
+    is computed on first use; no text or tree is kept.
 
     Attributes:
         data: The file's bytes.
         package: The dotted package the file lives in, for relative imports.
 
     Example:
-        >>> analyse(b"x = 1\\n", "").defined
+        >>> ScannedFacts(b"x = 1\\n", "").defined
         frozenset({'x'})
     """
 
@@ -58,6 +63,81 @@ class Facts:
             return decode_source(self.data)
         except SourceUnreadableError:
             return None
+
+    @cached_property
+    def _import_nodes(self) -> tuple[ast.Import | ast.ImportFrom, ...]:
+        return tuple(_scan_imports(self.text or ""))
+
+    @cached_property
+    def imports(self) -> frozenset[tuple[str, str]]:
+        """``(module, name)`` pairs; ``name`` is ``""`` for ``import module``."""
+        return frozenset(_imports(self._import_nodes, self.package))
+
+    @cached_property
+    def bindings(self) -> dict[str, tuple[str, str]]:
+        """Names bound by import: local name -> (module, original name or "")."""
+        return _bindings(self._import_nodes, self.package)
+
+    @cached_property
+    def stars(self) -> tuple[str, ...]:
+        """Modules imported with ``from module import *``, in order."""
+        return tuple(
+            module for module, name in sorted(self.imports) if name == "*" and module
+        )
+
+    @cached_property
+    def defined(self) -> frozenset[str]:
+        """Names bound at the top level by def, class or assignment (a text scan)."""
+        return frozenset(_scan_defined(self.text or ""))
+
+    @cached_property
+    def has_definitions(self) -> bool:
+        """Whether the file defines any function or class (a text scan)."""
+        return bool(_ANY_DEFINITION.search(self.text or ""))
+
+    @cached_property
+    def refs(self) -> frozenset[tuple[str, ...]]:
+        """Dotted references: imported modules and names, attribute chains, strings.
+
+        ``import pkg`` then ``pkg.sub.f()`` gives ``("pkg",)`` and ``("pkg", "sub",
+        "f")``; ``from pkg import C`` gives ``("pkg", "C")``; a string such as
+        ``"pkg.mod.f"`` (``mock.patch``, ``python -m``) gives ``("pkg", "mod",
+        "f")``. Found by scanning the text, so a comment may add a reference.
+        """
+        return frozenset(_scan_refs(self.text or "", self.imports, self._locals))
+
+    @cached_property
+    def _locals(self) -> dict[str, tuple[str, ...]]:
+        """Local names bound by import -> the dotted path they stand for."""
+        return _local_paths(self._import_nodes, self.bindings)
+
+    @cached_property
+    def interface(self) -> tuple[object, ...]:
+        """What other files resolve through: its bindings, stars and definitions."""
+        return (sorted(self.bindings.items()), self.stars, sorted(self.defined))
+
+    @cached_property
+    def interface_key(self) -> int:
+        """A hash of ``interface``, to compare trees quickly."""
+        return hash(repr(self.interface))
+
+    @cached_property
+    def generated(self) -> bool:
+        """Whether the file's first 5 lines say it is generated."""
+        head = "\n".join((self.text or "").splitlines()[:5])
+        return bool(_GENERATED.search(head))
+
+
+class Facts(ScannedFacts):
+    """Every fact the TDD rules need from one file, each computed on first use.
+
+    The facts of tests and of code of its own come from one parse, the behaviour
+    digest from another, each only when asked; no tree is kept.
+
+    Example:
+        >>> analyse(b"def f():\\n    return 1\\n", "").has_code
+        True
+    """
 
     def _parse(self) -> ast.Module | None:
         if self.text is None:
@@ -78,71 +158,13 @@ class Facts:
         """Whether the file decodes and parses."""
         return self.summary is not None
 
-    @cached_property
-    def _import_nodes(self) -> tuple[ast.Import | ast.ImportFrom, ...]:
-        return tuple(_scan_imports(self.text or ""))
-
-    @cached_property
-    def imports(self) -> frozenset[tuple[str, str]]:
-        """``(module, name)`` pairs; ``name`` is ``""`` for ``import module``."""
-        return frozenset(_imports(self._import_nodes, self.package))
-
-    @cached_property
-    def bindings(self) -> dict[str, tuple[str, str]]:
-        """Names bound by import: local name -> (module, original name or "")."""
-        bound: dict[str, tuple[str, str]] = {}
-        for node in self._import_nodes:
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.asname:
-                        bound.setdefault(alias.asname, (alias.name, ""))
-                continue
-            base = resolve_relative(node.module or "", node.level, self.package)
-            for alias in node.names:
-                if base is not None and alias.name != "*":
-                    bound.setdefault(alias.asname or alias.name, (base, alias.name))
-        return bound
-
-    @cached_property
-    def stars(self) -> tuple[str, ...]:
-        """Modules imported with ``from module import *``, in order."""
-        return tuple(
-            module for module, name in sorted(self.imports) if name == "*" and module
-        )
-
-    @cached_property
-    def interface(self) -> tuple[object, ...]:
-        """What other files resolve through: its bindings, stars and definitions."""
-        return (sorted(self.bindings.items()), self.stars, sorted(self.defined))
-
-    @cached_property
-    def interface_key(self) -> int:
-        """A hash of ``interface``, to compare trees quickly."""
-        return hash(repr(self.interface))
-
-    @cached_property
-    def generated(self) -> bool:
-        """Whether the file's first 5 lines say it is generated."""
-        head = "\n".join((self.text or "").splitlines()[:5])
-        return bool(_GENERATED.search(head))
-
     def _get(self) -> Summary:
         return self.summary or Summary()
-
-    @cached_property
-    def defined(self) -> frozenset[str]:
-        """Names bound at the top level by def, class or assignment (a text scan)."""
-        return frozenset(_scan_defined(self.text or ""))
 
     @property
     def public(self) -> tuple[Symbol, ...]:
         """Public top-level functions and classes a test should name (CON203)."""
         return self._get().public
-
-    @cached_property
-    def has_definitions(self) -> bool:
-        """Whether the file defines any function or class (a text scan)."""
-        return bool(_ANY_DEFINITION.search(self.text or ""))
 
     @property
     def has_code(self) -> bool:
@@ -158,31 +180,6 @@ class Facts:
     def helpers(self) -> frozenset[str]:
         """Functions that assert for their callers (CON204)."""
         return self._get().helpers
-
-    @cached_property
-    def refs(self) -> frozenset[tuple[str, ...]]:
-        """Dotted references: imported modules and names, attribute chains, strings.
-
-        ``import pkg`` then ``pkg.sub.f()`` gives ``("pkg",)`` and ``("pkg", "sub",
-        "f")``; ``from pkg import C`` gives ``("pkg", "C")``; a string such as
-        ``"pkg.mod.f"`` (``mock.patch``, ``python -m``) gives ``("pkg", "mod",
-        "f")``. Found by scanning the text, so a comment may add a reference.
-        """
-        return frozenset(_scan_refs(self.text or "", self.imports, self._locals))
-
-    @cached_property
-    def _locals(self) -> dict[str, tuple[str, ...]]:
-        """Local names bound by import -> the dotted path they stand for."""
-        bound: dict[str, tuple[str, ...]] = {}
-        for node in self._import_nodes:
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    local = alias.asname or alias.name.partition(".")[0]
-                    target = alias.name if alias.asname else local
-                    bound[local] = tuple(target.split("."))
-        for name, (module, original) in self.bindings.items():
-            bound[name] = (*module.split("."), original) if original else (module,)
-        return bound
 
     @property
     def referenced(self) -> frozenset[str]:
@@ -212,6 +209,39 @@ _TOP_LEVEL = re.compile(
 )
 _CHAIN = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)+")
 _DOTTED_STRING = re.compile(r"""["']([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)["']""")
+
+
+def _bindings(
+    nodes: tuple[ast.Import | ast.ImportFrom, ...], package: str
+) -> dict[str, tuple[str, str]]:
+    bound: dict[str, tuple[str, str]] = {}
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    bound.setdefault(alias.asname, (alias.name, ""))
+            continue
+        base = resolve_relative(node.module or "", node.level, package)
+        for alias in node.names:
+            if base is not None and alias.name != "*":
+                bound.setdefault(alias.asname or alias.name, (base, alias.name))
+    return bound
+
+
+def _local_paths(
+    nodes: tuple[ast.Import | ast.ImportFrom, ...],
+    bindings: dict[str, tuple[str, str]],
+) -> dict[str, tuple[str, ...]]:
+    bound: dict[str, tuple[str, ...]] = {}
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                local = alias.asname or alias.name.partition(".")[0]
+                target = alias.name if alias.asname else local
+                bound[local] = tuple(target.split("."))
+    for name, (module, original) in bindings.items():
+        bound[name] = (*module.split("."), original) if original else (module,)
+    return bound
 
 
 def _scan_defined(text: str) -> Iterator[str]:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from constitution_hooks.core.git import NULL_SHA, Change, Commit
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import MARKER, WITHOUT_REASON, read_waivers
-from constitution_hooks.rules.tdd.evidence import Memo
 from constitution_hooks.rules.tdd.facts import Facts, analyse
 from constitution_hooks.rules.tdd.layout import naming_kind
 from constitution_hooks.rules.tdd.pairing import Snapshot, pair
@@ -90,43 +89,59 @@ def check_history(
         >>> check_history({}, [], lambda blob: b"", None)  # type: ignore[arg-type]
         []
     """
-    state, current = dict(base), start
-    cache = FactsCache()
-    memo = Memo()
-    touched: set[str] = set()
+    state = dict(base)
+    replay = _Replay(state, start, Snapshot(state, load, cfg, FactsCache()))
     found: list[Violation] = []
-    snap = Snapshot(state, load, cfg, cache, memo)
-    states = _States()
     for number, commit in enumerate(commits, 1):
         if progress is not None:
             progress(number)
-        state = _state_before(commit, state, current, states.lookup(tree_of))
-        if len(commit.parents) > 1:
-            # Reason: a merge is replayed (its diff against the first parent) so
-            # the commits after it start from its tree, but not judged.
-            _apply(state, commit.changes)
-            snap = Snapshot(state, load, cfg, cache, memo)
-            current = commit.sha
-            states[current] = dict(state)
-            continue
+        found.extend(replay.step(commit, replay.states.lookup(tree_of)))
+    return found
+
+
+class _Replay:
+    """The state of a history replay: the files now, and what was seen so far."""
+
+    def __init__(
+        self, state: dict[str, str], current: str | None, snap: Snapshot
+    ) -> None:
+        self.state, self.current, self.snap = state, current, snap
+        self.touched: set[str] = set()
+        self.states = _States()
+
+    def _new(self) -> Snapshot:
+        old = self.snap
+        return Snapshot(self.state, old.load, old.cfg, old.cache, old.memo)
+
+    def step(
+        self, commit: Commit, tree_of: Callable[[str], Mapping[str, str] | None] | None
+    ) -> list[Violation]:
+        """Apply one commit; return its violations (none for a merge)."""
+        self.state = _state_before(commit, self.state, self.current, tree_of)
         changes = [c for c in commit.changes if c.path.endswith(".py")]
-        reload = state is not snap.files or any(c.status != "M" for c in commit.changes)
-        _apply(state, commit.changes)
-        touched |= {c.path for c in changes if c.status in _CHANGED}
+        merge = len(commit.parents) > 1
+        reload = self.state is not self.snap.files or any(
+            c.status != "M" for c in commit.changes
+        )
+        _apply(self.state, commit.changes)
         # Reason: the snapshot reads the live state; its path indexes (roots, tests)
         # stay valid until a commit adds, removes or renames a file, while what
         # tests reach depends on contents and is recomputed after every commit.
-        snap = Snapshot(state, load, cfg, cache, memo) if reload else snap.refreshed()
+        self.snap = self._new() if reload or merge else self.snap.refreshed()
+        self.current = commit.sha
+        self.states[commit.sha] = dict(self.state)
+        if merge:
+            # Reason: a merge is replayed (its diff against the first parent) so
+            # the commits after it start from its tree, but not judged.
+            return []
+        self.touched |= {c.path for c in changes if c.status in _CHANGED}
         judged = [
             v
             for change in changes
-            if _judged(change, snap)
-            for v in _judge(commit, change, snap, touched)
+            if _judged(change, self.snap)
+            for v in _judge(commit, change, self.snap, self.touched)
         ]
-        found.extend(_waive(commit, judged, changes))
-        current = commit.sha
-        states[current] = dict(state)
-    return found
+        return _waive(commit, judged, changes)
 
 
 class _States(OrderedDict[str, dict[str, str]]):
