@@ -285,3 +285,25 @@ def test_run_typing_only_change_after_test_less_module_is_clean(
     typed = "def total() -> int:\n    return 0\n"
     commit(git_repo, "refactor: type cart total", {MODULE: typed})
     assert run(capsys, f"{base}..HEAD") == (0, "")
+
+
+ENDPOINT = {
+    "app/__init__.py": "",
+    "app/main.py": (
+        "from fastapi import FastAPI\napp = FastAPI()\n\n\n"
+        "@app.get('/users/me')\nasync def read_me() -> dict[str, str]:\n"
+        "    return {'name': 'me'}\n"
+    ),
+    "tests/test_users.py": (
+        "def test_read_me_signed_in_returns_200(client) -> None:\n"
+        "    assert client.get('/users/me').status_code == 200\n"
+    ),
+}
+
+
+def test_run_endpoint_committed_with_its_client_test_is_clean(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(git_repo, "feat: read me", ENDPOINT)
+    assert run(capsys, "HEAD") == (0, "")
+    assert main(["tdd-pairing", "--all-files"]) == 0

@@ -32,6 +32,7 @@ from constitution_hooks.rules.tdd.pairing import (
 )
 from constitution_hooks.rules.tdd.project import Project, index_snapshot, open_projects
 from constitution_hooks.rules.tdd.settings import RULES, SECTION
+from constitution_hooks.rules.tdd.routes import check_routes
 from constitution_hooks.rules.tdd.tests import check_tests
 
 _CODES = frozenset(rule.code for rule in RULES)
@@ -143,7 +144,11 @@ def _judge(
     only: dict[str, frozenset[str]] | None = None,
     extra: list[Violation] | None = None,
 ) -> Judged:
-    found = [*check_pairing(modules, snap), *check_tests(tests, snap, only)]
+    found = [
+        *check_pairing(modules, snap),
+        *check_tests(tests, snap, only),
+        *check_routes(modules, snap),
+    ]
     checked = sum(1 for module in modules if snap.exemption(module) is None)
     return Judged(
         waive([*found, *(extra or [])], snap), checked, len(tests), len(snap.files)

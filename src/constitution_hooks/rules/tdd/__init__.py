@@ -1,4 +1,4 @@
-"""CON201-CON207 as registry data: the TDD rules and their config table."""
+"""CON201-CON207 and CON210 as registry data: the TDD rules and their config table."""
 
 from __future__ import annotations
 
@@ -254,5 +254,21 @@ RULES = (
         fix="# staged: src/shop/cart.py and tests/shop/test_cart.py\n",
         default="off (require-test-change = false)",
         hint="stage the test that covers the change, or turn off require-test-change",
+    ),
+    _rule(
+        "CON210",
+        "endpoint-without-test",
+        "tdd-pairing",
+        summary="a route no test calls through an HTTP test client",
+        constitution="Integration tests for API endpoints using FastAPI TestClient.",
+        why="An endpoint no test calls is never exercised the way its clients use"
+        " it: routing, validation, status codes and serialisation go untested.",
+        example="# app/items.py\n@router.get('/items/{item_id}')\n"
+        "async def read_item(item_id: int) -> Item: ...\n"
+        "# no test calls client.get('/items/...')\n",
+        fix="# tests/test_items.py\ndef test_read_item_known_id_returns_200(client):\n"
+        "    assert client.get('/items/1').status_code == 200\n",
+        hint="call the route in a test through TestClient (client.get(...) ...),"
+        " or exempt its module with a written reason",
     ),
 )

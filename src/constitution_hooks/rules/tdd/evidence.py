@@ -109,7 +109,7 @@ class Snapshot(Tree):
             >>> snap.refreshed() is snap
             True
         """
-        for name in ("_evidence", "resolver"):
+        for name in ("_evidence", "resolver", "_routes"):
             self.__dict__.pop(name, None)
         return self
 

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from constitution_hooks.core.source import SourceUnreadableError, decode_source
 from constitution_hooks.rules.tdd.summary import (
+    ClientCall,
     CollectedTest,
     Summary,
     Symbol,
@@ -180,6 +181,11 @@ class Facts(ScannedFacts):
     def helpers(self) -> frozenset[str]:
         """Functions that assert for their callers (CON204)."""
         return self._get().helpers
+
+    @property
+    def client_calls(self) -> tuple[ClientCall, ...]:
+        """Calls through an HTTP test client, with their URLs."""
+        return self._get().client_calls
 
     @property
     def referenced(self) -> frozenset[str]:

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.evidence import Snapshot
+from constitution_hooks.rules.tdd.routes import routes_of
 from constitution_hooks.rules.tdd.settings import TddSettings, violation
 
 __all__ = [
@@ -64,6 +65,9 @@ def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
         tests = [t for t in snap.evidence_files if _reaches(t, module, snap)][:1]
     elif cfg.match == "evidence" and not first:
         tests += [t for t in snap.reached.get(module, ()) if t not in tests]
+    if cfg.match == "evidence" and not (first and tests):
+        called = routes_of(snap).reached().get(module, [])
+        tests += [t for t in called if t not in tests]
     return Pairing(module, tuple(tests), tuple(t for t in pool if t not in tests))
 
 
@@ -146,7 +150,7 @@ def looked_for(cfg: TddSettings) -> str:
     return (
         f"{named}, or any test importing it or a name that originates in it"
         " (re-exports followed), or reaching it through an imported package"
-        " (pkg.name)"
+        " (pkg.name), or calling one of its routes through an HTTP test client"
     )
 
 

@@ -10,6 +10,7 @@ import ast
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _DEFINITIONS = (*_FUNCTIONS, ast.ClassDef)
@@ -81,6 +82,27 @@ class CollectedTest:
     qualname: str = ""
 
 
+class ClientCall(NamedTuple):
+    """A call through an HTTP test client, or a URL asked of the app by name.
+
+    Attributes:
+        url: The URL (a placeholder ``{}`` for each formatted part).
+        head_known: False when the URL starts with a part not written literally
+            (``f"{settings.API_V1_STR}/users/me"``): it matches on its tail.
+        route_name: For ``url_path_for("name")``, the route's name.
+        method: The HTTP method, upper case ("" when unknown).
+
+    Example:
+        >>> ClientCall("/items/{}", True).route_name
+        ''
+    """
+
+    url: str
+    head_known: bool
+    route_name: str = ""
+    method: str = ""
+
+
 @dataclass(frozen=True)
 class Summary:
     """The facts of one parsed file.
@@ -97,6 +119,7 @@ class Summary:
     tests: tuple[CollectedTest, ...] = ()
     helpers: frozenset[str] = frozenset()
     referenced: frozenset[str] = frozenset()
+    client_calls: tuple[ClientCall, ...] = ()
 
 
 def summarise(tree: ast.Module) -> Summary:
@@ -115,6 +138,7 @@ def summarise(tree: ast.Module) -> Summary:
         tests=tuple(_tests(tree.body)),
         helpers=frozenset(_helpers(nodes)),
         referenced=frozenset(_referenced(nodes)),
+        client_calls=tuple(dict.fromkeys(_client_calls(nodes))),
     )
 
 
@@ -382,3 +406,81 @@ def resolve_relative(module: str, level: int, package: str) -> str | None:
         return None
     kept = parts[: len(parts) - (level - 1)]
     return ".".join([*kept, module] if module else kept)
+
+
+_CLIENT_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "options", "head", "request"}
+)
+_CLIENT_CLASSES = frozenset({"TestClient", "Client", "AsyncClient"})
+
+
+def _client_calls(nodes: list[ast.AST]) -> Iterator[ClientCall]:
+    clients = set(_client_names(nodes))
+    for node in nodes:
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        method = node.func.attr
+        if method in ("url_path_for", "url_for") and node.args:
+            name = node.args[0]
+            if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                yield ClientCall("", False, name.value)
+        elif method in _CLIENT_METHODS and _is_client(node.func.value, clients):
+            position = 1 if method == "request" else 0
+            url = _url_argument(node, position)
+            found = _url(url) if url is not None else None
+            if found is not None:
+                yield found._replace(method=_method(node, method))
+
+
+def _client_names(nodes: list[ast.AST]) -> Iterator[str]:
+    """Names bound to ``TestClient(...)``/``httpx.Client(...)``/``AsyncClient(...)``."""
+    for node in nodes:
+        if isinstance(node, ast.Assign) and _is_client_call(node.value):
+            yield from (t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.withitem) and _is_client_call(node.context_expr):
+            if isinstance(node.optional_vars, ast.Name):
+                yield node.optional_vars.id
+
+
+def _is_client_call(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Call) and _last_name(node.func) in _CLIENT_CLASSES
+
+
+def _is_client(receiver: ast.expr, clients: set[str]) -> bool:
+    name = _last_name(receiver)
+    return "client" in name.lower() or name in clients or _is_client_call(receiver)
+
+
+def _method(call: ast.Call, method: str) -> str:
+    if method != "request":
+        return method.upper()
+    first = call.args[0] if call.args else None
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value.upper()
+    return ""
+
+
+def _url_argument(call: ast.Call, position: int) -> ast.expr | None:
+    for keyword in call.keywords:
+        if keyword.arg == "url":
+            return keyword.value
+    return call.args[position] if len(call.args) > position else None
+
+
+def _url(node: ast.expr) -> ClientCall | None:
+    """The URL of a literal, an f-string or ``prefix + "/literal"``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+        return ClientCall(text, True) if text.startswith(("/", "http")) else None
+    if isinstance(node, ast.JoinedStr):
+        parts = [
+            "{}" if not isinstance(v, ast.Constant) else str(v.value)
+            for v in node.values
+        ]
+        if parts and parts[0] == "{}":
+            return ClientCall("".join(parts[1:]), False)
+        return ClientCall("".join(parts), True)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        tail = _url(node.right)
+        return ClientCall(tail.url, False) if tail is not None else None
+    return None
