@@ -31,8 +31,8 @@ from constitution_hooks.rules.tdd.pairing import (
     check_test_changes,
 )
 from constitution_hooks.rules.tdd.project import Project, index_snapshot, open_projects
-from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.routes import check_routes
+from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
 
 _CODES = frozenset(rule.code for rule in RULES)

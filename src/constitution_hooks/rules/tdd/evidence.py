@@ -11,6 +11,7 @@ imported or executed. Every Python file of a test root counts as a test here
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import PurePosixPath
 
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import imports_module
@@ -31,10 +32,23 @@ class Snapshot(Tree):
         >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
         >>> from constitution_hooks.rules.tdd.settings import TddSettings
         >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
-        >>> snap = Snapshot({"src/a.py": "k"}, lambda k: b"X = 1\\n", cfg)
-        >>> snap.exemption("src/a.py") == NO_CODE
-        True
+        >>> Snapshot({"a/b.py": "k"}, lambda k: b"X = 1\\n", cfg).exemption("a/b.py")
+        'no code of its own (only imports, constants, declarations or stubs)'
     """
+
+    @cached_property
+    def evidence_files(self) -> tuple[str, ...]:
+        """Test files, and every other file of a test root (helpers, conftest)."""
+        return tuple(
+            path
+            for path in sorted(self.files)
+            if (
+                layout.naming_kind(path)
+                or PurePosixPath(path).name == "conftest.py"
+                or layout.in_test_root(path, self.cfg.test_roots)
+            )
+            and self.cfg.exemption(path) is None
+        )
 
     def exemption(self, path: str) -> str | None:
         """Why ``path`` needs no test: configured, or a default; None when it does."""
@@ -70,19 +84,7 @@ class Snapshot(Tree):
         """The (module path, name) pairs ``test`` reaches (name "" for a module)."""
         key = (self.files[test], test)
         found = self.memo.get(key, self.version, self.facts)
-        if found is None:
-            resolver = self.resolver
-            resolver.consulted = set()
-            found = frozenset(
-                pair
-                for ref in self.facts(test).refs
-                for pair in reach_ref(resolver, ref)
-            )
-            deps = tuple(
-                (path, self.facts(path).interface_key) for path in resolver.consulted
-            )
-            self.memo.reaches[key] = (self.version, found, deps)
-        return found
+        return _resolve(self, test, key) if found is None else found
 
     @cached_property
     def _evidence(self) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
@@ -134,3 +136,14 @@ def _default_exemption(snap: Snapshot, path: str) -> str | None:
     if "no-code" in kinds and facts.parsed and not facts.has_code:
         return NO_CODE
     return None
+
+
+def _resolve(snap: Snapshot, test: str, key: tuple[str, str]) -> Reach:
+    """Resolve what ``test`` reaches and memoise it with what it consulted."""
+    resolver = snap.resolver
+    resolver.consulted = set()
+    refs = snap.facts(test).refs
+    found = frozenset(pair for ref in refs for pair in reach_ref(resolver, ref))
+    deps = tuple((path, snap.facts(path).interface_key) for path in resolver.consulted)
+    snap.memo.reaches[key] = (snap.version, found, deps)
+    return found

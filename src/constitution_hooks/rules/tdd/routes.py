@@ -134,10 +134,10 @@ def _endpoint(route: Route, index: RouteIndex) -> Endpoint:
 def _calls(call: ClientCall, endpoint: Endpoint) -> bool:
     if call.route_name:
         return call.route_name == endpoint.name
-    if call.method and endpoint.methods and call.method not in endpoint.methods:
-        # Reason: a HEAD request is served by a GET route too.
-        if not (call.method == "HEAD" and "GET" in endpoint.methods):
-            return False
+    # Reason: a HEAD request is served by a GET route too.
+    methods = {*endpoint.methods, *(("HEAD",) if "GET" in endpoint.methods else ())}
+    if call.method and endpoint.methods and call.method not in methods:
+        return False
     return any(match_path(call.url, path, call.head_known) for path in endpoint.paths)
 
 

@@ -437,9 +437,12 @@ def _client_names(nodes: list[ast.AST]) -> Iterator[str]:
     for node in nodes:
         if isinstance(node, ast.Assign) and _is_client_call(node.value):
             yield from (t.id for t in node.targets if isinstance(t, ast.Name))
-        elif isinstance(node, ast.withitem) and _is_client_call(node.context_expr):
-            if isinstance(node.optional_vars, ast.Name):
-                yield node.optional_vars.id
+        elif (
+            isinstance(node, ast.withitem)
+            and _is_client_call(node.context_expr)
+            and isinstance(node.optional_vars, ast.Name)
+        ):
+            yield node.optional_vars.id
 
 
 def _is_client_call(node: ast.expr | None) -> bool:

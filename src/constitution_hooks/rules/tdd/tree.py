@@ -63,20 +63,6 @@ class Tree:
         )
 
     @cached_property
-    def evidence_files(self) -> tuple[str, ...]:
-        """Test files, and every other file of a test root (helpers, conftest)."""
-        return tuple(
-            path
-            for path in sorted(self.files)
-            if (
-                layout.naming_kind(path)
-                or PurePosixPath(path).name == "conftest.py"
-                or layout.in_test_root(path, self.cfg.test_roots)
-            )
-            and self.cfg.exemption(path) is None
-        )
-
-    @cached_property
     def tests_by_stem(self) -> dict[str, list[str]]:
         """Test files grouped by the module name they are named after."""
         grouped: dict[str, list[str]] = {}
