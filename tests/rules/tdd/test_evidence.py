@@ -140,3 +140,18 @@ def test_exemption_configured_reason_wins(settings: Callable[..., Settings]) -> 
     cfg = TddSettings.from_settings(settings("tdd-pairing", exempt=exempt), ())
     snap = snapshot({"pkg/__init__.py": "", "pkg/c.py": "X = 1\n"}, cfg)
     assert snap.exemption("pkg/c.py") == "a table"
+
+
+def test_reached_private_module_used_by_a_reached_module_counts(
+    cfg: TddSettings,
+) -> None:
+    files = {
+        **PACKAGE,
+        "pkg/_client.py": "from pkg._parse import split\nclass Client: ...\n",
+        "pkg/_parse.py": "def split(x):\n    return x\n",
+        "pkg/public.py": "def f():\n    return 1\n",
+        "tests/test_x.py": "from pkg import Client\n",
+    }
+    snap = snapshot(files, cfg)
+    assert snap.reached["pkg/_parse.py"] == ["tests/test_x.py"]
+    assert "pkg/public.py" not in snap.reached

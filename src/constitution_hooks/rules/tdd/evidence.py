@@ -144,6 +144,34 @@ def _resolve(snap: Snapshot, test: str, key: tuple[str, str]) -> Reach:
     resolver.consulted = set()
     refs = snap.facts(test).refs
     found = frozenset(pair for ref in refs for pair in reach_ref(resolver, ref))
+    used = {path for path, name in found if name and not path.endswith("__init__.py")}
+    found |= _private_closure(used, snap, resolver)
     deps = tuple((path, snap.facts(path).interface_key) for path in resolver.consulted)
     snap.memo.reaches[key] = (snap.version, found, deps)
     return found
+
+
+def _private_closure(
+    reached: set[str], snap: Snapshot, resolver: Resolver
+) -> frozenset[tuple[str, str]]:
+    """Private modules (``pkg._urlparse``) the reached modules import, transitively.
+
+    A private module is tested through the public API of the modules that import
+    it unconditionally (at the top level); a package's ``__init__`` only gathers
+    names, so nothing is followed from it.
+    """
+    queue, seen = list(reached), set(reached)
+    while queue:
+        for module, name in resolver.facts(queue.pop()).top_imports:
+            for dotted in (f"{module}.{name}", module):
+                target = snap.index.get(dotted)
+                private = any(p.startswith("_") for p in dotted.split(".")[1:])
+                if (
+                    target is not None
+                    and private
+                    and target not in seen
+                    and not target.endswith("__init__.py")
+                ):
+                    seen.add(target)
+                    queue.append(target)
+    return frozenset((path, "") for path in seen - reached)

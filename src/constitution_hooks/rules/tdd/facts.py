@@ -75,6 +75,12 @@ class ScannedFacts:
         return frozenset(_imports(self._import_nodes, self.package))
 
     @cached_property
+    def top_imports(self) -> frozenset[tuple[str, str]]:
+        """The imports made unconditionally, at the top level (column 0)."""
+        nodes = tuple(_scan_imports(self.text or "", _TOP_IMPORT))
+        return frozenset(_imports(nodes, self.package))
+
+    @cached_property
     def bindings(self) -> dict[str, tuple[str, str]]:
         """Names bound by import: local name -> (module, original name or "")."""
         return _bindings(self._import_nodes, self.package)
@@ -294,10 +300,14 @@ def analyse(data: bytes, package: str) -> Facts:
 
 # Reason: a line that starts an import statement; the statement is then parsed alone.
 _IMPORT_START = re.compile(r"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import|import)\b", re.M)
+_TOP_IMPORT = re.compile(r"^(?:from[ \t]+\.*[\w.]*[ \t]+import|import)\b", re.M)
 
 
-def _scan_imports(text: str) -> Iterator[ast.Import | ast.ImportFrom]:
-    statements = [_statement(text, m.start()) for m in _IMPORT_START.finditer(text)]
+def _scan_imports(
+    text: str, start: re.Pattern[str] | None = None
+) -> Iterator[ast.Import | ast.ImportFrom]:
+    found = (start or _IMPORT_START).finditer(text)
+    statements = [_statement(text, m.start()) for m in found]
     # Reason: one parse of every import statement together is many times faster
     # than one parse each; a statement that does not parse is then dropped alone.
     try:
