@@ -239,7 +239,8 @@ RULES = (
         fix="abc1234 test: add cart test (tests/test_cart.py)\n"
         "def5678 feat: add cart      (src/shop/cart.py)\n",
         hint="commit the test in the same or an earlier commit (reorder with git"
-        " rebase -i), or explain the exception in the commit message",
+        " rebase -i), or write the exception as a commit trailer"
+        " 'Constitution-Waiver: CON206 <reason>'",
     ),
     _rule(
         "CON207",

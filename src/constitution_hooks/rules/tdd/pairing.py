@@ -62,7 +62,7 @@ def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
     pool = layout.candidates(module, dotted, named, cfg.test_roots, cfg.layouts)
     tests = [test for test in pool if _named_evidence(test, module, snap)]
     if cfg.match == "evidence" and first and not tests:
-        tests = [t for t in snap.evidence_files if _reaches(t, module, snap)][:1]
+        tests = _first_reaching(module, snap)
     elif cfg.match == "evidence" and not first:
         tests += [t for t in snap.reached.get(module, ()) if t not in tests]
     if cfg.match == "evidence" and not (first and tests):
@@ -71,8 +71,17 @@ def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
     return Pairing(module, tuple(tests), tuple(t for t in pool if t not in tests))
 
 
-def _reaches(test: str, module: str, snap: Snapshot) -> bool:
-    return any(path == module for path, _ in snap.reach(test))
+def _first_reaching(module: str, snap: Snapshot) -> list[str]:
+    """The first test that reaches ``module``, trying the one that did last time."""
+    hint = snap.memo.hints.get(module, "")
+    order = snap.evidence_files
+    if hint in snap.files:
+        order = (hint, *(t for t in order if t != hint))
+    for test in order:
+        if any(path == module for path, _ in snap.reach(test)):
+            snap.memo.hints[module] = test
+            return [test]
+    return []
 
 
 def _named_evidence(test: str, module: str, snap: Snapshot) -> bool:

@@ -37,7 +37,8 @@ class Memo:
 
     An entry holds the tree's modules version it was resolved in, the (module, name)
     pairs reached, and the interface of every module its resolution consulted:
-    it stays valid while those interfaces and the tree's paths do.
+    it stays valid while those interfaces and the tree's paths do. ``hints``
+    keeps, per module, the test that reached it last.
 
     Example:
         >>> len(Memo().reaches)
@@ -47,6 +48,7 @@ class Memo:
     def __init__(self, size: int = 4096) -> None:
         """An empty memo of at most ``size`` entries."""
         self.reaches: _Bounded = _Bounded(size)
+        self.hints: _Bounded = _Bounded(size)
 
     def get(
         self, key: tuple[str, str], version: int, facts: Callable[[str], Facts]

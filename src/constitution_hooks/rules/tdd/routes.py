@@ -85,6 +85,8 @@ class Routes:
     def callers(self) -> dict[Endpoint, list[str]]:
         """Endpoint -> the tests (and test helpers) whose client calls reach it."""
         found: dict[Endpoint, list[str]] = {}
+        if not self.endpoints:
+            return found
         calls = [(t, self.snap.facts(t).client_calls) for t in self.snap.evidence_files]
         for endpoint in self.endpoints:
             found[endpoint] = [
