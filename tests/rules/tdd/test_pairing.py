@@ -310,3 +310,15 @@ def test_check_pairing_con201_hint_says_what_evidence_was_looked_for(
     [found] = check_pairing([MODULE], snapshot({MODULE: MODULE_TEXT}, cfg))
     assert "originates in it" in found.message
     assert "tests/core/test_config.py" in found.message
+
+
+def test_check_pairing_mirrored_named_test_importing_package_pairs(
+    cfg: TddSettings,
+) -> None:
+    files = {
+        **PRIVATE,
+        "pkg/dispatch/__init__.py": "",
+        "pkg/dispatch/http2.py": "def send():\n    return 1\n",
+        "tests/dispatch/test_http2.py": "import pkg\nassert pkg.Client\n",
+    }
+    assert codes(files, cfg) == []

@@ -85,17 +85,26 @@ def _first_reaching(module: str, snap: Snapshot) -> list[str]:
 
 
 def _named_evidence(test: str, module: str, snap: Snapshot) -> bool:
-    """A test named after the module imports it, or (private) its package."""
+    """A test named after the module imports it, or its package when so placed."""
     if snap.verifies(test, module):
         return True
     # Reason: a private module (``_content``) is tested through its package's public
-    # API; the test named after it that imports the package exercises it.
+    # API, and so is a module whose test sits in the folder mirroring its package
+    # (tests/dispatch/test_http2.py for pkg/dispatch/http2.py): such a test that
+    # imports the package exercises it.
     dotted = snap.dotted(module)
-    if not any(part.startswith("_") for part in dotted.split(".")):
+    private = any(part.startswith("_") for part in dotted.split("."))
+    if not private and not _in_mirrored_folder(test, dotted):
         return False
     return any(
         dotted.startswith(imported + ".") for imported, _ in snap.facts(test).imports
     )
+
+
+def _in_mirrored_folder(test: str, dotted: str) -> bool:
+    package = dotted.split(".")[1:-1]
+    folder = PurePosixPath(test).parent.name.lstrip("_")
+    return bool(package) and folder == package[-1].lstrip("_")
 
 
 def _checked(modules: Iterable[str], snap: Snapshot) -> Iterable[str]:
