@@ -259,12 +259,31 @@ def test_check_pairing_private_module_named_test_importing_package_pairs(
     assert codes(files, cfg) == []
 
 
-def test_check_pairing_public_module_named_test_importing_package_is_con202(
+def test_check_pairing_named_test_importing_package_pairs(cfg: TddSettings) -> None:
+    files = {**PRIVATE, "pkg/content.py": "def enc():\n    return 1\n"}
+    files["tests/test_content.py"] = "import pkg\nassert pkg.Client\n"
+    assert codes(files, cfg) == []
+
+
+def test_check_pairing_named_test_importing_another_package_is_con202(
     cfg: TddSettings,
 ) -> None:
     files = {**PRIVATE, "pkg/content.py": "def enc():\n    return 1\n"}
-    files["tests/test_content.py"] = "import pkg\nassert pkg.Client\n"
-    assert codes(files, cfg) == [("CON202", "tests/test_content.py")]
+    files["tests/test_content.py"] = "import other\nassert other.x\n"
+    assert ("CON202", "tests/test_content.py") in codes(files, cfg)
+
+
+def test_check_pairing_twins_need_the_module_imported(cfg: TddSettings) -> None:
+    files = {
+        **PRIVATE,
+        "pkg/a/__init__.py": "",
+        "pkg/a/content.py": "def enc():\n    return 1\n",
+        "pkg/b/__init__.py": "",
+        "pkg/b/content.py": "def enc():\n    return 1\n",
+        "tests/test_content.py": "import pkg\nassert pkg.Client\n",
+    }
+    found = codes(files, cfg)
+    assert ("CON202", "tests/test_content.py") in found
 
 
 def test_check_pairing_con202_not_reported_when_other_evidence_pairs(

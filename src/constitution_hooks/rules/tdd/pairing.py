@@ -85,26 +85,21 @@ def _first_reaching(module: str, snap: Snapshot) -> list[str]:
 
 
 def _named_evidence(test: str, module: str, snap: Snapshot) -> bool:
-    """A test named after the module imports it, or its package when so placed."""
+    """A test named and placed after the module imports it, or its package."""
     if snap.verifies(test, module):
         return True
-    # Reason: a private module (``_content``) is tested through its package's public
-    # API, and so is a module whose test sits in the folder mirroring its package
-    # (tests/dispatch/test_http2.py for pkg/dispatch/http2.py): such a test that
-    # imports the package exercises it.
+    # Reason: a test named after a module that imports the module's package tests
+    # it through the package's public API (tests/test_formatting.py doing
+    # ``import click``); only two modules sharing the name need the module itself.
     dotted = snap.dotted(module)
-    private = any(part.startswith("_") for part in dotted.split("."))
-    if not private and not _in_mirrored_folder(test, dotted):
+    stem = layout.module_stem(module)
+    if sum(1 for other in snap.modules() if layout.module_stem(other) == stem) > 1:
         return False
+    top = dotted.partition(".")[0]
     return any(
-        dotted.startswith(imported + ".") for imported, _ in snap.facts(test).imports
+        imported == top or imported.startswith(top + ".")
+        for imported, _ in snap.facts(test).imports
     )
-
-
-def _in_mirrored_folder(test: str, dotted: str) -> bool:
-    package = dotted.split(".")[1:-1]
-    folder = PurePosixPath(test).parent.name.lstrip("_")
-    return bool(package) and folder == package[-1].lstrip("_")
 
 
 def _checked(modules: Iterable[str], snap: Snapshot) -> Iterable[str]:
