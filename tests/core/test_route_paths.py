@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
-from constitution_hooks.core.route_paths import RoutePath, match_path
+from constitution_hooks.core.route_paths import RoutePath, match_path, url_of
 
 
 def known(*parts: str | None) -> RoutePath:
@@ -75,3 +77,26 @@ def test_match_path_unknown_parts_match_anything(
     url: str, route: RoutePath, head_known: bool, expected: bool
 ) -> None:
     assert match_path(url, route, url_head_known=head_known) is expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("'/items/3'", ("/items/3", True)),
+        ("f'/items/{item.id}'", ("/items/{}", True)),
+        ("f'{settings.API_V1_STR}/users/me'", ("/users/me", False)),
+        ("f'{a}{b}/x/{c}.json'", ("/x/{}.json", False)),
+        ("url", None),
+        ("b'/bytes'", None),
+    ],
+)
+def test_url_of_literals_and_fstrings(
+    source: str, expected: tuple[str, bool] | None
+) -> None:
+    assert url_of(ast.parse(source, mode="eval").body) == expected
+
+
+def test_url_of_matches_through_match_path() -> None:
+    found = url_of(ast.parse("f'{API}/items/{item_id}'", mode="eval").body)
+    assert found is not None
+    assert match_path(found[0], "/api/v1/items/{id}", url_head_known=found[1])

@@ -7,15 +7,9 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.core.routes import (
-    Include,
-    ModuleRoutes,
-    Route,
     RouteIndex,
-    Router,
-    module_routes,
-    router_kind,
-    router_of,
 )
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 
 Files = dict[str, str]
@@ -105,32 +99,6 @@ def test_module_routes_decorated_functions_found(
     assert describe(tmp_path, {"m.py": HEADER + body}) == expected
 
 
-def test_module_routes_broken_file_finds_nothing(tmp_path: Path) -> None:
-    project = make_project(tmp_path, {"m.py": "def (:\n"})
-    assert module_routes(project, str(tmp_path / "m.py")) == ModuleRoutes((), (), ())
-
-
-def test_module_routes_records_typed(tmp_path: Path) -> None:
-    body = "r = APIRouter()\n@r.get('/x')\nasync def f(): ...\napp = FastAPI()\n"
-    body += "app.include_router(r)\n"
-    project = make_project(tmp_path, {"m.py": HEADER + body})
-    found = module_routes(project, str(tmp_path / "m.py"))
-    [route], [include] = found.routes, found.includes
-    assert isinstance(route, Route) and isinstance(include, Include)
-    assert isinstance(route.router, Router) and route.line == 4
-    assert include.parent.kind == "app" and include.child == route.router
-
-
-def test_module_routes_routers_listed_once(tmp_path: Path) -> None:
-    files = {"m.py": HEADER + "app = FastAPI()\nr = APIRouter(prefix='/a')\n"}
-    project = make_project(tmp_path, files)
-    routers = module_routes(project, str(tmp_path / "m.py")).routers
-    assert [(r.name, r.kind, r.prefix) for r in routers] == [
-        ("app", "app", ""),
-        ("r", "router", "/a"),
-    ]
-
-
 PACKAGE = {
     "pkg/__init__.py": "",
     "pkg/config.py": "API = '/api/v1'\n",
@@ -204,40 +172,6 @@ def test_full_paths_include_cycle_ends(tmp_path: Path) -> None:
     assert describe(tmp_path, {"m.py": HEADER + body})[0][4] == (None,)
 
 
-def test_full_paths_route_on_imported_app_found(tmp_path: Path) -> None:
-    files = {
-        "main.py": HEADER + "app = FastAPI()\n",
-        "extra.py": "from main import app\n@app.get('/late')\nasync def f(): ...\n",
-    }
-    project = make_project(tmp_path, files)
-    route = module_routes(project, str(tmp_path / "extra.py")).routes[0]
-    assert route.router.file == str(tmp_path / "main.py")
-
-
-def test_router_kind_project_subclass_counts(tmp_path: Path) -> None:
-    files = {
-        "base.py": HEADER + "class Mine(APIRouter): ...\nclass Deeper(Mine): ...\n",
-        "m.py": "from base import Deeper\nr = Deeper(prefix='/d')\n",
-    }
-    project = make_project(tmp_path, files)
-    router = module_routes(project, str(tmp_path / "m.py")).routers[0]
-    assert (router.kind, router.prefix) == ("router", "/d")
-
-
-def test_router_kind_unrelated_class_is_none(tmp_path: Path) -> None:
-    project = make_project(tmp_path, {"m.py": "class Thing: ...\n"})
-    import ast
-
-    assert router_kind(project, str(tmp_path / "m.py"), ast.Name("Thing")) is None
-
-
-def test_router_of_plain_value_is_none(tmp_path: Path) -> None:
-    project = make_project(tmp_path, {"m.py": "x = 1\n"})
-    import ast
-
-    assert router_of(project, str(tmp_path / "m.py"), ast.Name("x")) is None
-
-
 def test_index_files_only_those_naming_fastapi(tmp_path: Path) -> None:
     files = {"plain.py": "x = 1\n", "m.py": HEADER}
     index = RouteIndex(make_project(tmp_path, files))
@@ -272,3 +206,16 @@ def test_index_chains_hosts_left_out_on_request(tmp_path: Path) -> None:
     assert [p.root.name for p in index.full_paths(route) if p.root] == ["app"]
     own = index.chains(route.router, ("", "/s"), hosts=False)
     assert [p.root.name for p in own if p.root] == ["sub"]
+
+
+def test_index_naming_only_files_holding_the_word(tmp_path: Path) -> None:
+    files = {"a.py": HEADER + "class Item: ...\n", "b.py": HEADER}
+    index = RouteIndex(make_project(tmp_path, files))
+    assert index.naming(b"Item") == [str(tmp_path / "a.py")]
+
+
+def test_index_files_added_from_bytes_read_not_the_disk(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"m.py": "x = 1\n"})
+    staged = HEADER + "app = FastAPI()\n@app.get('/x')\nasync def f(): ...\n"
+    project.add(SourceFile.from_bytes(str(tmp_path / "m.py"), staged.encode()))
+    assert [r.path for r in RouteIndex(project).routes()] == ["/x"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -138,3 +139,35 @@ def _match(url: Sequence[str], route: Sequence[str]) -> bool:
     if route[0] == _MANY:
         return _match(url[1:], route[1:]) or _match(url[1:], route)
     return _segment_matches(url[0], route[0]) and _match(url[1:], route[1:])
+
+
+def url_of(node: ast.expr) -> tuple[str, bool] | None:
+    """The URL a string or f-string expression spells, for ``match_path``.
+
+    Placeholders inside the URL become ``{}`` (any one segment). Placeholders
+    before the first literal part make the head unknown: the literal tail is
+    returned with ``False``, to be passed as ``url_head_known``.
+
+    Args:
+        node: The expression a test passes as the URL.
+
+    Returns:
+        ``(url, head_known)``, or None when the expression is neither.
+
+    Example:
+        >>> url_of(ast.parse("f'{API}/users/{uid}'", mode="eval").body)
+        ('/users/{}', False)
+    """
+    if isinstance(node, ast.Constant):
+        return (node.value, True) if isinstance(node.value, str) else None
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    values = list(node.values)
+    head_known = True
+    while values and not isinstance(values[0], ast.Constant):
+        values.pop(0)
+        head_known = False
+    text = "".join(
+        str(v.value) if isinstance(v, ast.Constant) else "{}" for v in values
+    )
+    return text, head_known

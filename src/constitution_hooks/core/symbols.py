@@ -194,6 +194,19 @@ class Modules:
             self._files |= {file}
         self._sources[file] = source
 
+    def data(self, file: str) -> bytes | None:
+        """The bytes of ``file``: those of a file given to ``add``, else the disk's.
+
+        Example:
+            >>> Modules([]).data("no-such-file.py") is None
+            True
+        """
+        known = self._sources.get(os.path.abspath(file))
+        try:
+            return known.data if known is not None else Path(file).read_bytes()
+        except (OSError, SourceUnreadableError):
+            return None
+
     def source(self, file: str) -> SourceFile | None:
         """The parsed file, or None when it cannot be read or parsed."""
         file = os.path.abspath(file)
@@ -229,26 +242,12 @@ class Modules:
         above it, nearest first (so ``src`` layouts and namespace packages work).
         """
         relative = module.replace(".", os.sep)
-        for folder in self._roots(near):
+        for folder in _roots(self.files, near):
             for candidate in (relative + ".py", os.path.join(relative, "__init__.py")):
                 path = os.path.normpath(os.path.join(folder, candidate))
                 if path in self.files:
                     return path
         return None
-
-    def _roots(self, near: str) -> list[str]:
-        near = os.path.abspath(near)
-        folder = os.path.dirname(near)
-        module = module_name_of(near, self.files)
-        root = folder
-        for _ in range(module.count(".") + (near.endswith("__init__.py"))):
-            root = os.path.dirname(root)
-        chain = [root]
-        while folder and folder != os.path.dirname(folder):
-            chain.append(folder)
-            folder = os.path.dirname(folder)
-        chain.append(folder)
-        return list(dict.fromkeys(chain))
 
 
 class Project(Modules):
@@ -350,6 +349,21 @@ class Project(Modules):
             # __init__) binds the name it is looking up: that is the submodule.
             return _submodule(self.files, base.file, alias.name)
         return self.member(base, alias.name, depth + 1)
+
+
+def _roots(files: frozenset[str], near: str) -> list[str]:
+    near = os.path.abspath(near)
+    folder = os.path.dirname(near)
+    module = module_name_of(near, files)
+    root = folder
+    for _ in range(module.count(".") + (near.endswith("__init__.py"))):
+        root = os.path.dirname(root)
+    chain = [root]
+    while folder and folder != os.path.dirname(folder):
+        chain.append(folder)
+        folder = os.path.dirname(folder)
+    chain.append(folder)
+    return list(dict.fromkeys(chain))
 
 
 def _module_level(project: Project, file: str, name: str, depth: int) -> Target:

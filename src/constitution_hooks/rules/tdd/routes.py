@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from constitution_hooks.core.route_paths import RoutePath, match_path
-from constitution_hooks.core.routes import MARKERS, Route, RouteIndex
+from constitution_hooks.core.routes import Route, RouteIndex
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
@@ -44,17 +44,6 @@ class Endpoint(NamedTuple):
     paths: tuple[RoutePath, ...]
 
 
-class _TreeRoutes(RouteIndex):
-    """The route index over the files of a snapshot that name FastAPI at all."""
-
-    def __init__(self, project: Project, candidates: list[str]) -> None:
-        super().__init__(project)
-        self._candidates = candidates
-
-    def files(self) -> list[str]:
-        return self._candidates
-
-
 class Routes:
     """The endpoints of a snapshot and the tests that call each of them.
 
@@ -70,15 +59,14 @@ class Routes:
     @cached_property
     def endpoints(self) -> tuple[Endpoint, ...]:
         """Every route of the tree's source modules."""
-        modules = [path for path in self.snap.index.values()]
+        modules = list(self.snap.index.values())
         project = Project([_disk(path) for path in modules])
-        candidates = []
         for path in modules:
             data = self.snap.facts(path).data
+            # Reason: only files naming FastAPI are read by the index; the others
+            # are added unread, so the disk is never consulted.
             project.add(SourceFile.from_bytes(_disk(path), data))
-            if any(marker in data for marker in MARKERS):
-                candidates.append(_disk(path))
-        index = _TreeRoutes(project, candidates)
+        index = RouteIndex(project)
         return tuple(_endpoint(route, index) for route in index.routes())
 
     @cached_property
