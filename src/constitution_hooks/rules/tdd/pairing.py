@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd import layout
+from constitution_hooks.rules.tdd.contexts import context_test
 from constitution_hooks.rules.tdd.evidence import Snapshot
 from constitution_hooks.rules.tdd.routes import routes_of
 from constitution_hooks.rules.tdd.settings import TddSettings, violation
@@ -65,6 +66,9 @@ def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
         tests = _first_reaching(module, snap)
     elif cfg.match == "evidence" and not first:
         tests += [t for t in snap.reached.get(module, ()) if t not in tests]
+    if cfg.match == "evidence" and not (first and tests):
+        ran = [context_test(c) for c in snap.contexts.get(module, ())]
+        tests += [t for t in dict.fromkeys(ran) if t not in tests]
     if cfg.match == "evidence" and not (first and tests):
         called = routes_of(snap).reached().get(module, [])
         tests += [t for t in called if t not in tests]
@@ -163,7 +167,8 @@ def looked_for(cfg: TddSettings) -> str:
     return (
         f"{named}, or any test importing it or a name that originates in it"
         " (re-exports followed), or reaching it through an imported package"
-        " (pkg.name), or calling one of its routes through an HTTP test client"
+        " (pkg.name), or calling one of its routes through an HTTP test client, or"
+        " running it inside a test's coverage context"
     )
 
 

@@ -13,6 +13,7 @@ from constitution_hooks.core import git
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.rules.tdd import SECTION
+from constitution_hooks.rules.tdd.contexts import context_evidence
 from constitution_hooks.rules.tdd.layout import NOT_PRODUCT, is_test_dir
 from constitution_hooks.rules.tdd.pairing import Snapshot
 from constitution_hooks.rules.tdd.settings import TddSettings
@@ -135,4 +136,6 @@ def index_snapshot(project: Project, extra: dict[str, Path]) -> Snapshot:
             return Path(key[len(_DISK) :]).read_bytes()
         return blobs[key]
 
-    return Snapshot(files, load, project.cfg)
+    snap = Snapshot(files, load, project.cfg)
+    snap.contexts = context_evidence(project.top / project.prefix)
+    return snap

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import PurePosixPath
+from types import MappingProxyType
 
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import Facts, analyse
@@ -21,8 +22,8 @@ class Tree:
         files: Path (relative to the project root) -> content key (a blob id).
         load: Reads a content key's bytes.
         cfg: The resolved tdd-pairing settings.
-        cache: Facts by (content key, package), shared between trees.
-        memo: What tests reach, shared between the trees of a history.
+        cache, memo: Facts by (content key, package), and what tests reach.
+        contexts: Module -> the coverage contexts that ran it.
 
     Example:
         >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
@@ -30,6 +31,8 @@ class Tree:
         >>> Tree({"src/a.py": "k"}, lambda k: b"x = 1\\n", cfg).modules()
         ['src/a.py']
     """
+
+    contexts: Mapping[str, list[str]] = MappingProxyType({})
 
     def __init__(
         self,
