@@ -468,3 +468,20 @@ def test_run_python_files_but_no_module_found_warns_and_exits_0(
     assert code == 0
     assert "found no source module" in out
     assert "source-roots" in out
+
+
+def test_run_explain_exempt_lists_each_exempt_module_with_its_reason(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            "pkg/__init__.py": "",
+            "pkg/consts.py": "X = 1\n",
+            "pkg/real.py": MODULE_TEXT,
+        },
+    )
+    code, out = run(capsys, "--explain-exempt")
+    assert code == 0
+    assert "pkg/consts.py: exempt: no code of its own" in out
+    assert "real.py" not in out

@@ -62,6 +62,11 @@ class TddPairingCommand:
         parser.add_argument(
             "--all-files", action="store_true", help="check every tracked module"
         )
+        parser.add_argument(
+            "--explain-exempt",
+            action="store_true",
+            help="list every module that needs no test, with the reason, and exit",
+        )
         add_format_argument(parser)
         add_config_argument(parser)
 
@@ -71,6 +76,8 @@ class TddPairingCommand:
         if not config.enabled(SECTION.name):
             return report([], args.format)
         projects = open_projects(config, _load)
+        if args.explain_exempt:
+            return _explain_exempt(projects)
         _outside_every(projects, args.paths)
         judged = [_check(p, args.paths, args.all_files) for p in projects]
         violations = sorted(
@@ -82,6 +89,17 @@ class TddPairingCommand:
         code = report(violations, args.format)
         _summarise(judged, bool(violations or args.all_files or args.paths))
         return code
+
+
+def _explain_exempt(projects: list[Project]) -> int:
+    """Print ``path: reason`` for each exempt module of every project."""
+    for project in projects:
+        snap = index_snapshot(project, {})
+        for module in snap.modules():
+            reason = snap.exemption(module)
+            if reason is not None:
+                sys.stdout.write(f"{project.prefix}{module}: exempt: {reason}\n")
+    return 0
 
 
 class Judged(NamedTuple):
