@@ -307,3 +307,20 @@ def test_run_endpoint_committed_with_its_client_test_is_clean(
     commit(git_repo, "feat: read me", ENDPOINT)
     assert run(capsys, "HEAD") == (0, "")
     assert main(["tdd-pairing", "--all-files"]) == 0
+
+
+def test_run_monorepo_root_judges_the_nested_project_history(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(
+        git_repo,
+        "feat: backend",
+        {
+            "backend/pyproject.toml": "[tool.constitution]\n",
+            "backend/app/__init__.py": "",
+            "backend/app/crud.py": MODULE_TEXT,
+        },
+    )
+    code, out = run(capsys, "HEAD")
+    assert code == 1
+    assert "backend/app/crud.py:1:1: CON206" in out

@@ -21,7 +21,11 @@ from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd.history import check_history
-from constitution_hooks.rules.tdd.project import Project, open_project
+from constitution_hooks.rules.tdd.project import (
+    Project,
+    load_folder_config,
+    open_projects,
+)
 from constitution_hooks.rules.tdd.settings import SECTION
 
 _LONG = 200
@@ -63,12 +67,13 @@ class TddHistoryCommand:
         config = config_from(args)
         if not config.enabled(SECTION.name):
             return report([], args.format)
-        project = open_project(config)
+        projects = open_projects(config, load_folder_config)
+        project = projects[0]
         if not git.has_commit("HEAD", project.top):
             return report([], args.format)
         given = args.range or (None if args.base else _pushed())
         base, tip = resolve_range(given, args.base, project)
-        violations = _check(project, base, tip)
+        violations = sorted(v for p in projects for v in _check(p, base, tip))
         get_logger().info("tdd-history finished", violations=len(violations))
         return report(violations, args.format)
 

@@ -15,14 +15,12 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
-from constitution_hooks.core.config import Config, load_config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import RULES as ALL_RULES
-from constitution_hooks.rules import SECTIONS
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import analyse, behaviour_changed
 from constitution_hooks.rules.tdd.pairing import (
@@ -30,7 +28,12 @@ from constitution_hooks.rules.tdd.pairing import (
     check_pairing,
     check_test_changes,
 )
-from constitution_hooks.rules.tdd.project import Project, index_snapshot, open_projects
+from constitution_hooks.rules.tdd.project import (
+    Project,
+    index_snapshot,
+    load_folder_config,
+    open_projects,
+)
 from constitution_hooks.rules.tdd.routes import check_routes
 from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
@@ -75,7 +78,7 @@ class TddPairingCommand:
         config = config_from(args)
         if not config.enabled(SECTION.name):
             return report([], args.format)
-        projects = open_projects(config, _load)
+        projects = open_projects(config, load_folder_config)
         if args.explain_exempt:
             return _explain_exempt(projects)
         _outside_every(projects, args.paths)
@@ -114,11 +117,6 @@ class Judged(NamedTuple):
     modules: int
     tests: int
     files: int
-
-
-def _load(folder: Path) -> Config:
-    pyproject = folder / "pyproject.toml"
-    return load_config(SECTIONS, pyproject if pyproject.is_file() else None, folder)
 
 
 def _summarise(judged: list[Judged], loud: bool) -> None:

@@ -108,6 +108,21 @@ def open_projects(config: Config, load: Callable[[Path], Config]) -> list[Projec
     return projects
 
 
+def load_folder_config(folder: Path) -> Config:
+    """The config of a nested project: its own pyproject.toml, else the nearest above.
+
+    Example:
+        >>> load_folder_config(Path("/")).exclude
+        ()
+    """
+    # Reason: imported here: the rule table imports this family's registry data.
+    from constitution_hooks.core.config import load_config
+    from constitution_hooks.rules import SECTIONS
+
+    pyproject = folder / "pyproject.toml"
+    return load_config(SECTIONS, pyproject if pyproject.is_file() else None, folder)
+
+
 def _is_product(folder: str) -> bool:
     parts = folder.strip("/").split("/")
     return not any(part in NOT_PRODUCT or is_test_dir(part) for part in parts)
