@@ -165,7 +165,11 @@ def _judge(
         *check_tests(tests, snap, only),
         *check_routes(modules, snap),
     ]
-    checked = sum(1 for module in modules if snap.exemption(module) is None)
+    exempt = {module: snap.exemption(module) for module in modules}
+    for module, reason in exempt.items():
+        if reason is not None:
+            get_logger().info("needs no test", module=module, reason=reason)
+    checked = sum(1 for reason in exempt.values() if reason is None)
     return Judged(
         waive([*found, *(extra or [])], snap), checked, len(tests), len(snap.files)
     )
