@@ -193,7 +193,7 @@ def test_tracked_files_lists_index_paths(git_repo: Path) -> None:
     assert gitmod.tracked_files(git_repo) == ["a b.py"]
 
 
-def test_log_changes_records_parents_of_merges(git_repo: Path) -> None:
+def test_log_changes_merge_carries_its_first_parent_diff(git_repo: Path) -> None:
     _commit_file(git_repo, "a.py", "x = 1\n", "feat: first")
     git(git_repo, "checkout", "-qb", "topic")
     _commit_file(git_repo, "b.py", "y = 1\n", "feat: topic")
@@ -203,4 +203,4 @@ def test_log_changes_records_parents_of_merges(git_repo: Path) -> None:
     commits = gitmod.log_changes(["HEAD"], git_repo)
     assert len(commits) == 4
     assert len(commits[-1].parents) == 2
-    assert commits[-1].changes == ()
+    assert [change.path for change in commits[-1].changes] == ["b.py"]

@@ -273,6 +273,9 @@ class Change(NamedTuple):
 class Commit(NamedTuple):
     """One commit of a ``git log`` stream with its raw changes.
 
+    Attributes:
+        waivers: The values of its ``Constitution-Waiver:`` trailers.
+
     Example:
         >>> Commit("ab" * 20, "feat: x", ()).subject
         'feat: x'
@@ -282,6 +285,7 @@ class Commit(NamedTuple):
     subject: str
     changes: tuple[Change, ...]
     parents: tuple[str, ...] = ()
+    waivers: tuple[str, ...] = ()
 
 
 def _decode(raw: bytes) -> str:
@@ -404,28 +408,24 @@ def read_blobs(shas: Iterable[str], cwd: Path | None = None) -> dict[str, bytes]
 def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
     """Stream the commits of a range, parents before children, with raw changes.
 
-    Merge commits carry their parents and no changes.
+    Merge commits carry their parents and their diff against the first parent.
 
     Example:
         >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
         True
     """
-    args = [
-        "log",
-        "--no-show-signature",
-        "--root",
-        "--reverse",
-        "--topo-order",
-        "--raw",
-    ]
-    args += ["-z", "-M", "--no-abbrev"]
-    args += ["--format=%x01%H%x02%P%x02%s", "--end-of-options", *range_args]
+    args = ["log", "--no-show-signature", "--root", "--reverse", "--topo-order"]
+    args += ["--raw", "-z", "-M", "--no-abbrev", "--diff-merges=first-parent"]
+    trailers = "%(trailers:key=Constitution-Waiver,valueonly,separator=%x03)"
+    args += [f"--format=%x01%H%x02%P%x02{trailers}%x02%s", "--end-of-options"]
+    args += range_args
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
         tokens = chunk.split(b"\0")
-        sha, parents, subject = _decode(tokens[0]).split("\x02", 2)
+        sha, parents, waivers, subject = _decode(tokens[0]).split("\x02", 3)
         changes = tuple(parse_raw(tokens[1:]))
-        commits.append(Commit(sha, subject, changes, tuple(parents.split())))
+        found = tuple(w.strip() for w in waivers.split("\x03") if w.strip())
+        commits.append(Commit(sha, subject, changes, tuple(parents.split()), found))
     return commits
 
 
