@@ -24,6 +24,7 @@ pytestmark = pytest.mark.integration
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]
 FASTAPI = "fastapi==0.163.2"
+HTTPX = "httpx==0.28.1"
 DOC = """
     Args:
         {arg}: The {arg}.
@@ -52,8 +53,20 @@ def test_greet_given_name_returns_greeting() -> None:
 USERS = f'''"""The users API."""
 
 from fastapi import APIRouter, Depends
+from pydantic import BaseModel
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
+
+
+class UserNames(BaseModel):
+    """The users' names, sorted.
+
+    Example:
+        >>> UserNames(names=["a"]).names
+        ['a']
+    """
+
+    names: list[str]
 
 
 def get_db() -> dict[str, str]:
@@ -70,14 +83,17 @@ def get_db() -> dict[str, str]:
 
 
 @router.get("/")
-async def list_users(db: dict[str, str] = Depends(get_db)) -> list[str]:
+async def list_users(db: dict[str, str] = Depends(get_db)) -> UserNames:
     """List the users' names.
 {DOC.format(arg="db", what="names", call="1", result="1")}    """
-    return sorted(db)
+    return UserNames(names=sorted(db))
 '''
 USERS_TEST = """import asyncio
 
-from api.users import get_db, list_users
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.users import UserNames, get_db, list_users, router
 
 
 def test_get_db_called_returns_empty_mapping() -> None:
@@ -85,7 +101,15 @@ def test_get_db_called_returns_empty_mapping() -> None:
 
 
 def test_list_users_given_db_returns_sorted_names() -> None:
-    assert asyncio.run(list_users({"b": "", "a": ""})) == ["a", "b"]
+    found = asyncio.run(list_users({"b": "", "a": ""}))
+    assert found == UserNames(names=["a", "b"])
+
+
+def test_list_users_through_client_returns_no_names() -> None:
+    app = FastAPI()
+    app.include_router(router)
+    client = TestClient(app)
+    assert client.get("/api/v1/users/").json() == {"names": []}
 """
 OWN_HOOKS = """repos:
   - repo: local
@@ -172,6 +196,7 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
     _project_files(folder)
     if name == "fastapi":
         _run(folder, "uv", "add", "-q", FASTAPI)
+        _run(folder, "uv", "add", "-q", "--dev", HTTPX)
         (source / "users.py").write_text(USERS)
         (folder / "tests" / "test_users.py").write_text(USERS_TEST)
         (folder / ".pre-commit-config.yaml").write_text(OWN_HOOKS)
