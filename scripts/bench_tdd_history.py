@@ -6,7 +6,11 @@ module (500 commits; every tenth module before its test), then 500 commits chang
 module code. The command runs as a
 subprocess (start-up included); the median of several runs is printed.
 
-Usage: ``uv run --frozen python scripts/bench_tdd_history.py [--runs N]``
+With ``--repo PATH`` (repeatable) it times, instead, the last 1,000 commits of each
+given clone of a real project: wall and CPU seconds and peak memory of one run,
+against the targets (5 s and 200 MB each).
+
+Usage: ``uv run --frozen python scripts/bench_tdd_history.py [--runs N] [--repo PATH]``
 """
 
 from __future__ import annotations
@@ -25,6 +29,18 @@ MODULES = 250
 CHANGES = 500
 FUNCTIONS = 12  # about 140 lines a module, 40 a test
 LIMIT_SECONDS = 2.0
+REAL_SECONDS = 5.0
+REAL_MEGABYTES = 200
+REAL_COMMITS = 1000
+# Reason: the command's own peak memory, printed by the process that ran it.
+_MEASURED = (
+    "import resource, sys\n"
+    "from constitution_hooks.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "sys.stderr.write(f'MAXRSS {peak}\\n')\n"
+    "sys.exit(code)\n"
+)
 
 
 def _module(index: int, version: int) -> str:
@@ -121,6 +137,57 @@ def time_command(folder: Path) -> tuple[float, int]:
     return time.perf_counter() - start, result.returncode
 
 
+def time_real(repo: Path) -> tuple[float, float, float, int]:
+    """Run the command over the last commits of a clone: (wall, CPU, MB, exit code).
+
+    Example:
+        >>> callable(time_real)
+        True
+    """
+    import resource
+
+    revs = subprocess.run(  # nosec B603
+        ["git", "rev-list", f"--max-count={REAL_COMMITS + 1}", "HEAD"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    command = [sys.executable, "-c", _MEASURED, "tdd-history"]
+    command.append(f"{revs[-1]}..HEAD" if len(revs) > REAL_COMMITS else "HEAD")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(  # nosec B603
+        command, cwd=repo, capture_output=True, check=False
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    peak = result.stderr.rsplit(b"MAXRSS ", 1)[-1].split()[0]
+    return wall, cpu, int(peak) / 1024, result.returncode
+
+
+def real(repos: list[Path]) -> int:
+    """Time each clone once; 0 when every one meets the targets.
+
+    Example:
+        >>> real([])
+        0
+    """
+    failed = 0
+    for repo in repos:
+        wall, cpu, megabytes, code = time_real(repo)
+        met = wall < REAL_SECONDS and megabytes < REAL_MEGABYTES
+        failed += not met
+        print(
+            f"tdd-history over the last {REAL_COMMITS:,} commits of {repo.name}:"
+            f" {wall:.2f}s wall, {cpu:.2f}s CPU, {megabytes:.0f} MB peak (exit code"
+            f" {code}; targets {REAL_SECONDS:.0f}s, {REAL_MEGABYTES} MB:"
+            f" {'met' if met else 'missed'})"
+        )
+    return 1 if failed else 0
+
+
 def main() -> int:
     """Build the repository, time several runs, print the median; 0 if fast enough.
 
@@ -130,7 +197,10 @@ def main() -> int:
     """
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--repo", type=Path, action="append", default=[])
     args = parser.parse_args()
+    if args.repo:
+        return real(args.repo)
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "repo"
         make_repository(folder)

@@ -293,3 +293,73 @@ def test_run_submodule_named_like_module_is_skipped(
     )
     git(git_repo, "commit", "-qm", "chore: lib")
     assert run(capsys, "HEAD~1..HEAD") == (0, "")
+
+
+def test_run_trailer_waiver_with_reason_waives_the_commit(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    message = "feat: cart total\n\nConstitution-Waiver: CON206 spike for the demo"
+    commit(git_repo, message, {MODULE: MODULE_TEXT})
+    assert run(capsys, "HEAD") == (0, "")
+
+
+def test_run_trailer_waiver_without_reason_reports_con010(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(
+        git_repo,
+        "feat: cart total\n\nConstitution-Waiver: CON206",
+        {MODULE: MODULE_TEXT},
+    )
+    code, out = run(capsys, "HEAD")
+    assert code == 1
+    assert "CON206" in out
+    assert f"{MODULE}:1:1: CON010" in out
+
+
+def test_run_typing_only_change_after_test_less_module_is_clean(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = commit(git_repo, "feat: cart total", {MODULE: MODULE_TEXT})
+    typed = "def total() -> int:\n    return 0\n"
+    commit(git_repo, "refactor: type cart total", {MODULE: typed})
+    assert run(capsys, f"{base}..HEAD") == (0, "")
+
+
+ENDPOINT = {
+    "app/__init__.py": "",
+    "app/main.py": (
+        "from fastapi import FastAPI\napp = FastAPI()\n\n\n"
+        "@app.get('/users/me')\nasync def read_me() -> dict[str, str]:\n"
+        "    return {'name': 'me'}\n"
+    ),
+    "tests/test_users.py": (
+        "def test_read_me_signed_in_returns_200(client) -> None:\n"
+        "    assert client.get('/users/me').status_code == 200\n"
+    ),
+}
+
+
+def test_run_endpoint_committed_with_its_client_test_is_clean(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(git_repo, "feat: read me", ENDPOINT)
+    assert run(capsys, "HEAD") == (0, "")
+    assert main(["tdd-pairing", "--all-files"]) == 0
+
+
+def test_run_monorepo_root_judges_the_nested_project_history(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(
+        git_repo,
+        "feat: backend",
+        {
+            "backend/pyproject.toml": "[tool.constitution]\n",
+            "backend/app/__init__.py": "",
+            "backend/app/crud.py": MODULE_TEXT,
+        },
+    )
+    code, out = run(capsys, "HEAD")
+    assert code == 1
+    assert "backend/app/crud.py:1:1: CON206" in out

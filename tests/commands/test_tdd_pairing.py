@@ -370,53 +370,118 @@ def test_waive_waiver_of_another_rule_keeps_violation() -> None:
     assert waive([found], _snapshot({MODULE: text})) == [found]
 
 
-def _submodule(repo: Path, path: str) -> None:
-    """Add a real submodule (another repository) at ``path``."""
-    other = repo.parent / "other"
-    other.mkdir()
-    git(other, "init", "-q", "-b", "main")
-    (other / "f.txt").write_text("x\n")
-    git(other, "add", "-A")
-    git(other, "commit", "-qm", "chore: other")
-    git(
-        repo,
-        "-c",
-        "protocol.file.allow=always",
-        "submodule",
-        "add",
-        "-q",
-        str(other),
-        path,
+def test_run_staged_new_test_in_old_file_judges_only_its_name(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = TEST_TEXT + "\n\ndef test_short():\n    assert load()\n"
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: old})
+    commit(git_repo)
+    put(git_repo, {TEST: old + "\n\ndef test_bad():\n    assert load()\n"})
+    code, out = run(capsys)
+    assert code == 1
+    assert "'test_bad'" in out
+    assert "'test_short'" not in out
+
+
+def test_run_staged_unittest_method_added_is_judged(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = (
+        "import unittest\nfrom pkg.config import load\n\n\n"
+        "class Checks(unittest.TestCase):\n"
+        "    def test_load(self):\n        self.assertEqual(load(), 1)\n"
     )
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: case})
+    code, out = run(capsys)
+    assert code == 1
+    assert "CON205 test name 'test_load'" in out
 
 
-def test_main_all_files_submodule_named_like_module_is_skipped(
+def test_run_all_files_audits_every_test_name(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    put(git_repo, {MODULE: MODULE_TEXT, TEST: TEST_TEXT})
-    _submodule(git_repo, "src/pkg/lib.py")
+    old = TEST_TEXT + "\n\ndef test_short():\n    assert load()\n"
+    put(git_repo, {MODULE: MODULE_TEXT, TEST: old})
     commit(git_repo)
-    assert main(["tdd-pairing", "--all-files"]) == 0
-    assert main(["tdd-pairing", "src"]) == 0
-    assert capsys.readouterr().out == ""
+    code, out = run(capsys, "--all-files")
+    assert code == 1
+    assert "'test_short'" in out
 
 
-def test_main_symlink_loop_given_exits_2_naming_it(
+MONOREPO = {
+    "pyproject.toml": "[tool.black]\n",
+    "backend/pyproject.toml": "[tool.constitution.tdd-pairing]\n",
+    "backend/app/__init__.py": "",
+    "backend/app/crud.py": MODULE_TEXT,
+    "backend/app/users.py": MODULE_TEXT,
+    "backend/tests/test_users.py": "from app.users import load\n",
+    "examples/demo/pyproject.toml": "",
+    "examples/demo/shop/__init__.py": "",
+    "examples/demo/shop/cart.py": MODULE_TEXT,
+}
+
+
+@pytest.mark.integration
+def test_run_monorepo_root_judges_the_nested_project(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    put(git_repo, {MODULE: MODULE_TEXT, TEST: TEST_TEXT})
-    commit(git_repo)
-    (git_repo / "loop.py").symlink_to("loop.py")
-    assert main(["tdd-pairing", "loop.py"]) == 2
-    assert "loop.py: cannot be resolved" in capsys.readouterr().err
+    put(git_repo, MONOREPO)
+    code, out = run(capsys, "--all-files")
+    assert code == 1
+    assert "backend/app/crud.py:1:1: CON201 module app.crud has no test" in out
+    assert "users.py" not in out
+    assert "examples/" not in out
+    assert "checked 2 modules, 1 test files in 2 projects" in out
 
 
-@pytest.mark.parametrize("terms", [1_200, 3_000])
-def test_main_deeply_nested_expression_no_crash(
-    git_repo: Path, capsys: pytest.CaptureFixture[str], terms: int
+@pytest.mark.integration
+def test_run_monorepo_project_folder_reports_the_same_modules(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    deep = "x = " + "+".join(["1"] * terms) + "\n"
-    put(git_repo, {MODULE: MODULE_TEXT + deep, TEST: TEST_TEXT + deep})
-    assert main(["tdd-pairing"]) in (0, 1)
-    assert main(["tdd-pairing", "--all-files"]) in (0, 1)
-    assert "Traceback" not in capsys.readouterr().err
+    put(git_repo, MONOREPO)
+    at_root = [
+        line for line in run(capsys, "--all-files")[1].splitlines() if "CON" in line
+    ]
+    os.chdir(git_repo / "backend")
+    inside = [
+        line for line in run(capsys, "--all-files")[1].splitlines() if "CON" in line
+    ]
+    assert inside == at_root
+
+
+@pytest.mark.integration
+def test_run_monorepo_staged_module_of_nested_project_is_judged(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, MONOREPO)
+    code, out = run(capsys)
+    assert code == 1
+    assert "backend/app/crud.py:1:1: CON201" in out
+
+
+@pytest.mark.integration
+def test_run_python_files_but_no_module_found_warns_and_exits_0(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {"tools/run.py": MODULE_TEXT})
+    code, out = run(capsys, "--all-files")
+    assert code == 0
+    assert "found no source module" in out
+    assert "source-roots" in out
+
+
+def test_run_explain_exempt_lists_each_exempt_module_with_its_reason(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(
+        git_repo,
+        {
+            "pkg/__init__.py": "",
+            "pkg/consts.py": "X = 1\n",
+            "pkg/real.py": MODULE_TEXT,
+        },
+    )
+    code, out = run(capsys, "--explain-exempt")
+    assert code == 0
+    assert "pkg/consts.py: exempt: no code of its own" in out
+    assert "real.py" not in out

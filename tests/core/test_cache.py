@@ -265,3 +265,13 @@ def test_lookup_deeply_nested_cache_file_returns_none(
     for stored in (tmp_path / CACHE_DIR).glob("*.json"):
         stored.write_text("[" * 100_000 + "]" * 100_000)
     assert _cache(tmp_path).lookup("a.py") is None
+
+
+def test_lookup_volatile_file_is_never_cached(tmp_path: Path, source: Path) -> None:
+    cache = ResultCache(tmp_path / CACHE_DIR, "ctx", (b"fastapi",))
+    source.write_text("import fastapi\n", encoding="utf-8")
+    assert cache.lookup(str(source)) is None
+    cache.store(str(source), FOUND)
+    cache.save()
+    again = ResultCache(tmp_path / CACHE_DIR, "ctx", (b"fastapi",))
+    assert again.lookup(str(source)) is None

@@ -9,6 +9,7 @@ import pytest
 from constitution_hooks.core import git as gitmod
 from constitution_hooks.core import git_diff
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.patch import unquote_path
 from tests.conftest import git
 
 
@@ -90,7 +91,7 @@ def test_changed_lines_unknown_rev_is_git_error(git_repo: Path) -> None:
 
 
 def test_unquote_path_c_style_escapes_decoded() -> None:
-    assert gitmod.unquote_path('"b/a\\tb\\"\\303\\251.py"') == 'b/a\tb"é.py'
+    assert unquote_path('"b/a\\tb\\"\\303\\251.py"') == 'b/a\tb"é.py'
 
 
 def test_repository_root_is_work_tree_top(git_repo: Path) -> None:
@@ -192,7 +193,7 @@ def test_tracked_files_lists_index_paths(git_repo: Path) -> None:
     assert gitmod.tracked_files(git_repo) == ["a b.py"]
 
 
-def test_log_changes_records_parents_of_merges(git_repo: Path) -> None:
+def test_log_changes_merge_carries_its_first_parent_diff(git_repo: Path) -> None:
     _commit_file(git_repo, "a.py", "x = 1\n", "feat: first")
     git(git_repo, "checkout", "-qb", "topic")
     _commit_file(git_repo, "b.py", "y = 1\n", "feat: topic")
@@ -202,4 +203,4 @@ def test_log_changes_records_parents_of_merges(git_repo: Path) -> None:
     commits = gitmod.log_changes(["HEAD"], git_repo)
     assert len(commits) == 4
     assert len(commits[-1].parents) == 2
-    assert commits[-1].changes == ()
+    assert [change.path for change in commits[-1].changes] == ["b.py"]

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.integration
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]
 FASTAPI = "fastapi==0.163.2"
+HTTPX = "httpx==0.28.1"
 DOC = """
     Args:
         {arg}: The {arg}.
@@ -52,8 +53,20 @@ def test_greet_given_name_returns_greeting() -> None:
 USERS = f'''"""The users API."""
 
 from fastapi import APIRouter, Depends
+from pydantic import BaseModel
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
+
+
+class UserNames(BaseModel):
+    """The users' names, sorted.
+
+    Example:
+        >>> UserNames(names=["a"]).names
+        ['a']
+    """
+
+    names: list[str]
 
 
 def get_db() -> dict[str, str]:
@@ -70,14 +83,17 @@ def get_db() -> dict[str, str]:
 
 
 @router.get("/")
-async def list_users(db: dict[str, str] = Depends(get_db)) -> list[str]:
+async def list_users(db: dict[str, str] = Depends(get_db)) -> UserNames:
     """List the users' names.
 {DOC.format(arg="db", what="names", call="1", result="1")}    """
-    return sorted(db)
+    return UserNames(names=sorted(db))
 '''
 USERS_TEST = """import asyncio
 
-from api.users import get_db, list_users
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.users import UserNames, get_db, list_users, router
 
 
 def test_get_db_called_returns_empty_mapping() -> None:
@@ -85,7 +101,15 @@ def test_get_db_called_returns_empty_mapping() -> None:
 
 
 def test_list_users_given_db_returns_sorted_names() -> None:
-    assert asyncio.run(list_users({"b": "", "a": ""})) == ["a", "b"]
+    found = asyncio.run(list_users({"b": "", "a": ""}))
+    assert found == UserNames(names=["a", "b"])
+
+
+def test_list_users_through_client_returns_no_names() -> None:
+    app = FastAPI()
+    app.include_router(router)
+    client = TestClient(app)
+    assert client.get("/api/v1/users/").json() == {"names": []}
 """
 OWN_HOOKS = """repos:
   - repo: local
@@ -119,6 +143,44 @@ def _run(folder: Path, *argv: str) -> str:
     return done.stdout
 
 
+CHANGELOG = """# Changelog
+
+## [Unreleased]
+
+### Added
+- The greeting.
+"""
+ADR = """# 1. Record decisions
+
+## Status
+
+Accepted.
+
+## Context
+
+Decisions need a home.
+
+## Decision
+
+Write them here.
+
+## Consequences
+
+They can be found.
+"""
+
+
+def _project_files(folder: Path) -> None:
+    """What the project contract asks of every repository (CON704, CON706, CON707)."""
+    with (folder / ".gitignore").open("a") as ignore:
+        ignore.write(".env\n.env.*\n!.env.example\n")
+    (folder / "CHANGELOG.md").write_text(CHANGELOG)
+    decisions = folder / "docs" / "architecture" / "decisions"
+    decisions.mkdir(parents=True)
+    (decisions / "0001-record-decisions.md").write_text(ADR)
+    (folder / "docs" / "technical-debt.md").write_text("# Technical debt\n")
+
+
 def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, str]:
     package = SAMPLES[name]
     _run(
@@ -131,8 +193,10 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
     (folder / "tests").mkdir()
     (folder / "tests" / "__init__.py").write_text("")
     (folder / "tests" / "test_greet.py").write_text(GREET_TEST.format(package=package))
+    _project_files(folder)
     if name == "fastapi":
         _run(folder, "uv", "add", "-q", FASTAPI)
+        _run(folder, "uv", "add", "-q", "--dev", HTTPX)
         (source / "users.py").write_text(USERS)
         (folder / "tests" / "test_users.py").write_text(USERS_TEST)
         (folder / ".pre-commit-config.yaml").write_text(OWN_HOOKS)
@@ -141,10 +205,8 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
             out.write(OWN_RUFF)
     _run(folder, "uv", "add", "-q", "--dev", f"mypy=={MYPY}")
     path, sha = hook_repo
-    said = _run(
-        folder, sys.executable, "-m", "constitution_hooks", "init",
-        "--repo", str(path), "--rev", sha,
-    )  # fmt: skip
+    init = [sys.executable, "-m", "constitution_hooks", "init"]
+    said = _run(folder, *init, "--repo", str(path), "--rev", sha)
     _run(folder, "git", "checkout", "-q", "-B", "main")
     _run(folder, "git", "add", "-A")
     _run(folder, "git", "commit", "-qm", "chore: adopt the constitution")

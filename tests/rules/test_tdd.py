@@ -9,5 +9,6 @@ def test_rules_every_tdd_rule_names_the_tdd_pairing_table() -> None:
     assert {rule.section for rule in RULES} == {SECTION.name}
 
 
-def test_rules_tdd_codes_are_con201_to_con207_in_order() -> None:
-    assert [rule.code for rule in RULES] == [f"CON20{n}" for n in range(1, 8)]
+def test_rules_tdd_codes_are_con201_to_con207_and_con210_in_order() -> None:
+    codes = [f"CON20{n}" for n in range(1, 8)]
+    assert [rule.code for rule in RULES] == [*codes, "CON210"]

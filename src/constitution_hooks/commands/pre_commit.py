@@ -17,7 +17,7 @@ from pathlib import Path
 from constitution_hooks.commands.check import CHECK, add_speed_arguments
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
@@ -47,19 +47,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths", nargs="*", metavar="FILE", help="the staged Python files to check"
     )
     add_speed_arguments(parser)
-    add_format_argument(parser)
+    add_output_arguments(parser)
     add_config_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run every pre-commit-stage rule and report; return the exit code."""
     config = config_from(args)
-    found = stage_violations(config, args.paths, args.jobs, not args.no_cache)
-    return report(found, args.format)
+    found = stage_violations(
+        config, args.paths, args.jobs, not args.no_cache, not args.no_baseline
+    )
+    judged = f"{len(args.paths)} file" + ("" if len(args.paths) == 1 else "s")
+    return report(found, args.format, args=args, config=config, judged=judged)
 
 
 def stage_violations(
-    config: Config, paths: list[str], jobs: int | None, cache: bool
+    config: Config,
+    paths: list[str],
+    jobs: int | None,
+    cache: bool,
+    baseline: bool = True,
 ) -> list[Violation]:
     """File rules on ``paths``, TDD pairing, the branch name, the project contract.
 
@@ -72,16 +79,13 @@ def stage_violations(
         jobs: Worker processes; None: one per CPU on a large run (the hook is
             ``require_serial``, so pre-commit does not split its files).
         cache: Whether file results may be read from and written to the cache.
+        baseline: Whether a baseline will judge the findings (then each file
+            finding carries its fingerprint's anchor and size).
 
     Returns:
         The findings, grouped by hook, each group sorted.
     """
-    from constitution_hooks.core.parallel import default_jobs
-    from constitution_hooks.core.runner import check_files
-    from constitution_hooks.rules import RULES
-
-    jobs = jobs or default_jobs(paths, split_by_pre_commit=False)
-    found = check_files(paths, config, CHECK.rules(), jobs, cache, known=RULES)
+    found = _file_violations(config, paths, jobs, cache, baseline)
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
@@ -98,6 +102,27 @@ def stage_violations(
 
         found += contract_violations(config)
     return found
+
+
+def _file_violations(
+    config: Config, paths: list[str], jobs: int | None, cache: bool, baseline: bool
+) -> list[Violation]:
+    from constitution_hooks.commands.baseline_filter import baseline_anchors
+    from constitution_hooks.core.config import ProjectConfigs
+    from constitution_hooks.core.parallel import default_jobs
+    from constitution_hooks.core.runner import check_files
+    from constitution_hooks.rules import RULES, SECTIONS
+
+    return check_files(
+        paths,
+        config,
+        CHECK.rules(),
+        jobs or default_jobs(paths, split_by_pre_commit=False),
+        cache,
+        known=RULES,
+        configs=ProjectConfigs(SECTIONS, config, False).for_path,
+        anchors=baseline_anchors(config) if baseline else None,
+    )
 
 
 # Reason: the project-contract hook's `files` pattern in .pre-commit-hooks.yaml

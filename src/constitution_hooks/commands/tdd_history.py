@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
 from constitution_hooks.core import git
+from constitution_hooks.core.blobs import BlobReader
+from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd.history import check_history
-from constitution_hooks.rules.tdd.project import Project, open_project
+from constitution_hooks.rules.tdd.project import (
+    Project,
+    load_folder_config,
+    open_project,
+    open_projects,
+)
 from constitution_hooks.rules.tdd.settings import SECTION
 
+_LONG = 200
 _SHALLOW = (
     "this clone is shallow and lacks {what}; fetch the history (git fetch"
     " --unshallow, or actions/checkout with fetch-depth: 0) and run again"
@@ -51,7 +61,7 @@ class TddHistoryCommand:
         parser.add_argument(
             "--base", metavar="REV", help="check HEAD's commits since its merge base"
         )
-        add_format_argument(parser)
+        add_output_arguments(parser)
         add_config_argument(parser)
 
     def run(self, args: argparse.Namespace) -> int:
@@ -59,14 +69,15 @@ class TddHistoryCommand:
         config = config_from(args)
         if not config.enabled(SECTION.name):
             return report([], args.format)
-        project = open_project(config)
+        projects = open_projects(config, load_folder_config)
+        project = projects[0]
         if not git.has_commit("HEAD", project.top):
             return report([], args.format)
         given = args.range or (None if args.base else _pushed())
         base, tip = resolve_range(given, args.base, project)
-        violations = _check(project, base, tip)
+        violations = sorted(v for p in projects for v in _check(p, base, tip))
         get_logger().info("tdd-history finished", violations=len(violations))
-        return report(violations, args.format)
+        return report(violations, args.format, args=args, config=config)
 
 
 def _pushed() -> str | None:
@@ -133,28 +144,58 @@ def _present(rev: str, top: Path) -> str:
     raise UsageError(f"{rev}: no such commit in this repository")
 
 
+def check_all(config: Config) -> list[Violation]:
+    """Every CON206 finding over the whole history of HEAD (for the baseline).
+
+    Example:
+        >>> check_all.__doc__.split(" (")[0]
+        'Every CON206 finding over the whole history of HEAD'
+    """
+    if not config.enabled(SECTION.name):
+        return []
+    project = open_project(config)
+    if not git.has_commit("HEAD", project.top) or git.is_shallow(project.top):
+        return []
+    return _check(project, None, "HEAD")
+
+
 def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
     top = project.top
     base_files = _python_files(project, git.tree_entries(base, top)) if base else {}
     log = git.log_changes([f"{base}..{tip}" if base else tip], top)
     commits = [c._replace(changes=_relative(project, c.changes)) for c in log]
-    wanted = [*base_files.values()]
-    for commit in commits:
-        for change in commit.changes:
-            wanted += [change.old_blob, change.new_blob]
-    blobs = git.read_blobs((b for b in wanted if b != git.NULL_SHA), top)
-    get_logger().info("history read", commits=len(commits), blobs=len(blobs))
+    get_logger().info("history read", commits=len(commits))
 
     def tree_of(sha: str) -> dict[str, str]:
         # Reason: a commit of another branch of the range replays from its parent.
-        files = _python_files(project, git.tree_entries(sha, top))
-        blobs.update(git.read_blobs((b for b in files.values() if b not in blobs), top))
-        return files
+        return _python_files(project, git.tree_entries(sha, top))
 
-    found = check_history(
-        base_files, commits, blobs.__getitem__, project.cfg, tree_of, base
-    )
+    # Reason: blobs are read when a rule asks, from one git process, and not kept:
+    # memory stays bounded by the facts cache, whatever the range.
+    with BlobReader(top) as read:
+        found = check_history(
+            base_files,
+            commits,
+            read,
+            project.cfg,
+            tree_of,
+            base,
+            _progress(len(commits)),
+        )
     return [v._replace(path=project.prefix + v.path) for v in found]
+
+
+def _progress(total: int) -> Callable[[int], None] | None:
+    """Report progress on a terminal's stderr for a long range, else None."""
+    if total < _LONG or not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        if done % 100 == 0 or done == total:
+            end = "\n" if done == total else ""
+            print(f"\rtdd-history: {done}/{total} commits", end=end, file=sys.stderr)
+
+    return show
 
 
 def _python_files(project: Project, entries: dict[str, str]) -> dict[str, str]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
@@ -21,13 +23,19 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import RULES as ALL_RULES
 from constitution_hooks.rules.tdd import layout
-from constitution_hooks.rules.tdd.facts import behaviour_changed
+from constitution_hooks.rules.tdd.facts import analyse, behaviour_changed
 from constitution_hooks.rules.tdd.pairing import (
     Snapshot,
     check_pairing,
     check_test_changes,
 )
-from constitution_hooks.rules.tdd.project import Project, index_snapshot, open_project
+from constitution_hooks.rules.tdd.project import (
+    Project,
+    index_snapshot,
+    load_folder_config,
+    open_projects,
+)
+from constitution_hooks.rules.tdd.routes import check_routes
 from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
 
@@ -58,13 +66,37 @@ class TddPairingCommand:
         parser.add_argument(
             "--all-files", action="store_true", help="check every tracked module"
         )
-        add_format_argument(parser)
+        parser.add_argument(
+            "--explain-exempt",
+            action="store_true",
+            help="list every module that needs no test, with the reason, and exit",
+        )
+        parser.add_argument(
+            "--diff-base",
+            metavar="REV",
+            help="check the modules and tests changed since the merge base of REV"
+            " and HEAD (staged, unstaged and untracked changes included)",
+        )
+        add_output_arguments(parser)
         add_config_argument(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         """Check and report; return the exit code."""
-        violations = pairing_violations(config_from(args), args.paths, args.all_files)
-        return report(violations, args.format)
+        config = config_from(args)
+        if not config.enabled(SECTION.name):
+            return report([], args.format)
+        projects = open_projects(config, load_folder_config)
+        if args.explain_exempt:
+            return _explain_exempt(projects)
+        paths = args.paths
+        if args.diff_base:
+            paths = paths or _changed_since(args.diff_base, projects)
+            if not paths:
+                return report([], args.format, args=args, config=config)
+        violations, judged = _judge_projects(projects, paths, args.all_files)
+        code = report(violations, args.format, args=args, config=config)
+        _summarise(judged, bool(violations or args.all_files or paths))
+        return code
 
 
 def pairing_violations(
@@ -72,10 +104,11 @@ def pairing_violations(
 ) -> list[Violation]:
     """The TDD findings of the staged change (or of ``paths``, or every file).
 
-    Paths are relative to the repository root, sorted.
+    Every Python project of the repository is judged with its own settings;
+    paths are relative to the repository root, sorted.
 
     Raises:
-        UsageError: Not inside a git work tree, or a path outside the project.
+        UsageError: Not inside a git work tree, or a path outside the projects.
 
     Example:
         A repository whose staged module has no test:
@@ -96,17 +129,95 @@ def pairing_violations(
     """
     if not config.enabled(SECTION.name):
         return []
-    project = open_project(config)
-    violations = _check(project, paths or [], all_files)
+    projects = open_projects(config, load_folder_config)
+    return _judge_projects(projects, paths or [], all_files)[0]
+
+
+def check_all(config: Config) -> list[Violation]:
+    """Every finding of ``--all-files``, as reported (for the baseline).
+
+    Example:
+        >>> check_all.__doc__.split(",")[0]
+        'Every finding of ``--all-files``'
+    """
+    return pairing_violations(config, [], True)
+
+
+def _judge_projects(
+    projects: list[Project], paths: list[str], all_files: bool
+) -> tuple[list[Violation], list[Judged]]:
+    _outside_every(projects, paths)
+    judged = [_check(p, paths, all_files) for p in projects]
+    violations = sorted(
+        v._replace(path=project.prefix + v.path)
+        for project, found in zip(projects, judged, strict=True)
+        for v in found.violations
+    )
     get_logger().info("tdd-pairing finished", violations=len(violations))
-    return sorted(v._replace(path=project.prefix + v.path) for v in violations)
+    return violations, judged
 
 
-def _check(project: Project, paths: list[str], all_files: bool) -> list[Violation]:
+def _changed_since(rev: str, projects: list[Project]) -> list[str]:
+    # Reason: the same merge-base diff as `check --diff-base`, imported only here;
+    # changes outside every Python project are not this hook's to judge.
+    from constitution_hooks.core.changes import changes_since
+
+    changed = changes_since(rev, ALL_RULES).paths()
+    return [
+        path
+        for path in changed
+        if Path(path).exists()
+        and any(_relative_to(project, path) is not None for project in projects)
+    ]
+
+
+def _explain_exempt(projects: list[Project]) -> int:
+    """Print ``path: reason`` for each exempt module of every project."""
+    for project in projects:
+        snap = index_snapshot(project, {})
+        for module in snap.modules():
+            reason = snap.exemption(module)
+            if reason is not None:
+                sys.stdout.write(f"{project.prefix}{module}: exempt: {reason}\n")
+    return 0
+
+
+class Judged(NamedTuple):
+    """What one project's run judged, and found.
+
+    Example:
+        >>> Judged([], 2, 1, 5).modules
+        2
+    """
+
+    violations: list[Violation]
+    modules: int
+    tests: int
+    files: int
+
+
+def _summarise(judged: list[Judged], loud: bool) -> None:
+    """End the run with what it judged on stderr (always when nothing was found)."""
+    modules = sum(j.modules for j in judged)
+    files = sum(j.files for j in judged)
+    if modules == 0 and files and loud:
+        sys.stderr.write(
+            f"tdd-pairing: warning: found no source module among {files} Python"
+            " files: set source-roots in [tool.constitution.tdd-pairing] (default:"
+            " src, else the top-level packages)\n"
+        )
+    if loud:
+        tests = sum(j.tests for j in judged)
+        sys.stderr.write(
+            f"tdd-pairing: checked {modules} modules, {tests} test files in"
+            f" {len(judged)} projects\n"
+        )
+
+
+def _check(project: Project, paths: list[str], all_files: bool) -> Judged:
     if all_files:
         snap = index_snapshot(project, {})
-        found = [*check_pairing(snap.modules(), snap), *check_tests(snap.tests, snap)]
-        return waive(found, snap)
+        return _judge(snap.modules(), list(snap.tests), snap)
     if paths:
         given = _given(project, paths)
         files = {k: v for k, v in given.items() if v.is_file()}
@@ -115,8 +226,30 @@ def _check(project: Project, paths: list[str], all_files: bool) -> list[Violatio
         chosen = [*files, *(p for p in snap.files if p.startswith(tuple(folders)))]
         modules = [path for path in chosen if snap.is_module(path)]
         tests = [path for path in chosen if path in snap.tests]
-        return waive([*check_pairing(modules, snap), *check_tests(tests, snap)], snap)
+        return _judge(modules, tests, snap) if given else Judged([], 0, 0, 0)
     return _check_staged(project)
+
+
+def _judge(
+    modules: list[str],
+    tests: list[str],
+    snap: Snapshot,
+    only: dict[str, frozenset[str]] | None = None,
+    extra: list[Violation] | None = None,
+) -> Judged:
+    found = [
+        *check_pairing(modules, snap),
+        *check_tests(tests, snap, only),
+        *check_routes(modules, snap),
+    ]
+    exempt = {module: snap.exemption(module) for module in modules}
+    for module, reason in exempt.items():
+        if reason is not None:
+            get_logger().info("needs no test", module=module, reason=reason)
+    checked = sum(1 for reason in exempt.values() if reason is None)
+    return Judged(
+        waive([*found, *(extra or [])], snap), checked, len(tests), len(snap.files)
+    )
 
 
 def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
@@ -144,27 +277,38 @@ def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
     return kept
 
 
-def _given(project: Project, paths: list[str]) -> dict[str, Path]:
-    given: dict[str, Path] = {}
+def _relative_to(project: Project, path: str) -> str | None:
+    try:
+        return project.relative(
+            Path(path).resolve().relative_to(project.top).as_posix()
+        )
+    except ValueError:
+        return None
+
+
+def _outside_every(projects: list[Project], paths: list[str]) -> None:
     for path in paths:
         try:
-            disk = Path(path).resolve()
+            Path(path).resolve()
         except (OSError, RuntimeError) as error:
             # Reason: a symlink loop raises RuntimeError before Python 3.13.
             raise UsageError(f"{path}: cannot be resolved: {error}") from error
-        try:
-            relative = project.relative(disk.relative_to(project.top).as_posix())
-        except ValueError:
-            relative = None
-        if relative is None:
-            raise UsageError(f"{path}: not inside the project at {project.top}")
-        if not disk.exists():
+        if not Path(path).exists():
             raise UsageError(f"{path}: no such file or folder")
-        given[relative.rstrip("/").removesuffix(".")] = disk
+        if all(_relative_to(project, path) is None for project in projects):
+            raise UsageError(f"{path}: not inside the project at {projects[0].top}")
+
+
+def _given(project: Project, paths: list[str]) -> dict[str, Path]:
+    given: dict[str, Path] = {}
+    for path in paths:
+        relative = _relative_to(project, path)
+        if relative is not None:
+            given[relative.rstrip("/").removesuffix(".")] = Path(path).resolve()
     return given
 
 
-def _check_staged(project: Project) -> list[Violation]:
+def _check_staged(project: Project) -> Judged:
     changes = [
         c._replace(path=new, old_path=project.relative(c.old_path) or c.old_path)
         for c in git.staged_changes(project.top)
@@ -175,11 +319,30 @@ def _check_staged(project: Project) -> list[Violation]:
     modules = [c.path for c in staged if snap.is_module(c.path)]
     modules += _orphaned_by(changes, snap, modules)
     tests = [c.path for c in staged if c.path in snap.tests]
-    found = [*check_pairing(modules, snap), *check_tests(tests, snap)]
+    only = _added_tests(project, [c for c in staged if c.path in snap.tests], snap)
+    extra: list[Violation] = []
     if project.cfg.require_test_change:
         changed = _behaviour_changes(project, staged, snap, set(modules))
-        found += check_test_changes(changed, snap, {c.path for c in staged})
-    return waive(found, snap)
+        extra = check_test_changes(changed, snap, {c.path for c in staged})
+    return _judge(modules, tests, snap, only, extra)
+
+
+def _added_tests(
+    project: Project, staged: list[git.Change], snap: Snapshot
+) -> dict[str, frozenset[str]]:
+    """Per staged test file, the tests it adds or renames against ``HEAD``."""
+    old = git.read_blobs(
+        (c.old_blob for c in staged if c.old_blob != git.NULL_SHA), project.top
+    )
+    added: dict[str, frozenset[str]] = {}
+    for change in staged:
+        now = {test.qualname for test in snap.facts(change.path).tests}
+        before = old.get(change.old_blob)
+        if before is not None:
+            package = snap.facts(change.path).package
+            now -= {test.qualname for test in analyse(before, package).tests}
+        added[change.path] = frozenset(now)
+    return added
 
 
 def _orphaned_by(

@@ -3,7 +3,10 @@
 One JSON file per context under ``.constitution_cache/``: the context is the tool's
 version and code, the Python version, the rules and the effective config; inside, an
 entry's key is the SHA-256 of the file's path as reported and its bytes. Any change
-to one of them is another file or another key, so a stale entry is never read. The
+to one of them is another file or another key, so a stale entry is never read. Beside
+the entries, each file's size, mtime (ns) and inode at its last look-up name its key,
+so a file whose stat is unchanged is not read again (files changed in the last two
+seconds are always read, as git treats "racy" files). The
 file is written once per run, atomically (a temporary file, then a rename), so
 concurrent hooks never see half a file; anything unreadable or malformed is treated
 as a miss and overwritten, never trusted.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,10 +28,16 @@ from constitution_hooks.core.violation import Violation
 
 CACHE_DIR = ".constitution_cache"
 # Reason: bump when the entry layout changes, so old entries become misses.
-FORMAT = "2"
+FORMAT = "4"
 # Reason: the whole file is read by every run, a 5-file commit too; past this many
 # entries, those of files the run did not see are dropped (about 1 MB of JSON).
 MAX_ENTRIES = 10_000
+# Reason: where each file was last seen (size, mtime in ns, inode) and its content
+# key: a warm run answers from one stat per file, reading no file at all.
+STATS = "@stat"
+# Reason: a file changed within this long of being looked up could change again
+# without its mtime moving (git's "racy" files); it is keyed by content only.
+RACY_NS = 2_000_000_000
 
 
 def context_for(config: Config, codes: Iterable[str]) -> str:
@@ -83,11 +93,13 @@ class ResultCache:
         True
     """
 
-    def __init__(self, folder: Path, context: str) -> None:
-        """Use ``folder`` for the entries of runs whose context is ``context``.
+    def __init__(
+        self, folder: Path, context: str, volatile: tuple[bytes, ...] = ()
+    ) -> None:
+        """Keep the entries of runs of ``context`` in ``folder``.
 
-        Only files below the folder's parent (the project root) are looked up
-        and stored: a file of another project never writes a cache here.
+        Only files below the project root (``folder``'s parent) and without a
+        ``volatile`` marker (results that depend on other files) are cached.
         """
         import hashlib  # Reason: --no-cache runs never pay for importing it.
 
@@ -100,32 +112,42 @@ class ResultCache:
         self._entries: dict[str, Any] | None = None
         self._keys: dict[str, str] = {}
         self._new: dict[str, list[list[Any]]] = {}
+        self._seen: dict[str, list[Any]] = {}
+        self._new_seen: dict[str, list[Any]] = {}
+        self._volatile = volatile
 
     def lookup(self, path: str) -> list[Violation] | None:
-        """Return the stored violations of ``path`` as it is now, or None on a miss.
-
-        Args:
-            path: The file, as it is reported.
-
-        Returns:
-            The violations, or None when nothing valid is stored.
-        """
+        """The stored violations of ``path`` (as reported) as it is now, or None."""
         if not os.path.normpath(os.path.join(self._cwd, path)).startswith(self._inside):
             return None
         try:
             # Reason: opening a FIFO blocks; anything but a regular file is a miss.
-            if not stat.S_ISREG(os.stat(path).st_mode):
+            status = os.stat(path)
+            if not stat.S_ISREG(status.st_mode):
                 return None
+            if self._entries is None:
+                self._entries = _load(self.file)
+            signature = [status.st_size, status.st_mtime_ns, status.st_ino]
+            key = _key_by_stat(self._entries, path, signature)
+            hit = _decode(self._entries.get(key), path) if key else None
+            if hit is not None and key is not None:
+                self._keys[path] = key
+                return hit
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
             return None
+        if any(marker in data for marker in self._volatile):
+            return None
         digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         key = self._keys[path] = digest.hexdigest()
-        if self._entries is None:
-            self._entries = _load(self.file)
-        return _decode(self._entries.get(key), path)
+        if time.time_ns() - status.st_mtime_ns > RACY_NS:
+            self._seen[path] = [*signature, key]
+        found = _decode(self._entries.get(key), path)
+        if found is not None and path in self._seen:
+            self._new_seen[path] = self._seen[path]
+        return found
 
     def store(self, path: str, violations: Sequence[Violation]) -> None:
         """Remember ``violations`` for ``path`` as last looked up (until ``save``).
@@ -133,9 +155,12 @@ class ResultCache:
         A file that was not looked up (or could not be read) is not stored.
         """
         key = self._keys.get(path)
+        if path in self._seen:
+            self._new_seen[path] = self._seen[path]
         if key is not None:
             self._new[key] = [
-                [v.line, v.column, v.code, v.rule, v.message] for v in violations
+                [v.line, v.column, v.code, v.rule, v.message, v.anchor, v.size]
+                for v in violations
             ]
 
     def save(self) -> None:
@@ -144,21 +169,53 @@ class ResultCache:
         The file is read again first (another hook may have written it meanwhile)
         and replaced atomically. A folder that cannot be written is skipped.
         """
-        if not self._new:
+        if not self._new and not self._new_seen:
             return
-        current = _load(self.file)
-        touched = set(self._keys.values())
-        # Reason: entries of files this run did not see go first past the limit.
-        kept = [key for key in current if key not in touched and key not in self._new]
-        room = max(0, MAX_ENTRIES - len(self._new) - len(touched & current.keys()))
-        merged = {key: current[key] for key in kept[len(kept) - room :] if room}
-        merged.update((k, current[k]) for k in touched & current.keys())
-        merged.update(self._new)
+        merged = _merge(_load(self.file), set(self._keys.values()), self._new)
+        seen = merged.pop(STATS)
+        seen.update(self._new_seen)
+        merged[STATS] = _live(seen, merged)
         try:
             _write(self.folder, self.file, merged)
         except (OSError, ValueError):
             return
-        self._new = {}
+        self._new, self._new_seen = {}, {}
+
+
+def _merge(
+    current: dict[str, Any], touched: set[str], new: dict[str, Any]
+) -> dict[str, Any]:
+    """The entries to write: ``new``, those this run saw, then the most recent others.
+
+    The stat records come back under ``STATS`` (empty when missing or broken).
+    """
+    seen = current.pop(STATS, None)
+    # Reason: entries of files this run did not see go first past the limit.
+    kept = [key for key in current if key not in touched and key not in new]
+    room = max(0, MAX_ENTRIES - len(new) - len(touched & current.keys()))
+    merged = {key: current[key] for key in kept[len(kept) - room :] if room}
+    merged.update((k, current[k]) for k in touched & current.keys())
+    merged.update(new)
+    merged[STATS] = seen if isinstance(seen, dict) else {}
+    return merged
+
+
+def _key_by_stat(entries: dict[str, Any], path: str, signature: list[int]) -> str:
+    """The content key recorded for ``path`` at this stat signature, or ``""``."""
+    seen = entries.get(STATS)
+    known = seen.get(path) if isinstance(seen, dict) else None
+    if not isinstance(known, list) or len(known) != 4 or known[:3] != signature:
+        return ""
+    return known[3] if isinstance(known[3], str) else ""
+
+
+def _live(seen: dict[str, Any], entries: dict[str, Any]) -> dict[str, Any]:
+    """The stat records that still name a kept entry."""
+    return {
+        path: known
+        for path, known in seen.items()
+        if isinstance(known, list) and len(known) == 4 and known[3] in entries
+    }
 
 
 def _load(file: Path) -> dict[str, Any]:
@@ -189,7 +246,7 @@ def _decode(records: Any, path: str) -> list[Violation] | None:
     return [Violation(path, *record) for record in records]
 
 
-_SHAPE = (int, int, str, str, str)
+_SHAPE = (int, int, str, str, str, str, int)
 
 
 def _valid(record: Any) -> bool:

@@ -8,9 +8,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
-from constitution_hooks.core.patch import parse_patch, unquote_path
-
-__all__ = ["parse_patch", "unquote_path"]
 
 
 class GitError(UsageError):
@@ -60,12 +57,19 @@ def run_git(
             command, cwd=cwd, input=stdin, capture_output=True, check=False, env=env
         )
     except ValueError as error:
-        raise GitError(f"git {' '.join(args[:2])} failed: {error}") from error
+        raise GitError(f"git {_named(args)} failed: {error}") from error
     if result.returncode not in accept:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = reason[-1] if reason else f"exit code {result.returncode}"
-        raise GitError(f"git {' '.join(args[:2])} failed: {detail}")
+        raise GitError(f"git {_named(args)} failed: {detail}")
     return result.stdout
+
+
+def _named(args: list[str]) -> str:
+    """The subcommand and its first argument, ``-c key=value`` pairs skipped."""
+    while len(args) > 1 and args[0] == "-c":
+        args = args[2:]
+    return " ".join(args[:2])
 
 
 def split_z(output: bytes) -> list[str]:
@@ -180,6 +184,7 @@ def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
         [
             "log",
             "--no-merges",
+            "--no-show-signature",  # Reason: log.showSignature adds lines
             "-z",
             "--format=%h%n%B",
             # Reason: a range starting with '-' must never be read as an option.
@@ -207,9 +212,8 @@ def repository_root(cwd: Path | None = None) -> Path:
 def verify_commit(rev: str, cwd: Path | None = None) -> str:
     """Return the full id of the commit ``rev`` names, or raise ``GitError``.
 
-    Every revision from a flag, an environment variable or a config value goes
-    through here first: it reaches git after ``--end-of-options`` (so
-    ``--output=x`` is a name, never an option), and callers pass on the id.
+    Revisions from flags, the environment or config go through here first:
+    after ``--end-of-options``, ``--output=x`` is a name, never an option.
 
     Raises:
         GitError: If ``rev`` names no commit of this repository.
@@ -269,6 +273,9 @@ class Change(NamedTuple):
 class Commit(NamedTuple):
     """One commit of a ``git log`` stream with its raw changes.
 
+    Attributes:
+        waivers: The values of its ``Constitution-Waiver:`` trailers.
+
     Example:
         >>> Commit("ab" * 20, "feat: x", ()).subject
         'feat: x'
@@ -278,6 +285,7 @@ class Commit(NamedTuple):
     subject: str
     changes: tuple[Change, ...]
     parents: tuple[str, ...] = ()
+    waivers: tuple[str, ...] = ()
 
 
 def _decode(raw: bytes) -> str:
@@ -400,20 +408,24 @@ def read_blobs(shas: Iterable[str], cwd: Path | None = None) -> dict[str, bytes]
 def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
     """Stream the commits of a range, parents before children, with raw changes.
 
-    Merge commits carry their parents and no changes.
+    Merge commits carry their parents and their diff against the first parent.
 
     Example:
         >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
         True
     """
-    args = ["log", "--reverse", "--topo-order", "--raw", "-z", "-M", "--no-abbrev"]
-    args += ["--format=%x01%H%x02%P%x02%s", "--end-of-options", *range_args]
+    args = ["log", "--no-show-signature", "--root", "--reverse", "--topo-order"]
+    args += ["--raw", "-z", "-M", "--no-abbrev", "--diff-merges=first-parent"]
+    trailers = "%(trailers:key=Constitution-Waiver,valueonly,separator=%x03)"
+    args += [f"--format=%x01%H%x02%P%x02{trailers}%x02%s", "--end-of-options"]
+    args += range_args
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
         tokens = chunk.split(b"\0")
-        sha, parents, subject = _decode(tokens[0]).split("\x02", 2)
+        sha, parents, waivers, subject = _decode(tokens[0]).split("\x02", 3)
         changes = tuple(parse_raw(tokens[1:]))
-        commits.append(Commit(sha, subject, changes, tuple(parents.split())))
+        found = tuple(w.strip() for w in waivers.split("\x03") if w.strip())
+        commits.append(Commit(sha, subject, changes, tuple(parents.split()), found))
     return commits
 
 

@@ -34,6 +34,9 @@ class Rule(NamedTuple):
         hint: How to fix or justify a violation, in one line.
         check: For file rules, a pure function over a parsed file.
         example_language: The Markdown fence language of ``example`` and ``fix``.
+        project_marker: For file rules that look across modules: a file whose
+            bytes contain it is checked with the run's project attached
+            (``SourceFile.project``), and its results are never cached.
         file_level: Judges a whole file, not a line: waived by the file-level
             waiver form and kept by ``--diff-base`` whenever its file changed.
         needs_tree: The check reads the syntax tree; a run whose rules all say
@@ -60,6 +63,7 @@ class Rule(NamedTuple):
     file_level: bool = False
     example_language: str = "python"
     needs_tree: bool = True
+    project_marker: bytes = b""
 
     def at(self, path: str, finding: Finding) -> Violation:
         """The violation of this rule that ``finding`` describes, in ``path``.

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
+from constitution_hooks.core.baseline import Fingerprinter
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
+from constitution_hooks.core.files import discover, is_excluded
 from constitution_hooks.core.parallel import run_checks
+from constitution_hooks.core.progress import Progress
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
+from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import apply_waivers
 
@@ -26,6 +32,8 @@ def check_files(
     use_cache: bool = False,
     *,
     known: Sequence[Rule],
+    configs: Callable[[str], Config] | None = None,
+    anchors: Fingerprinter | None = None,
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -38,6 +46,10 @@ def check_files(
         jobs: Worker processes; None picks one per CPU on a large run.
         use_cache: Look results up in, and store them to, ``.constitution_cache``.
         known: Every rule a waiver may name (the registry; core does not import it).
+        configs: Each file's own config (its project's, in a monorepo); without
+            it ``config`` decides every file.
+        anchors: When a baseline will judge the result, fill in each
+            violation's anchor and size from the tree already parsed.
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -47,22 +59,62 @@ def check_files(
         []
     """
     rules = tuple(rules)
+    groups = _by_project(list(paths), config, configs)
+    progress = Progress(sum(len(group[1]) for group in groups.values()), "files")
+    found: list[Violation] = []
+    try:
+        for project, members in groups.values():
+            check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
+            found += run_checks(members, check, jobs, cache, progress.advance)
+    finally:
+        progress.close()
+    return sorted(found)
+
+
+def _by_project(
+    paths: list[str], config: Config, configs: Callable[[str], Config] | None
+) -> dict[str, tuple[Config, list[str]]]:
+    """Paths grouped by the config that decides them, each project's excludes off."""
+    if configs is None:
+        return {"": (config, paths)}
+    groups: dict[str, tuple[Config, list[str]]] = {}
+    for path in paths:
+        project = configs(path)
+        if project is not config and is_excluded(path, project.exclude, project.root):
+            continue
+        groups.setdefault(str(project.root), (project, []))[1].append(path)
+    return groups
+
+
+def _checker(
+    config: Config,
+    rules: tuple[Rule, ...],
+    known: tuple[Rule, ...],
+    use_cache: bool,
+    anchors: Fingerprinter | None,
+) -> tuple[FileChecker, ResultCache | None]:
     codes = {rule.code for rule in rules}
     active = [
         (rule, config.sections.get(rule.section, Settings({})))
         for rule in rules
         if rule.check is not None and config.enabled(rule.section)
     ]
-    parses = any(rule.needs_tree for rule, _ in active)
+    # Reason: a run parses only when a rule needs the tree; CON001 asked for with
+    # no checking rule (--select CON001) is one.
+    parses = any(rule.needs_tree for rule, _ in active) or not active
     syntax = codes & {SYNTAX_ERROR[0]} if parses else set()
     checked = frozenset({rule.code for rule, _ in active} | syntax)
-    check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
+    scope = (config.root, config.exclude)
+    check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors, scope)
     cache = None
     if use_cache:
-        cache = ResultCache(
-            project_root(config) / CACHE_DIR, context_for(config, codes)
+        # Reason: the context names the project, so each keys its own results;
+        # anchored results are another context than plain ones.
+        context = context_for(config, codes) + repr(
+            (str(config.root), anchors is not None)
         )
-    return sorted(run_checks(list(paths), check, jobs, cache))
+        cache = ResultCache(project_root(config) / CACHE_DIR, context, check.markers())
+    return check, cache
 
 
 def project_root(config: Config) -> Path:
@@ -97,34 +149,72 @@ class FileChecker:
         codes: frozenset[str],
         checked: frozenset[str],
         known: tuple[Rule, ...],
+        anchors: Fingerprinter | None = None,
+        scope: tuple[Path, tuple[str, ...]] = (Path("."), ()),
     ) -> None:
         """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers.
 
-        ``known`` is every rule a waiver may name.
+        ``known`` is every rule a waiver may name; ``anchors`` fills in anchors;
+        ``scope`` (the config's root and excludes) says which files form the
+        project of cross-module rules.
         """
         self.active = active
         self.codes = codes
         self.checked = checked
         self.known = known
+        self.anchors = anchors
+        self.scope = scope
+
+    def markers(self) -> tuple[bytes, ...]:
+        """The project markers of the active rules (see ``Rule.project_marker``)."""
+        return tuple({rule.project_marker for rule, _ in self.active} - {b""})
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
         source = SourceFile(Path(path), path)
+        markers = self.markers()
+        if markers and _contains(source, markers):
+            source.project = run_project(*self.scope)
+            source.project.add(source)
         active = list(self.active)
-        found = [v for v in _check_one(source, active) if v.code in self.codes]
+        parse = SYNTAX_ERROR[0] in self.checked
+        found = [v for v in _check_one(source, active, parse) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)
-        return [v for v in waived if v.code in self.codes]
+        kept = [v for v in waived if v.code in self.codes]
+        if self.anchors is not None:
+            kept = [self.anchors.anchor(v, source) for v in kept]
+        return kept
+
+
+def _contains(source: SourceFile, markers: tuple[bytes, ...]) -> bool:
+    try:
+        return any(marker in source.data for marker in markers)
+    except SourceUnreadableError:
+        return False
+
+
+@lru_cache(maxsize=4)
+def run_project(root: Path, exclude: tuple[str, ...]) -> Project:
+    """Every Python file of the repository (as ``--all-files``), listed when needed.
+
+    One per process and run: the files are listed and parsed at most once.
+
+    Example:
+        >>> run_project(Path("."), ()) is run_project(Path("."), ())
+        True
+    """
+    return Project(lambda: discover([], True, exclude, root))
 
 
 def _check_one(
-    source: SourceFile, active: list[tuple[Rule, Settings]]
+    source: SourceFile, active: list[tuple[Rule, Settings]], parse: bool = False
 ) -> Iterator[Violation]:
     try:
         source.text  # noqa: B018 - reads and decodes the file once
     except SourceUnreadableError as error:
         yield Violation(source.display, 1, 1, *UNREADABLE, f"file {error}")
         return
-    if any(rule.needs_tree for rule, _ in active):
+    if parse or any(rule.needs_tree for rule, _ in active):
         yield from _parse(source)
     for rule, settings in active:
         try:
@@ -165,4 +255,19 @@ def _parse(source: SourceFile) -> Iterator[Violation]:
 def _syntax_violation(display: str, error: SyntaxError) -> Violation:
     line = error.lineno or 1
     column = error.offset if error.offset and error.offset > 0 else 1
-    return Violation(display, line, column, *SYNTAX_ERROR, f"syntax error: {error.msg}")
+    return Violation(display, line, column, *SYNTAX_ERROR, syntax_message(error.msg))
+
+
+def syntax_message(reason: str) -> str:
+    """CON001's message: the interpreter that judged, and how to pick another.
+
+    Example:
+        >>> syntax_message("invalid syntax").startswith("syntax error under Python 3.")
+        True
+    """
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return (
+        f"syntax error under Python {version}: {reason}; if the project targets a"
+        " newer Python, set the hook's language_version (or default_language_version)"
+        " in .pre-commit-config.yaml to it, e.g. python3.13"
+    )

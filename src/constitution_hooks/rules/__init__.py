@@ -11,6 +11,7 @@ from constitution_hooks.rules import (
     branch,
     commit,
     coverage,
+    fastapi,
     migrations,
     parsing,
     project,
@@ -24,6 +25,7 @@ RULES += commit.RULES + branch.RULES
 RULES += waivers.RULES
 RULES += coverage.RULES
 RULES += tdd.RULES
+RULES += fastapi.RULES
 SECTIONS: tuple[Section, ...] = size.SECTIONS
 SECTIONS += (commit.SECTION, branch.SECTION)
 SECTIONS += (coverage.SECTION,)
@@ -32,3 +34,4 @@ RULES += project.RULES
 SECTIONS += (project.SECTION,)
 RULES += migrations.RULES
 SECTIONS += (migrations.SECTION,)
+SECTIONS += (fastapi.SECTION,)

@@ -164,7 +164,9 @@ def test_behaviour_changed_code_edit_true() -> None:
 
 def test_analyse_collected_test_records_position_and_assertion() -> None:
     facts = analyse(b"def test_a_b_c():\n    assert 1\n", "")
-    assert facts.tests == (CollectedTest("test_a_b_c", 1, 1, True),)
+    assert facts.tests == (
+        CollectedTest("test_a_b_c", 1, 1, True, frozenset(), "test_a_b_c"),
+    )
 
 
 def test_facts_unparsed_default_has_no_behaviour() -> None:
@@ -188,3 +190,32 @@ def test_analyse_imports_scanned_even_when_file_does_not_parse() -> None:
     facts = analyse(b"import pkg.core.config\ndef (:\n", "")
     assert ("pkg.core.config", "") in facts.imports
     assert facts.parsed is False
+
+
+@pytest.mark.parametrize(
+    ("source", "ref"),
+    [
+        ("from . import cart\ncart.total()\n", ("pkg", "tests", "cart", "total")),
+        ("import pkg.sub\npkg.sub.f()\n", ("pkg", "sub", "f")),
+        ("import pkg as p\np.C\n", ("pkg", "C")),
+        ("patch('pkg.mod.f')\n", ("pkg", "mod", "f")),
+        ("from pkg import C\n", ("pkg", "C")),
+    ],
+)
+def test_analyse_refs_each_form(source: str, ref: tuple[str, ...]) -> None:
+    assert ref in analyse(source.encode(), "pkg.tests").refs
+
+
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        ("x = 1\ny: int = 2\nz: int\na, b = 1, 2\n", {"x", "y", "z", "a", "b"}),
+        (
+            "def f():\n    inner = 1\nasync def g(): ...\nclass C: ...\n",
+            {"f", "g", "C"},
+        ),
+        ("try:\n    pass\nelse:\n    pass\nif x == 1:\n    pass\n", set()),
+    ],
+)
+def test_analyse_defined_scans_top_level_names(source: str, names: set[str]) -> None:
+    assert analyse(source.encode(), "").defined == names

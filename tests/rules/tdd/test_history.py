@@ -9,7 +9,7 @@ import pytest
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.git import NULL_SHA, Change, Commit
-from constitution_hooks.rules.tdd.history import check_history
+from constitution_hooks.rules.tdd.history import FactsCache, check_history
 from constitution_hooks.rules.tdd.settings import TddSettings
 
 MODULE = "src/pkg/cart.py"
@@ -152,3 +152,98 @@ def test_check_history_test_renamed_away_from_python_then_change_reports(
         commit(3, modify(MODULE, "m2", "m1")),
     ]
     assert [code for code, _, _ in run(commits, cfg, base)] == ["CON206"]
+
+
+EXTRA = {
+    **BLOBS,
+    "typed": b"def total() -> int:\n    return 0\n",
+    "init": b"from ._cart import total\n",
+    "priv": b"def total():\n    return 0\n",
+    "priv2": b"def total():\n    return 2\n",
+    "tpkg": b"import pkg\ndef test_total_x_y():\n    assert pkg.total()\n",
+    "waived": b"# constitution: ignore-file[CON201] Reason: a vendored copy\n"
+    b"def total():\n    return 5\n",
+    "consts": b"TOTAL = 1\n",
+}
+
+
+def run_extra(commits: list[Commit], cfg: TddSettings) -> list[tuple[str, str]]:
+    found = check_history({}, commits, EXTRA.__getitem__, cfg)
+    return [(v.code, v.path) for v in found]
+
+
+def trailer(n: int, text: str, *changes: Change) -> Commit:
+    return commit(n, *changes)._replace(waivers=(text,))
+
+
+def test_check_history_typing_only_change_is_not_behaviour(cfg: TddSettings) -> None:
+    history = [commit(1, add(MODULE, "m1")), commit(2, modify(MODULE, "m1", "typed"))]
+    assert run_extra(history, cfg) == [("CON206", MODULE)]
+
+
+def test_check_history_reexport_evidence_counts_as_test(cfg: TddSettings) -> None:
+    private = "src/pkg/_cart.py"
+    history = [
+        commit(
+            1, add("src/pkg/__init__.py", "init"), add("tests/test_flow.py", "tpkg")
+        ),
+        commit(2, add(private, "priv")),
+        commit(3, modify(private, "priv", "priv2")),
+    ]
+    assert run_extra(history, cfg) == []
+
+
+def test_check_history_evidence_refreshed_when_the_test_changes(
+    cfg: TddSettings,
+) -> None:
+    private = "src/pkg/_cart.py"
+    history = [
+        commit(1, add("src/pkg/__init__.py", "init"), add("tests/test_flow.py", "t1")),
+        commit(2, add(private, "priv")),
+        commit(3, modify("tests/test_flow.py", "t1", "tpkg")),
+        commit(4, modify(private, "priv", "priv2")),
+    ]
+    assert run_extra(history, cfg) == [("CON206", private)]
+
+
+def test_check_history_file_waiver_at_the_commit_exempts(cfg: TddSettings) -> None:
+    assert run_extra([commit(1, add(MODULE, "waived"))], cfg) == []
+
+
+def test_check_history_module_without_code_needs_no_test(cfg: TddSettings) -> None:
+    assert run_extra([commit(1, add(MODULE, "consts"))], cfg) == []
+
+
+def test_check_history_trailer_with_reason_waives_the_commit(
+    cfg: TddSettings,
+) -> None:
+    history = [trailer(1, "CON206 spike, test follows in #12", add(MODULE, "m1"))]
+    assert run_extra(history, cfg) == []
+
+
+@pytest.mark.parametrize("text", ["CON206", "CON206   ", "implementation-before-test"])
+def test_check_history_trailer_without_reason_is_con010_and_waives_nothing(
+    text: str, cfg: TddSettings
+) -> None:
+    history = [trailer(1, text, add(MODULE, "m1"))]
+    assert run_extra(history, cfg) == [("CON206", MODULE), ("CON010", MODULE)]
+
+
+def test_check_history_trailer_for_another_rule_waives_nothing(
+    cfg: TddSettings,
+) -> None:
+    history = [trailer(1, "CON101 long file", add(MODULE, "m1"))]
+    assert run_extra(history, cfg) == [("CON206", MODULE)]
+
+
+def test_check_history_hint_names_both_ways_out(cfg: TddSettings) -> None:
+    [found] = check_history({}, [commit(1, add(MODULE, "m1"))], EXTRA.__getitem__, cfg)
+    assert "Constitution-Waiver: CON206 <reason>" in found.message
+    assert "ignore-file[CON201]" in found.message
+
+
+def test_facts_cache_bounded_keeps_the_newest() -> None:
+    cache = FactsCache(2)
+    for key in ("a", "b", "c"):
+        cache[(key, "")] = None  # type: ignore[assignment]
+    assert list(cache) == [("b", ""), ("c", "")]

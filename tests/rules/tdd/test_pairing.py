@@ -109,13 +109,14 @@ def test_check_pairing_collision_untested_twin_gets_con201_not_con202(
 def test_check_pairing_untracked_test_absent_from_snapshot_reports_con201(
     cfg: TddSettings,
 ) -> None:
-    assert codes({MODULE: MODULE_TEXT, "tests/helpers.py": TEST_TEXT}, cfg) == [
+    named = replace(cfg, match="name")
+    assert codes({MODULE: MODULE_TEXT, "tests/helpers.py": TEST_TEXT}, named) == [
         ("CON201", MODULE)
     ]
 
 
 def test_check_pairing_layouts_narrowed_rejects_flat(cfg: TddSettings) -> None:
-    strict = replace(cfg, layouts=("mirrored",))
+    strict = replace(cfg, layouts=("mirrored",), match="name")
     files = {MODULE: MODULE_TEXT, "tests/test_config.py": TEST_TEXT}
     assert codes(files, strict) == [("CON201", MODULE)]
 
@@ -130,7 +131,12 @@ def test_check_pairing_match_import_accepts_feature_named_test(
 
 def test_check_pairing_match_name_rejects_feature_named_test(cfg: TddSettings) -> None:
     files = {MODULE: MODULE_TEXT, "tests/test_checkout_flow.py": TEST_TEXT}
-    assert codes(files, cfg) == [("CON201", MODULE)]
+    assert codes(files, replace(cfg, match="name")) == [("CON201", MODULE)]
+
+
+def test_check_pairing_evidence_accepts_feature_named_test(cfg: TddSettings) -> None:
+    files = {MODULE: MODULE_TEXT, "tests/test_checkout_flow.py": TEST_TEXT}
+    assert codes(files, cfg) == []
 
 
 def test_check_pairing_exempt_module_skipped(cfg: TddSettings) -> None:
@@ -154,7 +160,7 @@ def test_check_pairing_untested_public_function_reports_con203_at_def(
         MODULE: MODULE_TEXT + "\n\ndef save():\n    return 2\n",
         "tests/test_config.py": TEST_TEXT,
     }
-    snap = snapshot(files, cfg)
+    snap = snapshot(files, replace(cfg, untested_symbols=True))
     [found] = check_pairing([MODULE], snap)
     assert (found.code, found.path, found.line) == ("CON203", MODULE, 5)
     assert "'save'" in found.message
@@ -223,3 +229,115 @@ def test_check_pairing_unparsable_named_test_says_so(cfg: TddSettings) -> None:
     [found] = check_pairing([MODULE], snap)
     assert found.code == "CON202"
     assert "does not parse" in found.message
+
+
+PRIVATE = {
+    "pkg/__init__.py": "from ._client import Client\n",
+    "pkg/_client.py": "class Client:\n    def get(self):\n        return 1\n",
+}
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        "import pkg\ndef test_a_b_c():\n    assert pkg.Client().get()\n",
+        "from pkg import Client\n",
+        "import pkg as p\np.Client\n",
+    ],
+)
+def test_check_pairing_reexported_name_pairs_its_origin(
+    test: str, cfg: TddSettings
+) -> None:
+    assert codes({**PRIVATE, "tests/test_client.py": test}, cfg) == []
+
+
+def test_check_pairing_private_module_named_test_importing_package_pairs(
+    cfg: TddSettings,
+) -> None:
+    files = {**PRIVATE, "pkg/_content.py": "def enc():\n    return 1\n"}
+    files["tests/test_content.py"] = "import pkg\nassert pkg.Client\n"
+    assert codes(files, cfg) == []
+
+
+def test_check_pairing_named_test_importing_package_pairs(cfg: TddSettings) -> None:
+    files = {**PRIVATE, "pkg/content.py": "def enc():\n    return 1\n"}
+    files["tests/test_content.py"] = "import pkg\nassert pkg.Client\n"
+    assert codes(files, cfg) == []
+
+
+def test_check_pairing_named_test_importing_another_package_is_con202(
+    cfg: TddSettings,
+) -> None:
+    files = {**PRIVATE, "pkg/content.py": "def enc():\n    return 1\n"}
+    files["tests/test_content.py"] = "import other\nassert other.x\n"
+    assert ("CON202", "tests/test_content.py") in codes(files, cfg)
+
+
+def test_check_pairing_twins_need_the_module_imported(cfg: TddSettings) -> None:
+    files = {
+        **PRIVATE,
+        "pkg/a/__init__.py": "",
+        "pkg/a/content.py": "def enc():\n    return 1\n",
+        "pkg/b/__init__.py": "",
+        "pkg/b/content.py": "def enc():\n    return 1\n",
+        "tests/test_content.py": "import pkg\nassert pkg.Client\n",
+    }
+    found = codes(files, cfg)
+    assert ("CON202", "tests/test_content.py") in found
+
+
+def test_check_pairing_con202_not_reported_when_other_evidence_pairs(
+    cfg: TddSettings,
+) -> None:
+    files = {
+        MODULE: MODULE_TEXT,
+        "tests/test_config.py": "def test_a_b_c():\n    assert 1\n",
+        "tests/test_flow.py": TEST_TEXT,
+    }
+    assert codes(files, cfg) == []
+
+
+def test_check_pairing_private_package_pairs_with_stripped_name(
+    cfg: TddSettings,
+) -> None:
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/_data/__init__.py": "def load():\n    return 1\n",
+        "tests/test_data.py": "from pkg._data import load\n",
+    }
+    assert codes(files, replace(cfg, match="name")) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["pkg/consts.py", "pkg/examples/demo.py", "pkg/gen_pb2.py"],
+)
+def test_check_pairing_default_exemptions_need_no_test(
+    path: str, cfg: TddSettings
+) -> None:
+    text = {
+        "pkg/consts.py": "X = 1\n",
+        "pkg/examples/demo.py": "def f():\n    return 1\n",
+        "pkg/gen_pb2.py": "# Generated by protoc.\ndef f():\n    return 1\n",
+    }[path]
+    assert codes({"pkg/__init__.py": "", path: text}, cfg) == []
+
+
+def test_check_pairing_con201_hint_says_what_evidence_was_looked_for(
+    cfg: TddSettings,
+) -> None:
+    [found] = check_pairing([MODULE], snapshot({MODULE: MODULE_TEXT}, cfg))
+    assert "originates in it" in found.message
+    assert "tests/core/test_config.py" in found.message
+
+
+def test_check_pairing_mirrored_named_test_importing_package_pairs(
+    cfg: TddSettings,
+) -> None:
+    files = {
+        **PRIVATE,
+        "pkg/dispatch/__init__.py": "",
+        "pkg/dispatch/http2.py": "def send():\n    return 1\n",
+        "tests/dispatch/test_http2.py": "import pkg\nassert pkg.Client\n",
+    }
+    assert codes(files, cfg) == []

@@ -26,8 +26,8 @@ def test_from_settings_defaults_accept_every_layout(
 ) -> None:
     resolved = TddSettings.from_settings(settings("tdd-pairing"), ())
     assert resolved.layouts == ("mirrored", "flat", "suffix", "adjacent")
-    assert (resolved.match, resolved.require_test_change) == ("name", False)
-    assert resolved.untested_symbols is True
+    assert (resolved.match, resolved.require_test_change) == ("evidence", False)
+    assert resolved.untested_symbols is False
 
 
 def test_load_config_exempt_without_reason_is_config_error(

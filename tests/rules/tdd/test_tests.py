@@ -78,3 +78,58 @@ def test_check_tests_exempt_file_skipped(cfg: TddSettings) -> None:
 
 def test_check_tests_unparsable_file_left_to_con001(cfg: TddSettings) -> None:
     assert found("def test_x(:\n", cfg) == []
+
+
+def findings(
+    files: dict[str, str],
+    cfg: TddSettings,
+    only: dict[str, frozenset[str]] | None = None,
+) -> list[tuple[str, str, int]]:
+    snap = Snapshot(
+        {path: path for path in files}, lambda key: files[key].encode(), cfg
+    )
+    tests = [path for path in files if path in snap.tests]
+    return [(v.code, v.path, v.line) for v in check_tests(tests, snap, only)]
+
+
+@pytest.mark.parametrize(
+    "helper",
+    [
+        "def check_total(x):\n    return x\n",
+        "def compare(x):\n    assert x\n",
+    ],
+)
+def test_check_tests_assertion_in_helper_of_the_file_counts(
+    helper: str, cfg: TddSettings
+) -> None:
+    name = helper.split("(")[0][4:]
+    source = f"{helper}def test_total_two_items_sums():\n    {name}(1)\n"
+    assert findings({TEST: source}, cfg) == []
+
+
+def test_check_tests_assertion_in_conftest_helper_counts(cfg: TddSettings) -> None:
+    files = {
+        "tests/conftest.py": "def same(a, b):\n    assert a == b\n",
+        TEST: "def test_total_two_items_sums():\n    same(1, 1)\n",
+    }
+    assert findings(files, cfg) == []
+
+
+def test_check_tests_unittest_helper_method_counts(cfg: TddSettings) -> None:
+    source = (
+        "class Cart(TestCase):\n"
+        "    def _check(self, x):\n        self.assertTrue(x)\n"
+        "    def test_total_two_items_sums(self):\n        self._check(1)\n"
+    )
+    assert findings({TEST: source}, cfg) == []
+
+
+def test_check_tests_only_judges_names_of_added_tests(cfg: TddSettings) -> None:
+    source = "def test_old():\n    assert 1\ndef test_new():\n    assert 1\n"
+    found = findings({TEST: source}, cfg, {TEST: frozenset({"test_new"})})
+    assert found == [("CON205", TEST, 3)]
+
+
+def test_check_tests_benchmark_folder_not_judged(cfg: TddSettings) -> None:
+    files = {"bench/test_speed.py": "def test_speed(benchmark):\n    benchmark(f)\n"}
+    assert findings(files, cfg) == []

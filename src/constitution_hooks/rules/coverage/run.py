@@ -9,6 +9,7 @@ Coverage data goes to a temporary ``COVERAGE_FILE``: the user's ``.coverage``,
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 
@@ -53,6 +54,26 @@ class TestRun:
         """The runner's last output line (pytest's summary), without its rulers."""
         lines = [line.strip(" =") for line in self.output.splitlines()]
         return next((line for line in reversed(lines) if line), "")
+
+    def start_failure(self) -> str | None:
+        """Why the command never got to run the tests, if it did not.
+
+        A shell's 126/127, ``uv run``'s "Failed to spawn" or a missing module
+        (``python -m pytest`` without pytest) is a usage error, not a test failure.
+
+        Example:
+            >>> TestRun(("python", "-m", "pytest"), 1,
+            ...         "/usr/bin/python: No module named pytest\\n").start_failure()
+            '/usr/bin/python: No module named pytest'
+        """
+        lines = [line.strip() for line in self.output.splitlines() if line.strip()]
+        head = lines[:3]
+        if self.returncode in (126, 127) or any(
+            "Failed to spawn" in line or re.search(r"No module named \S+$", line)
+            for line in head
+        ):
+            return "; ".join(head) or f"exit code {self.returncode}"
+        return None
 
     def tail(self, count: int = 15) -> str:
         """The last ``count`` lines of output, to show why a run failed."""
@@ -177,8 +198,11 @@ def _run(command: list[str], cwd: Path, timeout: float | None, **extra: str) -> 
         timed_out = True
         _kill_group(process)
         output, _ = process.communicate()
-    finally:
+    except BaseException:
+        # Reason: in its own session the run misses the terminal's Ctrl-C; stop it
+        # here (before it is reaped, so its group id cannot have been reused).
         _kill_group(process)
+        raise
     elapsed = time.monotonic() - started
     return TestRun(tuple(command), process.wait(), output, timed_out, elapsed)
 

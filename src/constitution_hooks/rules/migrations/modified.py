@@ -8,10 +8,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import zip_longest
 
 from constitution_hooks.core.git import Change
+from constitution_hooks.core.source import SourceUnreadableError, decode_source
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.migrations import RULES
 from constitution_hooks.rules.migrations.locate import Migrations
-from constitution_hooks.rules.tdd.facts import analyse
+from constitution_hooks.rules.tdd.summary import behaviour
 
 _RULE = RULES[0]
 
@@ -34,13 +35,25 @@ def same_code(old: bytes, new: bytes) -> bool:
 
 
 def _code(data: bytes) -> str | None:
-    facts = analyse(data, "")
-    if facts.tree is None:
+    """The module's code as the TDD rules compare it, import blocks sorted."""
+    try:
+        text = decode_source(data)
+        tree = ast.parse(text)
+    except (
+        SourceUnreadableError,
+        SyntaxError,
+        ValueError,
+        RecursionError,
+        MemoryError,
+    ):
         return None
     # Reason: isort and ruff reorder import blocks; the order of a run of imports
-    # is layout, not schema. The facts dump the (cached) tree sorted so.
-    facts.tree.body = _sorted_imports(facts.tree.body)
-    return facts.behaviour
+    # is layout, not schema.
+    tree.body = _sorted_imports(tree.body)
+    try:
+        return behaviour(tree)
+    except RecursionError:
+        return "text:" + text
 
 
 def _sorted_imports(body: list[ast.stmt]) -> list[ast.stmt]:

@@ -10,7 +10,12 @@ from functools import cache
 from pathlib import PurePosixPath
 
 LAYOUTS = ("mirrored", "flat", "suffix", "adjacent")
+# Reason: what needs no test by default; each can be dropped from default-exempt.
+DEFAULT_EXEMPT = ("no-code", "generated", "not-product")
 _NOT_MODULES = ("conftest.py",)
+# Reason: folders that hold no product code, wherever they sit (unless configured
+# as source roots): their files need no test.
+NOT_PRODUCT = frozenset({"benchmarks", "bench", "examples", "docs", "scripts"})
 
 
 def is_test_dir(name: str) -> bool:
@@ -82,7 +87,29 @@ def source_roots(paths: Iterable[str], configured: tuple[str, ...]) -> tuple[str
         for path in paths
         if path.count("/") == 1 and path.endswith("/__init__.py")
     }
-    return tuple(sorted(p for p in packages if not is_test_dir(p)))
+    return tuple(
+        sorted(
+            p
+            for p in packages
+            if not is_test_dir(p) and not p.startswith("test") and p not in NOT_PRODUCT
+        )
+    )
+
+
+def not_product(path: str, roots: tuple[str, ...]) -> bool:
+    """Whether a path lies in a folder that is not product code (benchmarks/...).
+
+    A folder listed among the source roots is product code.
+
+    Example:
+        >>> not_product("pkg/benchmarks/b.py", ("pkg",)), not_product("pkg/a.py", ())
+        (True, False)
+    """
+    root = _root_of(path, roots)
+    inside = path[len(root) + 1 :] if root is not None else path
+    if root is not None and PurePosixPath(root).name in NOT_PRODUCT:
+        return False
+    return any(part in NOT_PRODUCT for part in PurePosixPath(inside).parts[:-1])
 
 
 def _root_of(path: str, roots: tuple[str, ...]) -> str | None:
@@ -137,7 +164,7 @@ def module_stem(path: str) -> str:
     pure = PurePosixPath(path)
     name = pure.stem
     if name == "__init__":
-        return pure.parent.name
+        return pure.parent.name.lstrip("_")
     if name.startswith("__") and name.endswith("__"):
         return name.strip("_")
     return name.lstrip("_")
@@ -180,8 +207,8 @@ def layouts_of(
         return {"adjacent"}
     if start is None:
         return set()
-    between = list(parts[start:-1])
-    package = dotted.split(".")[:-1]
+    between = [part.lstrip("_") for part in parts[start:-1]]
+    package = [part.lstrip("_") for part in dotted.split(".")[:-1]]
     found = set()
     tails = [package[i:] for i in range(len(package))]
     if any(between[len(between) - len(tail) :] == tail for tail in tails):

@@ -1,124 +1,37 @@
-"""CON201-CON203 and CON207: every module has a verified test (pure, no git).
+"""CON201-CON203 and CON207: every module has a test that exercises it (pure, no git).
 
 A ``Snapshot`` is one tree state (the index, or a commit of a history): its Python
-paths and a way to read them. Pairing is verified, not guessed from names: a test
-pairs with a module only when it imports the module or a name the module defines.
+paths and a way to read them. A module is paired when a test gives evidence that it
+exercises it (see ``evidence``); a test named after a module that gives no evidence
+for it is CON202 only when nothing else pairs the module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import PurePosixPath
 
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd import layout
-from constitution_hooks.rules.tdd.facts import Facts, analyse, imports_module
+from constitution_hooks.rules.tdd.contexts import context_test
+from constitution_hooks.rules.tdd.evidence import Snapshot
+from constitution_hooks.rules.tdd.routes import routes_of
 from constitution_hooks.rules.tdd.settings import TddSettings, violation
 
-_PACKAGE_FILES = ("__init__.py", "__main__.py")
-
-
-class Snapshot:
-    """The Python files of one tree state, parsed lazily and at most once.
-
-    Attributes:
-        files: Path (relative to the project root) -> content key (a blob id).
-        load: Reads a content key's bytes.
-        cfg: The resolved tdd-pairing settings.
-        cache: Facts by (content key, package), shared between snapshots.
-
-    Example:
-        >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
-        >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
-        >>> Snapshot({"src/a.py": "k"}, lambda k: b"x = 1\\n", cfg).modules()
-        ['src/a.py']
-    """
-
-    def __init__(
-        self,
-        files: Mapping[str, str],
-        load: Callable[[str], bytes],
-        cfg: TddSettings,
-        cache: dict[tuple[str, str], Facts] | None = None,
-    ) -> None:
-        """Remember the files; nothing is read until a rule asks."""
-        self.files = files
-        self.load = load
-        self.cfg = cfg
-        self.cache: dict[tuple[str, str], Facts] = {} if cache is None else cache
-        self._dotted: dict[str, str] = {}
-
-    @cached_property
-    def roots(self) -> tuple[str, ...]:
-        """The source roots of this tree."""
-        return layout.source_roots(self.files, self.cfg.source_roots)
-
-    @cached_property
-    def tests(self) -> tuple[str, ...]:
-        """Every test file (``test_*.py`` or ``*_test.py``) not exempt."""
-        return tuple(
-            path
-            for path in sorted(self.files)
-            if layout.naming_kind(path) and self.cfg.exemption(path) is None
-        )
-
-    @cached_property
-    def tests_by_stem(self) -> dict[str, list[str]]:
-        """Test files grouped by the module name they are named after."""
-        grouped: dict[str, list[str]] = {}
-        for test in self.tests:
-            grouped.setdefault(layout.tested_name(test) or "", []).append(test)
-        return grouped
-
-    def dotted(self, path: str) -> str:
-        """The importable name of ``path``."""
-        if path not in self._dotted:
-            self._dotted[path] = layout.dotted_name(path, self.roots, self.files)
-        return self._dotted[path]
-
-    def facts(self, path: str) -> Facts:
-        """The parsed facts of ``path`` (cached by content and package)."""
-        dotted = self.dotted(path)
-        is_package = PurePosixPath(path).name == "__init__.py"
-        package = dotted if is_package else dotted.rpartition(".")[0]
-        key = (self.files[path], package)
-        if key not in self.cache:
-            self.cache[key] = analyse(self.load(self.files[path]), package)
-        return self.cache[key]
-
-    def is_module(self, path: str) -> bool:
-        """Whether ``path`` is a source module that needs a test."""
-        if not layout.is_module_path(path, self.roots, self.cfg.test_roots):
-            return False
-        if PurePosixPath(path).name in _PACKAGE_FILES:
-            return self.facts(path).has_definitions
-        return True
-
-    def modules(self) -> list[str]:
-        """Every source module of the tree, sorted."""
-        return [path for path in sorted(self.files) if self.is_module(path)]
-
-    def importers(self, module: str) -> list[str]:
-        """Every test file that imports ``module`` or a name it defines."""
-        return [test for test in self.tests if self.verifies(test, module)]
-
-    def verifies(self, test: str, module: str) -> bool:
-        """Whether ``test`` imports ``module`` or a name it defines."""
-        facts, dotted = self.facts(test), self.dotted(module)
-        if imports_module(facts, dotted, frozenset()):
-            return True
-        # Reason: only a name imported from an ancestor package needs the module's
-        # own names, and only then is the module parsed.
-        if not any(name and dotted.startswith(m + ".") for m, name in facts.imports):
-            return False
-        return imports_module(facts, dotted, self.facts(module).defined)
+__all__ = [
+    "Pairing",
+    "Snapshot",
+    "check_pairing",
+    "check_test_changes",
+    "looked_for",
+    "pair",
+]
 
 
 @dataclass(frozen=True)
 class Pairing:
-    """A module's verified tests, and the tests named after it that import nothing.
+    """A module's tests (with evidence), and the tests named after it that give none.
 
     Example:
         >>> Pairing("src/a.py", ("tests/test_a.py",), ()).tests
@@ -130,8 +43,13 @@ class Pairing:
     strangers: tuple[str, ...]
 
 
-def pair(module: str, snap: Snapshot) -> Pairing:
-    """Find ``module``'s tests: placed per ``layouts`` (or any, with match=import).
+def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
+    """Find ``module``'s tests by the evidence ``match`` asks for.
+
+    ``name``: named and placed per ``layouts``, importing it; ``import``: any test
+    importing it; ``evidence`` (default): either, or a test reaching it by an import
+    resolved to its origin, by attribute access or by a dotted string. With
+    ``first``, stop at the first test found (whether a test exists is the question).
 
     Example:
         >>> callable(pair)
@@ -143,18 +61,59 @@ def pair(module: str, snap: Snapshot) -> Pairing:
     dotted = snap.dotted(module)
     named = snap.tests_by_stem.get(layout.module_stem(module), [])
     pool = layout.candidates(module, dotted, named, cfg.test_roots, cfg.layouts)
-    tests = tuple(test for test in pool if snap.verifies(test, module))
-    return Pairing(module, tests, tuple(t for t in pool if t not in tests))
+    tests = [test for test in pool if _named_evidence(test, module, snap)]
+    if cfg.match == "evidence" and first and not tests:
+        tests = _first_reaching(module, snap)
+    elif cfg.match == "evidence" and not first:
+        tests += [t for t in snap.reached.get(module, ()) if t not in tests]
+    if cfg.match == "evidence" and not (first and tests):
+        ran = [context_test(c) for c in snap.contexts.get(module, ())]
+        tests += [t for t in dict.fromkeys(ran) if t not in tests]
+    if cfg.match == "evidence" and not (first and tests):
+        called = routes_of(snap).reached().get(module, [])
+        tests += [t for t in called if t not in tests]
+    return Pairing(module, tuple(tests), tuple(t for t in pool if t not in tests))
+
+
+def _first_reaching(module: str, snap: Snapshot) -> list[str]:
+    """The first test that reaches ``module``, trying the one that did last time."""
+    hint = snap.memo.hints.get(module, "")
+    order = snap.evidence_files
+    if hint in snap.files:
+        order = (hint, *(t for t in order if t != hint))
+    for test in order:
+        if any(path == module for path, _ in snap.reach(test)):
+            snap.memo.hints[module] = test
+            return [test]
+    return []
+
+
+def _named_evidence(test: str, module: str, snap: Snapshot) -> bool:
+    """A test named and placed after the module imports it, or its package."""
+    if snap.verifies(test, module):
+        return True
+    # Reason: a test named after a module that imports the module's package tests
+    # it through the package's public API (tests/test_formatting.py doing
+    # ``import click``); only two modules sharing the name need the module itself.
+    dotted = snap.dotted(module)
+    stem = layout.module_stem(module)
+    if sum(1 for other in snap.modules() if layout.module_stem(other) == stem) > 1:
+        return False
+    top = dotted.partition(".")[0]
+    return any(
+        imported == top or imported.startswith(top + ".")
+        for imported, _ in snap.facts(test).imports
+    )
 
 
 def _checked(modules: Iterable[str], snap: Snapshot) -> Iterable[str]:
     for module in modules:
-        if snap.cfg.exemption(module) is None and snap.facts(module).parsed:
+        if snap.exemption(module) is None and snap.facts(module).parsed:
             yield module
 
 
 def check_pairing(modules: Iterable[str], snap: Snapshot) -> list[Violation]:
-    """Report modules without a verified test (CON201, CON202) and CON203.
+    """Report modules no test exercises (CON201, CON202) and CON203.
 
     Args:
         modules: The modules to check (staged ones, or all of the tree).
@@ -172,7 +131,7 @@ def check_pairing(modules: Iterable[str], snap: Snapshot) -> list[Violation]:
         pairing = pair(module, snap)
         if pairing.tests:
             if snap.cfg.untested_symbols:
-                found.extend(_untested_symbols(module, snap))
+                found.extend(_untested_symbols(module, pairing.tests, snap))
             continue
         strangers = [t for t in pairing.strangers if not _tests_a_twin(t, module, snap)]
         found.extend(_stranger(test, module, snap) for test in strangers)
@@ -186,15 +145,40 @@ def _tests_a_twin(test: str, module: str, snap: Snapshot) -> bool:
     return any(
         other != module
         and layout.module_stem(other) == stem
-        and snap.verifies(test, other)
+        and (snap.verifies(test, other) or test in snap.reached.get(other, ()))
         for other in snap.modules()
+    )
+
+
+def looked_for(cfg: TddSettings) -> str:
+    """The evidence a run looked for, in words (for hints).
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+        >>> cfg = TddSettings((), (), LAYOUTS, "import", (), False, "t", False)
+        >>> looked_for(cfg)
+        'a test file importing it'
+    """
+    if cfg.match == "import":
+        return "a test file importing it"
+    named = f"a test named and placed after it ({', '.join(cfg.layouts)}) importing it"
+    if cfg.match == "name":
+        return named
+    return (
+        f"{named}, or any test importing it or a name that originates in it"
+        " (re-exports followed), or reaching it through an imported package"
+        " (pkg.name), or calling one of its routes through an HTTP test client, or"
+        " running it inside a test's coverage context"
     )
 
 
 def _stranger(test: str, module: str, snap: Snapshot) -> Violation:
     dotted = snap.dotted(module)
     if snap.facts(test).parsed:
-        problem = "imports neither it nor a name defined in it; import what it tests"
+        problem = (
+            "neither it nor any other test exercises it (looked for "
+            f"{looked_for(snap.cfg)}); import what it tests"
+        )
     else:
         problem = "does not parse (see CON001), so it cannot be verified; fix it"
     return violation(
@@ -208,17 +192,14 @@ def _stranger(test: str, module: str, snap: Snapshot) -> Violation:
 
 def _missing(module: str, snap: Snapshot) -> Violation:
     dotted = snap.dotted(module)
-    if snap.cfg.match == "import":
-        expected = "a test file that imports it"
-    else:
-        expected = f"{_suggested_test(module, dotted, snap.cfg)} importing it"
+    suggested = _suggested_test(module, dotted, snap.cfg)
     return violation(
         "CON201",
         module,
         1,
         1,
-        f"module {dotted} has no test: expected {expected}"
-        f" (layouts: {', '.join(snap.cfg.layouts)})",
+        f"module {dotted} has no test: looked for {looked_for(snap.cfg)};"
+        f" add {suggested} that imports it",
     )
 
 
@@ -227,15 +208,17 @@ def _suggested_test(module: str, dotted: str, cfg: TddSettings) -> str:
     name = f"test_{layout.module_stem(module)}.py"
     if "mirrored" in cfg.layouts or "flat" in cfg.layouts:
         mirrored = dotted.split(".")[1:-1] if "mirrored" in cfg.layouts else []
-        return "/".join([root, *mirrored, name])
+        return "/".join([root, *(part.lstrip("_") for part in mirrored), name])
     if "adjacent" in cfg.layouts:
         return str(PurePosixPath(module).parent / name)
     return f"{root}/{layout.module_stem(module)}_test.py"
 
 
-def _untested_symbols(module: str, snap: Snapshot) -> Iterable[Violation]:
-    named: set[str] = set()
-    for test in snap.importers(module):
+def _untested_symbols(
+    module: str, tests: Iterable[str], snap: Snapshot
+) -> Iterable[Violation]:
+    named = set(snap.reached_names.get(module, ()))
+    for test in {*tests, *snap.importers(module)}:
         named |= snap.facts(test).referenced
     for symbol in snap.facts(module).public:
         if symbol.name not in named:
@@ -245,7 +228,7 @@ def _untested_symbols(module: str, snap: Snapshot) -> Iterable[Violation]:
                 symbol.line,
                 symbol.column,
                 f"public {symbol.kind} '{symbol.name}' of {snap.dotted(module)} is"
-                f" named by no test file; test it or make it private",
+                f" named by no test; test it or make it private",
             )
 
 
@@ -277,7 +260,7 @@ def check_test_changes(
                     1,
                     1,
                     f"code of {snap.dotted(module)} changed but none of its tests"
-                    f" ({', '.join(tests)}) changed in this commit; change a test"
+                    f" ({', '.join(tests[:5])}) changed in this commit; change a test"
                     f" first (require-test-change = true)",
                 )
             )

@@ -5,17 +5,21 @@ The TDD hooks judge what git holds (the index, or a commit), never the disk alon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from constitution_hooks.core import git
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.rules.tdd import SECTION
+from constitution_hooks.rules.tdd.contexts import context_evidence
+from constitution_hooks.rules.tdd.layout import NOT_PRODUCT, is_test_dir
 from constitution_hooks.rules.tdd.pairing import Snapshot
 from constitution_hooks.rules.tdd.settings import TddSettings
 
 _DISK = "disk:"
+PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
 
 
 @dataclass(frozen=True)
@@ -31,12 +35,18 @@ class Project:
     top: Path
     prefix: str
     cfg: TddSettings
+    nested: tuple[str, ...] = ()
 
     def relative(self, path: str) -> str | None:
-        """A repository path relative to the project, or None outside it."""
+        """A repository path relative to the project, or None outside it.
+
+        Paths of a project nested below this one (``nested``) are outside it.
+        """
         if path + "/" == self.prefix:
             return ""
-        return path[len(self.prefix) :] if path.startswith(self.prefix) else None
+        if not path.startswith(self.prefix) or path.startswith(self.nested):
+            return None
+        return path[len(self.prefix) :]
 
 
 def open_project(config: Config) -> Project:
@@ -59,6 +69,63 @@ def open_project(config: Config) -> Project:
     prefix = "" if prefix == "." else prefix + "/"
     cfg = TddSettings.from_settings(config.section(SECTION.name), config.exclude)
     return Project(top, prefix, cfg)
+
+
+def open_projects(config: Config, load: Callable[[Path], Config]) -> list[Project]:
+    """The project of ``config`` and every Python project nested below it.
+
+    A folder holding its own ``pyproject.toml``, ``setup.py`` or ``setup.cfg``
+    is a project judged with its own settings (``load`` reads them), unless it
+    lies in a test folder or in a folder that is not product code (examples/...).
+
+    Example:
+        >>> callable(open_projects)
+        True
+    """
+    outer = open_project(config)
+    folders = sorted(
+        {
+            path.rpartition("/")[0] + "/"
+            for path in git.index_entries(outer.top)
+            if path.rpartition("/")[2] in PROJECT_FILES and "/" in path
+        }
+    )
+    nested = [
+        folder
+        for folder in folders
+        if folder.startswith(outer.prefix)
+        and folder != outer.prefix
+        and _is_product(folder[len(outer.prefix) :])
+    ]
+    projects = [replace(outer, nested=tuple(nested))]
+    for folder in nested:
+        settings = load(outer.top / folder)
+        cfg = TddSettings.from_settings(
+            settings.section(SECTION.name), settings.exclude
+        )
+        inner = tuple(n for n in nested if n != folder and n.startswith(folder))
+        projects.append(Project(outer.top, folder, cfg, inner))
+    return projects
+
+
+def load_folder_config(folder: Path) -> Config:
+    """The config of a nested project: its own pyproject.toml, else the nearest above.
+
+    Example:
+        >>> load_folder_config(Path("/")).exclude
+        ()
+    """
+    # Reason: imported here: the rule table imports this family's registry data.
+    from constitution_hooks.core.config import load_config
+    from constitution_hooks.rules import SECTIONS
+
+    pyproject = folder / "pyproject.toml"
+    return load_config(SECTIONS, pyproject if pyproject.is_file() else None, folder)
+
+
+def _is_product(folder: str) -> bool:
+    parts = folder.strip("/").split("/")
+    return not any(part in NOT_PRODUCT or is_test_dir(part) for part in parts)
 
 
 def index_snapshot(project: Project, extra: dict[str, Path]) -> Snapshot:
@@ -84,4 +151,6 @@ def index_snapshot(project: Project, extra: dict[str, Path]) -> Snapshot:
             return Path(key[len(_DISK) :]).read_bytes()
         return blobs[key]
 
-    return Snapshot(files, load, project.cfg)
+    snap = Snapshot(files, load, project.cfg)
+    snap.contexts = context_evidence(project.top / project.prefix)
+    return snap

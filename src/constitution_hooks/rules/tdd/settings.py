@@ -11,6 +11,7 @@ from constitution_hooks.core.files import BUILTIN_EXCLUDES, is_excluded
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd import RULES as RULES
 from constitution_hooks.rules.tdd import SECTION as SECTION
+from constitution_hooks.rules.tdd.layout import DEFAULT_EXEMPT
 
 EXCLUDED = "excluded by [tool.constitution] exclude"
 
@@ -34,6 +35,7 @@ class TddSettings:
     name_pattern: str
     untested_symbols: bool
     exclude: tuple[str, ...] = ()
+    default_exempt: tuple[str, ...] = DEFAULT_EXEMPT
 
     @classmethod
     def from_settings(cls, settings: Settings, exclude: tuple[str, ...]) -> TddSettings:
@@ -49,6 +51,7 @@ class TddSettings:
             settings.text("test-name-pattern"),
             settings.flag("untested-public-symbol"),
             exclude,
+            settings.strings("default-exempt"),
         )
 
     def exemption(self, path: str) -> str | None:

@@ -1,0 +1,159 @@
+"""Route evidence and CON210: which tests call which routes through an HTTP client.
+
+Routes and their full paths come from ``core.routes`` (FastAPI apps and routers,
+prefixes followed across modules), read from the same tree the rules judge (the
+index), never the disk. A test calls a route when a test client's ``get``/
+``post``/... receives a URL that matches its full path: ``{param}`` matches one
+segment, and an f-string URL whose head is not a literal
+(``f"{settings.API_V1_STR}/users/me"``) matches on its literal tail.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import NamedTuple
+
+from constitution_hooks.core.route_paths import RoutePath, match_path
+from constitution_hooks.core.routes import Route, RouteIndex
+from constitution_hooks.core.source import SourceFile
+from constitution_hooks.core.symbols import Project
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules.tdd.evidence import Snapshot
+from constitution_hooks.rules.tdd.settings import violation
+from constitution_hooks.rules.tdd.summary import ClientCall
+
+# Reason: a virtual root keeps the route index on the tree's bytes, off the disk.
+_ROOT = "/constitution-tree"
+
+
+class Endpoint(NamedTuple):
+    """One route of the tree, where it is defined and the paths it is served at.
+
+    Example:
+        >>> Endpoint("app/items.py", 7, 1, ("GET",), "read", ()).module
+        'app/items.py'
+    """
+
+    module: str
+    line: int
+    column: int
+    methods: tuple[str, ...]
+    name: str
+    paths: tuple[RoutePath, ...]
+
+
+class Routes:
+    """The endpoints of a snapshot and the tests that call each of them.
+
+    Example:
+        >>> Routes.__name__
+        'Routes'
+    """
+
+    def __init__(self, snap: Snapshot) -> None:
+        """Index nothing yet; the routes are found on first use."""
+        self.snap = snap
+
+    @cached_property
+    def endpoints(self) -> tuple[Endpoint, ...]:
+        """Every route of the tree's source modules."""
+        modules = list(self.snap.index.values())
+        project = Project([_disk(path) for path in modules])
+        for path in modules:
+            data = self.snap.facts(path).data
+            # Reason: only files naming FastAPI are read by the index; the others
+            # are added unread, so the disk is never consulted.
+            project.add(SourceFile.from_bytes(_disk(path), data))
+        index = RouteIndex(project)
+        return tuple(_endpoint(route, index) for route in index.routes())
+
+    @cached_property
+    def callers(self) -> dict[Endpoint, list[str]]:
+        """Endpoint -> the tests (and test helpers) whose client calls reach it."""
+        found: dict[Endpoint, list[str]] = {}
+        if not self.endpoints:
+            return found
+        calls = [(t, self.snap.facts(t).client_calls) for t in self.snap.evidence_files]
+        for endpoint in self.endpoints:
+            found[endpoint] = [
+                test for test, made in calls if any(_calls(c, endpoint) for c in made)
+            ]
+        return found
+
+    def reached(self) -> dict[str, list[str]]:
+        """Module path -> the tests that call one of its routes."""
+        by_module: dict[str, list[str]] = {}
+        for endpoint, tests in self.callers.items():
+            kept = by_module.setdefault(endpoint.module, [])
+            kept.extend(t for t in tests if t not in kept)
+        return {module: tests for module, tests in by_module.items() if tests}
+
+
+def routes_of(snap: Snapshot) -> Routes:
+    """The routes of ``snap``, found once per snapshot state.
+
+    Example:
+        >>> callable(routes_of)
+        True
+    """
+    found = snap.__dict__.get("_routes")
+    if found is None:
+        found = snap.__dict__["_routes"] = Routes(snap)
+    return found
+
+
+def _disk(path: str) -> str:
+    return f"{_ROOT}/{path}"
+
+
+def _endpoint(route: Route, index: RouteIndex) -> Endpoint:
+    module = os.path.relpath(route.file, _ROOT)
+    column = route.function.col_offset + 1
+    return Endpoint(
+        module,
+        route.line,
+        column,
+        route.methods,
+        route.function.name,
+        index.full_paths(route),
+    )
+
+
+def _calls(call: ClientCall, endpoint: Endpoint) -> bool:
+    if call.route_name:
+        return call.route_name == endpoint.name
+    # Reason: a HEAD request is served by a GET route too.
+    methods = {*endpoint.methods, *(("HEAD",) if "GET" in endpoint.methods else ())}
+    if call.method and endpoint.methods and call.method not in methods:
+        return False
+    return any(match_path(call.url, path, call.head_known) for path in endpoint.paths)
+
+
+def check_routes(modules: Iterable[str], snap: Snapshot) -> Iterator[Violation]:
+    """Report routes of ``modules`` that no test calls through a client (CON210).
+
+    Example:
+        >>> list(check_routes([], None))  # type: ignore[arg-type]
+        []
+    """
+    wanted = {module for module in modules if snap.exemption(module) is None}
+    if not wanted:
+        return
+    for endpoint, tests in routes_of(snap).callers.items():
+        if endpoint.module in wanted and not tests:
+            yield _untested(endpoint)
+
+
+def _untested(endpoint: Endpoint) -> Violation:
+    shown = [p.text or f"...{p.tail}" for p in endpoint.paths] or ["?"]
+    return violation(
+        "CON210",
+        endpoint.module,
+        endpoint.line,
+        endpoint.column,
+        f"route {'/'.join(endpoint.methods)} {shown[0]} ({endpoint.name}) is called"
+        " by no test through an HTTP test client; add a test that calls it with"
+        " TestClient (client.get(...), ...)",
+    )

@@ -1,0 +1,41 @@
+"""Resolving dotted references to the modules where names originate."""
+
+from __future__ import annotations
+
+from constitution_hooks.rules.tdd.facts import analyse
+from constitution_hooks.rules.tdd.resolve import Memo, Resolver, reach_ref
+
+FILES = {
+    "p/__init__.py": b"from p._a import *\nfrom p import sub as s\n",
+    "p/_a.py": b"def f():\n    return 1\n",
+    "p/sub.py": b"X = 1\n",
+}
+MODULES = {"p": "p/__init__.py", "p._a": "p/_a.py", "p.sub": "p/sub.py"}
+
+
+def resolver() -> Resolver:
+    return Resolver(MODULES, lambda path: analyse(FILES[path], "p"))
+
+
+def test_reach_ref_star_import_reaches_the_defining_module() -> None:
+    assert ("p/_a.py", "f") in reach_ref(resolver(), ("p", "f"))
+
+
+def test_reach_ref_module_alias_goes_one_module_further() -> None:
+    assert ("p/sub.py", "X") in reach_ref(resolver(), ("p", "s", "X"))
+
+
+def test_resolver_records_the_modules_it_consulted() -> None:
+    found = resolver()
+    found.origin("p", "f")
+    assert found.consulted == {"p/__init__.py", "p/_a.py"}
+
+
+def test_memo_entry_invalid_once_a_consulted_interface_changes() -> None:
+    memo = Memo()
+    before = analyse(FILES["p/_a.py"], "p").interface_key
+    memo.reaches[("blob", "t.py")] = (1, frozenset(), (("p/_a.py", before),))
+    changed = analyse(b"def g():\n    return 1\n", "p")
+    assert memo.get(("blob", "t.py"), 1, lambda path: changed) is None
+    same = analyse(FILES["p/_a.py"], "p")
+    assert memo.get(("blob", "t.py"), 1, lambda path: same) == frozenset()
