@@ -76,6 +76,18 @@ def history_findings(config: Config) -> list[Violation]:
     return check_all(config) if inside_work_tree() else []
 
 
+def contract_findings(config: Config) -> list[Violation]:
+    """The project contract's findings (CON701-CON708) of the index (in git only).
+
+    Example:
+        >>> contract_findings.__doc__.split(" (")[0]
+        "The project contract's findings"
+    """
+    from constitution_hooks.commands.project_contract import contract_violations
+
+    return contract_violations(config)
+
+
 # Reason: a family that judges code or history plugs in by returning violations;
 # fingerprints, matching and the file are the same for all.
 # The last field says whether the family runs by default: replaying a long
@@ -83,6 +95,7 @@ def history_findings(config: Config) -> list[Violation]:
 COLLECTORS: tuple[tuple[str, Collector, bool], ...] = (
     ("file rules", file_findings, True),
     ("tdd-pairing", pairing_findings, True),
+    ("project contract", contract_findings, True),
     ("tdd-history", history_findings, False),
 )
 

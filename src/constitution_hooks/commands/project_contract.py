@@ -10,7 +10,7 @@ from pathlib import Path
 
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
@@ -123,7 +123,7 @@ class ProjectContractCommand:
                 metavar="RULE",
                 help=f"{what} rules (code or id; repeatable, comma-separated)",
             )
-        add_format_argument(parser)
+        add_output_arguments(parser)
         add_config_argument(parser)
 
     def run(self, args: argparse.Namespace) -> int:
@@ -137,7 +137,7 @@ class ProjectContractCommand:
             config, _names(args.select), _names(args.ignore)
         )
         get_logger().info("project-contract finished", violations=len(violations))
-        return report(violations, args.format)
+        return report(violations, args.format, args=args, config=config)
 
 
 def _names(values: list[str]) -> list[str]:
