@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,14 +82,24 @@ class ResultCache:
         True
     """
 
-    def __init__(self, folder: Path, context: str) -> None:
-        """Use ``folder`` for the entries of runs whose context is ``context``."""
+    def __init__(
+        self,
+        folder: Path,
+        context: str,
+        inputs: Callable[[str], Iterable[str]] | None = None,
+    ) -> None:
+        """Use ``folder`` for the entries of runs whose context is ``context``.
+
+        ``inputs`` names, for a path, the other files its result depends on (such
+        as a package's README.md): their bytes, or their absence, join its key.
+        """
         import hashlib  # Reason: --no-cache runs never pay for importing it.
 
         self.folder = folder
         name = hashlib.sha256(context.encode("utf-8", "surrogateescape")).hexdigest()
         self.file = folder / f"{name[:32]}.json"
         self._sha256 = hashlib.sha256
+        self._inputs = inputs
         self._entries: dict[str, Any] | None = None
         self._keys: dict[str, str] = {}
         self._new: dict[str, list[list[Any]]] = {}
@@ -110,6 +120,9 @@ class ResultCache:
             return None
         digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
+        for other in self._inputs(path) if self._inputs is not None else ():
+            digest.update(b"\0" + other.encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(_read_or_missing(other))
         key = self._keys[path] = digest.hexdigest()
         if self._entries is None:
             self._entries = _load(self.file)
@@ -147,6 +160,14 @@ class ResultCache:
         except (OSError, ValueError):
             return
         self._new = {}
+
+
+def _read_or_missing(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return b"+" + handle.read()
+    except OSError:
+        return b"-"
 
 
 def _load(file: Path) -> dict[str, Any]:

@@ -36,6 +36,8 @@ class Rule(NamedTuple):
         example_language: The Markdown fence language of ``example`` and ``fix``.
         file_level: Judges a whole file, not a line: waived by the file-level
             waiver form and kept by ``--diff-base`` whenever its file changed.
+        inputs: For rules that also read other files than the one checked: those
+            files for a path, whose bytes join the result cache key.
 
     Example:
         >>> r = Rule("CON9", "x", "h", "s", "flags x", "", "", "", "", "")
@@ -57,6 +59,7 @@ class Rule(NamedTuple):
     check: FileCheck | None = None
     file_level: bool = False
     example_language: str = "python"
+    inputs: Callable[[str], tuple[str, ...]] | None = None
 
     @property
     def is_file_rule(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
@@ -56,7 +56,8 @@ def check_files(
     check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
     cache = None
     if use_cache:
-        cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes))
+        inputs = _inputs([rule for rule, _ in active])
+        cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes), inputs)
     return sorted(run_checks(list(paths), check, jobs, cache))
 
 
@@ -96,16 +97,24 @@ class FileChecker:
         return [v for v in waived if v.code in self.codes]
 
 
+def _inputs(rules: Sequence[Rule]) -> Callable[[str], tuple[str, ...]] | None:
+    """The other files a path's result depends on, for the cache key."""
+    readers = [rule.inputs for rule in rules if rule.inputs is not None]
+    if not readers:
+        return None
+    return lambda path: tuple(other for read in readers for other in read(path))
+
+
 def _check_one(
     source: SourceFile, active: list[tuple[Rule, Settings]]
 ) -> Iterator[Violation]:
     try:
-        source.text  # noqa: B018 - reads and decodes the file once
+        source.text  # noqa: B018 -- reads and decodes the file once
     except SourceUnreadableError as error:
         yield Violation(source.display, 1, 1, *UNREADABLE, f"file {error}")
         return
     try:
-        source.tree  # noqa: B018 - parses once; every rule shares the tree
+        source.tree  # noqa: B018 -- parses once; every rule shares the tree
     except SyntaxError as error:
         yield _syntax_violation(source.display, error)
     except (RecursionError, MemoryError):
@@ -113,6 +122,7 @@ def _check_one(
         yield Violation(source.display, 1, 1, *SYNTAX_ERROR, message)
     for rule, settings in active:
         try:
+            # Reason: only rules with a check are active; mypy cannot see it.
             for finding in rule.check(source, settings):  # type: ignore[misc]
                 yield Violation(
                     source.display,

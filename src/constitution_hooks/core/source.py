@@ -42,6 +42,53 @@ class Definition(NamedTuple):
         return self.end_line - self.line + 1
 
 
+class Comment(NamedTuple):
+    """One ``#`` comment, as the tokenizer reads it (text in strings never is one).
+
+    Attributes:
+        line: Its line, 1-based.
+        column: The column of its ``#``, 1-based.
+        text: The comment from ``#`` to the end of the line.
+        own_line: Nothing but blanks precedes it on its line.
+
+    Example:
+        >>> read_comments("x = 1  # note\n")[0].column
+        8
+    """
+
+    line: int
+    column: int
+    text: str
+    own_line: bool
+
+
+def read_comments(text: str) -> tuple[Comment, ...]:
+    """Read every comment of a source text with the tokenizer.
+
+    A text that stops tokenizing (a syntax error) keeps the comments read so far.
+
+    Args:
+        text: Decoded source.
+
+    Returns:
+        The comments in source order.
+
+    Example:
+        >>> [c.line for c in read_comments("s = '# no'\n# yes\n")]
+        [2]
+    """
+    found: list[Comment] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.COMMENT:
+                row, column = token.start
+                own = not token.line[:column].strip()
+                found.append(Comment(row, column + 1, token.string, own))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return tuple(found)
+
+
 class SourceUnreadableError(Exception):
     """The file cannot be read, or cannot be decoded the way Python decodes source."""
 
@@ -159,6 +206,11 @@ class SourceFile:
     def tree(self) -> ast.Module:
         """The parsed module (raises ``SyntaxError``); parsed on first use only."""
         return ast.parse(self.text, filename=self.display)
+
+    @cached_property
+    def comments(self) -> tuple[Comment, ...]:
+        """Every comment, read with the tokenizer on first use only."""
+        return read_comments(self.text)
 
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:

@@ -11,6 +11,7 @@ from constitution_hooks.rules import (
     branch,
     commit,
     coverage,
+    docs,
     parsing,
     size,
     tdd,
@@ -26,3 +27,5 @@ SECTIONS: tuple[Section, ...] = size.SECTIONS
 SECTIONS += (commit.SECTION, branch.SECTION)
 SECTIONS += (coverage.SECTION,)
 SECTIONS += (tdd.SECTION,)
+RULES += docs.RULES
+SECTIONS += (docs.SECTION,)

@@ -1,0 +1,1 @@
+"""CON503 placeholder."""
