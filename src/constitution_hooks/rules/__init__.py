@@ -29,3 +29,4 @@ SECTIONS += (coverage.SECTION,)
 SECTIONS += (tdd.SECTION,)
 RULES += docs.RULES
 SECTIONS += (docs.SECTION,)
+SECTIONS += (waivers.SECTION,)
