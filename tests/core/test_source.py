@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.core.source import (
+    Comment,
     Definition,
     SourceFile,
     SourceUnreadableError,
     count_lines,
     decode_source,
+    read_comments,
 )
 
 
@@ -64,11 +66,12 @@ def test_decode_source_unknown_cookie_raises_unreadable() -> None:
 def test_source_text_binary_file_raises_unreadable(write: Callable[..., Path]) -> None:
     path = write("blob.py", b"\x89PNG\r\n\x1a\n\x00\x00")
     with pytest.raises(SourceUnreadableError, match="binary"):
-        SourceFile(path).text  # noqa: B018
+        SourceFile(path).text  # noqa: B018 -- reading the property is the test
 
 
 def test_source_data_missing_file_raises_unreadable(tmp_path: Path) -> None:
     with pytest.raises(SourceUnreadableError, match="cannot be read"):
+        # Reason: reading the property is the test.
         SourceFile(tmp_path / "gone.py").data  # noqa: B018
 
 
@@ -135,7 +138,7 @@ def test_definitions_inside_if_block_found_with_column(
 
 def test_definitions_syntax_error_raises(parse: Callable[[str], SourceFile]) -> None:
     with pytest.raises(SyntaxError):
-        parse("def f(:\n").definitions  # noqa: B018
+        parse("def f(:\n").definitions  # noqa: B018 -- reading the property is the test
 
 
 def test_definition_length_counts_def_line_through_last_line() -> None:
@@ -151,3 +154,22 @@ def test_definitions_decorated_method_spans_from_def_line_with_qualified_name(
         Definition("class", "A", 1, 1, 4),
         Definition("function", "A.f", 3, 5, 4),
     )
+
+
+def test_read_comments_records_own_line_and_statement_start() -> None:
+    text = "# head\nf(1,\n  2)  # tail\nx = '# not a comment'\n"
+    assert read_comments(text) == (
+        Comment(1, 1, "# head", True, 1),
+        Comment(3, 7, "# tail", False, 2),
+    )
+
+
+def test_read_comments_stops_at_tokenize_error_keeping_earlier() -> None:
+    assert [c.line for c in read_comments("# a\nx = (\n")] == [1]
+
+
+def test_source_comments_read_once_and_cached(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("x = 1  # note\n", encoding="utf-8")
+    source = SourceFile(path)
+    assert source.comments is source.comments

@@ -45,7 +45,7 @@ def run_git(
     executable = shutil.which("git")
     if executable is None:
         raise GitError("git is not installed or not on PATH")
-    result = subprocess.run(  # nosec B603
+    result = subprocess.run(  # nosec B603  # Reason: argv list, no shell
         [executable, *args], cwd=cwd, input=stdin, capture_output=True, check=False
     )
     if result.returncode != 0:

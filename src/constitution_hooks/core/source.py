@@ -50,16 +50,19 @@ class Comment(NamedTuple):
         column: The column of its ``#``, 1-based.
         text: The comment from ``#`` to the end of the line.
         own_line: Nothing but blanks precedes it on its line.
+        statement: The first line of the statement whose line it ends (its own
+            line for a comment outside any statement).
 
     Example:
-        >>> read_comments("x = 1  # note\n")[0].column
-        8
+        >>> read_comments("f(1,\\n  2)  # note\\n")[0][1:]
+        (7, '# note', False, 1)
     """
 
     line: int
     column: int
     text: str
     own_line: bool
+    statement: int
 
 
 def read_comments(text: str) -> tuple[Comment, ...]:
@@ -74,19 +77,32 @@ def read_comments(text: str) -> tuple[Comment, ...]:
         The comments in source order.
 
     Example:
-        >>> [c.line for c in read_comments("s = '# no'\n# yes\n")]
+        >>> [c.line for c in read_comments("s = '# no'\\n# yes\\n")]
         [2]
     """
     found: list[Comment] = []
+    statement = 0
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            row, column = token.start
             if token.type == tokenize.COMMENT:
-                row, column = token.start
                 own = not token.line[:column].strip()
-                found.append(Comment(row, column + 1, token.string, own))
+                found.append(
+                    Comment(row, column + 1, token.string, own, statement or row)
+                )
+            elif token.type == tokenize.NEWLINE:
+                statement = 0
+            elif token.type not in _NOT_CODE and not statement:
+                statement = row
     except (tokenize.TokenError, SyntaxError):
         pass
     return tuple(found)
+
+
+_NOT_CODE = frozenset(
+    {tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING}
+    | {tokenize.ENDMARKER}
+)
 
 
 class SourceUnreadableError(Exception):

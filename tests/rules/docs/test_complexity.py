@@ -62,13 +62,13 @@ CASES = [
         3,
     ),
     (
-        "def f(s):\n    match s:\n        case 1:\n            pass\n        case x if x:\n"
-        "            pass\n",
+        "def f(s):\n    match s:\n        case 1:\n            pass\n"
+        "        case x if x:\n            pass\n",
         3,
     ),
     (
-        "def f(s):\n    match s:\n        case 1:\n            pass\n        case 2 | y:\n"
-        "            pass\n",
+        "def f(s):\n    match s:\n        case 1:\n            pass\n"
+        "        case 2 | y:\n            pass\n",
         2,
     ),
     (

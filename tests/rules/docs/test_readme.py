@@ -13,6 +13,7 @@ from constitution_hooks.core.source import SourceFile
 from constitution_hooks.rules import RULES, SECTIONS
 from constitution_hooks.rules.docs.readme import (
     check_readme,
+    headings,
     missing_sections,
     readme_inputs,
 )
@@ -130,3 +131,8 @@ def test_check_files_readme_edit_invalidates_cache(write: Write, project: Path) 
 def _defaults(name: str) -> Settings:
     table = next(s for s in SECTIONS if s.name == name)
     return Settings({o.key: o.default for o in table.all_options()})
+
+
+def test_headings_atx_and_setext_outside_fences() -> None:
+    text = "# One #\n~~~\n# no\n~~~\nTwo\n===\n\n---\n   ### Three\n"
+    assert headings(text) == ["One", "Two", "Three"]

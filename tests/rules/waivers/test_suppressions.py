@@ -9,7 +9,10 @@ import pytest
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import SourceFile, read_comments
 from constitution_hooks.rules.waivers.suppressions import (
+    Suppression,
     check_suppressions,
+    fix_for,
+    has_marker,
     read_suppressions,
 )
 
@@ -60,6 +63,11 @@ def _found(parse: Parse, settings: Make, text: str, **options: object) -> list[s
         ("# Reason: aligned\n# by hand for the spec\nx = [1,2]  # fmt: skip\n", []),
         ("# Reason: aligned by hand\n\nx = [1,2]  # fmt: skip\n", ["3:12"]),
         ("y = 1  # Reason: aligned by hand\nx = [1,2]  # fmt: skip\n", ["2:12"]),
+        ("# Reason: reads as the argv\nrun(\n    [1,2],\n)  # fmt: skip\n", []),
+        (
+            "# Reason: not this statement\nx = 1\nrun(\n    [1],\n)  # fmt: skip\n",
+            ["5:4"],
+        ),
         ("s = '# noqa'\n", []),
         ("x = 1  # a note about noqa comments\n", []),
         ("x = 1  # type: int\n", []),
@@ -111,7 +119,12 @@ def test_check_suppressions_kinds_setting_limits_what_is_judged(
         ("import os  # noqa\n", "'# noqa' names no codes"),
         ("import os  # noqa: F401\n", "'# noqa: F401' has no written reason"),
         ("x = f()  # type: ignore[misc]\n", "# type: ignore[misc]  # Reason: <why>"),
-        ("assert x  # nosec\n", "# nosec B101  # Reason: <why>"),
+        ("x = f()  # type: ignore\n", "# type: ignore[<code>]  # Reason: <why>"),
+        ("assert x  # nosec B603\n", "# nosec B603  # Reason: <why>"),
+        ("assert x  # nosec\n", "# nosec <B-id>  # Reason: <why>"),
+        ("import os  # noqa\n", "# noqa: <CODE> -- <why>"),
+        ("if x:  # pragma: no cover\n    pass\n", "# pragma: no cover -- <why>"),
+        ("x = [1]  # fmt: skip\n", "# fmt: skip  # Reason: <why>"),
         (f"import os  # noqa: F401 -- {NINE}\n", "is 9 characters (at least 10)"),
     ],
 )
@@ -145,3 +158,33 @@ def test_read_suppressions_gives_kind_codes_reason_and_scope() -> None:
         "",
         "line",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("x = 1  # note\n", False), ("x = 1  # NoQA\n", True), ("# fmt: off\n", True)],
+)
+def test_has_marker_text_judged(text: str, expected: bool) -> None:
+    assert has_marker(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "codes", "written"),
+    [
+        ("noqa", "noqa", ("E501", "W291"), "# noqa: E501, W291"),
+        ("noqa", "ruff: noqa", (), "# ruff: noqa"),
+        ("type-ignore", "type: ignore", ("misc",), "# type: ignore[misc]"),
+        ("nosec", "nosec", ("B101",), "# nosec B101"),
+        ("pragma", "pragma: no cover", (), "# pragma: no cover"),
+    ],
+)
+def test_suppression_written_quotes_directive_with_codes(
+    kind: str, label: str, codes: tuple[str, ...], written: str
+) -> None:
+    found = Suppression(1, 1, kind, label, codes, "", "line", "")
+    assert found.written() == written
+
+
+def test_fix_for_noqa_without_codes_uses_placeholder() -> None:
+    (found,) = read_suppressions(read_comments("import os  # noqa\n"))
+    assert fix_for(found) == "# noqa: <CODE> -- <why>"

@@ -82,7 +82,7 @@ def default_command(root: Path) -> list[str]:
         Traceback (most recent call last):
         ...
         constitution_hooks.core.errors.UsageError: no virtualenv at /no/such/project/.venv: create it (uv sync, or python -m venv .venv) or set command in [tool.constitution.coverage-gate]
-    """  # noqa: E501
+    """  # noqa: E501 -- the doctest shows the whole message
     python = venv_python(root)
     if python is None:
         raise UsageError(
@@ -105,7 +105,7 @@ def default_command(root: Path) -> list[str]:
         )
     pinned = f"coverage=={version('coverage')}"
     return [uv, "run", "--no-project", "--python", str(python), "--with", pinned,
-            "python", *RUN_TESTS]  # fmt: skip
+            "python", *RUN_TESTS]  # fmt: skip  # Reason: reads as the command line
 
 
 def run_tests(command: Sequence[str], root: Path, data_file: Path) -> TestRun:
@@ -136,7 +136,7 @@ def _run(
         k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONHOME")
     }
     env.update(extra)
-    return subprocess.run(  # nosec B603
+    return subprocess.run(  # nosec B603  # Reason: argv list, no shell
         command,
         cwd=cwd,
         env=env,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from constitution_hooks.core.options import Section, boolean, positive_int
+from constitution_hooks.core.options import Section, boolean, exempt_list, positive_int
 from constitution_hooks.core.registry import Rule
 
 if TYPE_CHECKING:
@@ -38,25 +38,54 @@ SECTION = Section(
             1,
             "CON503: packages this deep below a source root need a README.md",
         ),
+        exempt_list(
+            "exempt",
+            "files (globs from the project root) none of CON501-CON503 judges,"
+            " each with its written reason",
+        ),
     ),
 )
+
+
+def exempted(display: str, settings: Settings) -> bool:
+    """Whether a file matches an ``exempt`` glob of the docs table.
+
+    Example:
+        >>> from constitution_hooks.core.config import Settings
+        >>> s = Settings({"exempt": [{"path": "scripts/*", "reason": "not an API"}]})
+        >>> exempted("scripts/bench.py", s), exempted("src/app.py", s)
+        (True, False)
+    """
+    import fnmatch
+
+    path = display.replace("\\", "/").removeprefix("./")
+    return any(
+        fnmatch.fnmatchcase(path, entry["path"].lstrip("/"))
+        for entry in settings.raw("exempt")
+    )
 
 
 def _check_examples(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     from constitution_hooks.rules.docs.examples import check_examples
 
+    if exempted(source.display, settings):
+        return iter(())
     return check_examples(source, settings)
 
 
 def _check_complexity(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     from constitution_hooks.rules.docs.complexity import check_complexity
 
+    if exempted(source.display, settings):
+        return iter(())
     return check_complexity(source, settings)
 
 
 def _check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     from constitution_hooks.rules.docs.readme import check_readme
 
+    if exempted(source.display, settings):
+        return iter(())
     return check_readme(source, settings)
 
 

@@ -88,7 +88,7 @@ def _terminal(node: ast.expr) -> str:
 
 
 def _exempt_classes(tree: ast.Module) -> set[str]:
-    """Top-level classes that are exceptions, Protocols, TypedDicts, ... or subclass one."""
+    """Top-level exceptions, Protocols, TypedDicts, ... and classes derived from one."""
     exempt: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
@@ -211,6 +211,7 @@ def check_examples(source: SourceFile, settings: Settings) -> Iterator[Finding]:
 def _methods(node: ast.ClassDef) -> Iterator[Finding]:
     skip = _PROPERTIES | {"overload"}
     for child in node.body:
-        if isinstance(child, _FUNCTIONS) and not child.name.startswith("_"):
-            if not _decorated_by(child, skip):
-                yield from _judge(child, f"{node.name}.{child.name}")
+        if not isinstance(child, _FUNCTIONS) or child.name.startswith("_"):
+            continue
+        if not _decorated_by(child, skip):
+            yield from _judge(child, f"{node.name}.{child.name}")

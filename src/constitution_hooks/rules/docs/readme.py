@@ -108,7 +108,8 @@ def check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         >>> init = pathlib.Path(tempfile.mkdtemp()) / "app" / "__init__.py"
         >>> init.parent.mkdir(); _ = init.write_text("")
         >>> s = Settings({"readme-depth": 1})
-        >>> [f.message[:34] for f in check_readme(SourceFile(init, "app/__init__.py"), s)]
+        >>> source = SourceFile(init, "app/__init__.py")
+        >>> [f.message[:34] for f in check_readme(source, s)]
         ["package 'app' has no README.md; ad"]
     """
     display = PurePath(source.display)

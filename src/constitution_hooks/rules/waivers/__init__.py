@@ -39,7 +39,8 @@ SECTION = Section(
             KINDS,
             "a list of: " + ", ".join(KINDS),
             _is_kinds,
-            "CON012: the suppressions judged (pragma: no cover/no branch; fmt: off/skip)",
+            "CON012: the suppressions judged (pragma: no cover/no branch,"
+            " fmt: off/skip)",
         ),
     ),
 )
@@ -131,12 +132,13 @@ SUPPRESSION_WITHOUT_REASON = Rule(
     ),
     example=(
         "import yaml  # type: ignore\nassert user  # nosec\n"
-        "if sys.platform == 'win32':  # pragma: no cover\n"
+        "if sys.platform == 'win32':  # pragma: no cover\n    ...\n"
     ),
     fix=(
         "import yaml  # type: ignore[import-untyped]  # Reason: no stubs for 5.x\n"
         "assert user  # nosec B101  # Reason: guarded by the router\n"
         "if sys.platform == 'win32':  # pragma: no cover -- CI runs Linux only\n"
+        "    ...\n"
     ),
     default="on; reasons of 10+ characters",
     hint=(

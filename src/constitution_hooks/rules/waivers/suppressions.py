@@ -5,7 +5,7 @@ ruff/flake8 (``# noqa``), mypy (``# type: ignore``), pyright, bandit (``# nosec`
 coverage.py (``# pragma: no cover``/``no branch``) and black/ruff format
 (``# fmt: off``/``skip``) are read from comments with the tokenizer, as waivers are.
 A reason follows ``Reason:``, ``--`` or ``because``, in the same comment or in the
-block of comment lines right above it.
+block of comment lines right above it (or above its statement's first line).
 """
 
 from __future__ import annotations
@@ -49,16 +49,16 @@ _DIRECTIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _WITH_CODES = frozenset({"noqa", "type-ignore", "pyright-ignore", "nosec"})
 _QUICK = re.compile(r"noqa|type:|nosec|pragma|pyright:|fmt:", re.IGNORECASE)
 _INTRODUCER = re.compile(r"(?i:reason:)|--|\b(?i:because)\b")
-# Reason: forms each tool still honours; mypy rejects text after ``ignore[...]``
-# and bandit reads every word after ``nosec`` as a test name, so those two take
-# their reason in a second comment.
-_FIX = {
-    "noqa": "# noqa: E501 -- <why>",
-    "type-ignore": "# type: ignore[misc]  # Reason: <why>",
-    "pyright-ignore": "# pyright: ignore[reportCallIssue]  # Reason: <why>",
-    "nosec": "# nosec B101  # Reason: <why>",
-    "pragma": "# pragma: no cover -- <why>",
-    "fmt": "# fmt: skip  # Reason: <why>",
+# Reason: the reason goes where each tool still honours the directive: mypy rejects
+# text after ``ignore[...]``, bandit reads words after ``nosec`` as test names and
+# black wants ``fmt: skip`` last but for further comments, so those take it in a
+# second comment; ruff, flake8 and coverage.py read past ``-- <why>``.
+_INLINE = frozenset({"noqa", "pragma"})
+_PLACEHOLDER = {
+    "noqa": "# noqa: <CODE>",
+    "type-ignore": "# type: ignore[<code>]",
+    "pyright-ignore": "# pyright: ignore[<rule>]",
+    "nosec": "# nosec <B-id>",
 }
 
 
@@ -129,15 +129,19 @@ def read_suppressions(comments: Sequence[Comment]) -> list[Suppression]:
     # Reason: a comment above explains the line below only if it is prose, not
     # another suppression.
     own = {
-        c.line: c for c, found in zip(comments, directives) if c.own_line and not found
+        c.line: c
+        for c, found in zip(comments, directives, strict=True)
+        if c.own_line and not found
     }
     found: list[Suppression] = []
-    for comment, matches in zip(comments, directives):
+    for comment, matches in zip(comments, directives, strict=True):
         if not matches:
             continue
         reason = _reason_in(comment.text, [m.span() for _, m in matches])
         if not reason:
-            reason = _reason_above(own, comment.line)
+            reason = _reason_above(own, comment.line) or _reason_above(
+                own, comment.statement
+            )
         found.extend(_suppression(comment, kind, m, reason) for kind, m in matches)
     return sorted(found, key=lambda s: (s.line, s.column))
 
@@ -229,23 +233,35 @@ def check_suppressions(source: SourceFile, settings: Settings) -> Iterator[Findi
                 yield Finding(found.line, found.column, message)
 
 
+def fix_for(found: Suppression) -> str:
+    """The suppression written with codes and a reason, in a form its tool honours.
+
+    Example:
+        >>> from constitution_hooks.core.source import read_comments
+        >>> (s,) = read_suppressions(read_comments("assert x  # nosec B101\\n"))
+        >>> fix_for(s)
+        '# nosec B101  # Reason: <why>'
+    """
+    written = found.written()
+    if found.kind in _WITH_CODES and not found.codes:
+        written = _PLACEHOLDER[found.kind]
+    separator = " -- " if found.kind in _INLINE else "  # Reason: "
+    return f"{written}{separator}<why>"
+
+
 def _problem(found: Suppression, minimum: int) -> str:
-    fix = _FIX[found.kind]
-    above = "or a '# Reason: <why>' comment on the line above"
+    fix = f"write '{fix_for(found)}' ({minimum}+ characters)"
     if found.kind in _WITH_CODES and not found.codes:
         state = "and no reason" if len(found.reason) < minimum else "but a reason"
-        return (
-            f"'{found.written()}' names no codes {state}; name the rules it silences"
-            f" and why ({minimum}+ characters): {fix}"
-        )
+        return f"'{found.written()}' names no codes {state}; {fix}"
     if not found.reason:
         return (
-            f"'{found.written()}' has no written reason; write it after 'Reason:',"
-            f" '--' or 'because' ({minimum}+ characters): {fix}, {above}"
+            f"'{found.written()}' has no written reason; {fix}, or a"
+            " '# Reason: <why>' comment on the line above"
         )
     if len(found.reason) < minimum:
         return (
             f"the reason '{found.reason}' of '{found.written()}' is"
-            f" {len(found.reason)} characters (at least {minimum}); say why: {fix}"
+            f" {len(found.reason)} characters (at least {minimum}); {fix}"
         )
     return ""
