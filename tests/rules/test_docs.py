@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.registry import Rule
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.rules.docs import RULES, SECTION, exempted
 from constitution_hooks.rules.docs.readme import missing_sections
 
