@@ -88,6 +88,20 @@ def _try_decisions(node: ast.stmt) -> int:
     return total + sum(1 + _decisions(handler.body) for handler in handlers)
 
 
+_BLOCKS = ("body", "orelse", "handlers", "finalbody", "cases")
+
+
+def _functions(
+    body: Sequence[ast.AST],
+) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Every function among statements, nested ones included; expressions skipped."""
+    for node in body:
+        if isinstance(node, _FUNCTIONS):
+            yield node
+        for block in _BLOCKS:
+            yield from _functions(getattr(node, block, ()))
+
+
 def reason_lines(comments: Iterable[Comment]) -> frozenset[int]:
     """Return the lines holding a ``# Reason:`` comment with text after it.
 
@@ -123,8 +137,8 @@ def check_complexity(source: SourceFile, settings: Settings) -> Iterator[Finding
     names = {d.line: d.name for d in source.definitions if d.kind == "function"}
     over = [
         (node, value)
-        for node in ast.walk(source.tree)
-        if isinstance(node, _FUNCTIONS) and (value := complexity(node)) > limit
+        for node in _functions(source.tree.body)
+        if (value := complexity(node)) > limit
     ]
     if not over:
         return

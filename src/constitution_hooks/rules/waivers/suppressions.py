@@ -47,7 +47,13 @@ _DIRECTIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fmt", re.compile(r"#\s*fmt:\s*(?P<what>off|skip)\b")),
 )
 _WITH_CODES = frozenset({"noqa", "type-ignore", "pyright-ignore", "nosec"})
-_QUICK = re.compile(r"noqa|type:|nosec|pragma|pyright:|fmt:", re.IGNORECASE)
+# Reason: a whole-text search that only a directive can match, so the tokenizer
+# runs on the few files that hold one ("type:" alone is in most annotated code).
+_QUICK = re.compile(
+    r"#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa|#\s*type:\s*ignore|#\s*nosec"
+    r"|#\s*pragma|#\s*pyright:\s*ignore|#\s*fmt:",
+    re.IGNORECASE,
+)
 _INTRODUCER = re.compile(r"(?i:reason:)|--|\b(?i:because)\b")
 # Reason: the reason goes where each tool still honours the directive: mypy rejects
 # text after ``ignore[...]``, bandit reads words after ``nosec`` as test names and
