@@ -36,7 +36,7 @@ SECTION = Section(
         positive_int(
             "readme-depth",
             1,
-            "CON503: packages this deep below a source root need a README.md",
+            "CON503: packages at most this deep (src/app is 1) need a README.md",
         ),
         exempt_list(
             "exempt",
