@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import bench_hooks as hooks
 import bench_report as report
 import bench_setup as setup
 
@@ -233,6 +234,14 @@ def bench_history(bench: Bench, workspace: Path) -> None:
     bench.measure(name, [CONSTITUTION, "tdd-history", commits], repo)
 
 
+def bench_hooks(bench: Bench, workspace: Path, requests: Path) -> None:
+    """Hook start-up in the hook environment, then whole commits through pre-commit."""
+    hooks.bench_startup(bench, workspace, requests)
+    bench.run_queued()
+    hooks.bench_whole_commit(bench, workspace, requests)
+    bench.run_queued()
+
+
 def ratio_target(
     bench: Bench, name: str, top: str, bottom: str, limit: float
 ) -> Target:
@@ -262,7 +271,8 @@ RATIO_TARGETS = (
 
 def targets(bench: Bench) -> list[Target]:
     """Every target of the issue, from this run's rows."""
-    found = [ratio_target(bench, *spec) for spec in RATIO_TARGETS]
+    specs = (*RATIO_TARGETS, *hooks.HOOK_TARGETS)
+    found = [ratio_target(bench, *spec) for spec in specs]
     history = next(r for r in bench.rows.values() if r.name.startswith("history"))
     seconds = bench.median(history.name)
     met = None if seconds != seconds else seconds < 2.0
@@ -364,6 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench.run_queued()
         bench_history(bench, workspace)
         bench.run_queued()
+        bench_hooks(bench, workspace, requests)
         found = targets(bench)
         profiles = [] if args.no_profile else profile(bench, django, requests)
     finally:
@@ -372,21 +383,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"machine: {report.machine()}")
     for path in profiles:
         print(f"profile: {path}")
-    results = {
-        "machine": report.machine(),
-        "runs": args.runs,
-        "rows": [
-            report.clean(
-                {**asdict(row), "median": row.median, "cpu_median": row.cpu_median}
-            )
-            for row in bench.rows.values()
-        ],
-        "targets": [report.clean(asdict(target)) for target in found],
-    }
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=2, default=str) + "\n")
-    print(f"results: {args.json}")
+    write_results(args.json, args.runs, bench, found)
     return 0
+
+
+def write_results(path: Path, runs: int, bench: Bench, found: list[Target]) -> None:
+    """Write every row and target as JSON to ``path``."""
+    rows = [
+        report.clean(
+            {**asdict(row), "median": row.median, "cpu_median": row.cpu_median}
+        )
+        for row in bench.rows.values()
+    ]
+    targets_found = [report.clean(asdict(target)) for target in found]
+    results = {"machine": report.machine(), "runs": runs, "rows": rows}
+    results["targets"] = targets_found
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    print(f"results: {path}")
 
 
 if __name__ == "__main__":

@@ -107,3 +107,40 @@ def make_project(project_venv: Path) -> MakeProject:
         return root
 
     return _make
+
+
+def executed_lines(covered: int, missed: int) -> list[int]:
+    """The lines of ``big_module(covered, missed)`` that run on import.
+
+    Example:
+        >>> executed_lines(3, 2)
+        [1, 6, 7]
+    """
+    # Reason: the def line, the body, then two blank lines before the top level.
+    first_top = missed + 4
+    return [1, *range(first_top, first_top + covered - 1)]
+
+
+def write_measured(root: Path, covered: int = 200, missed: int = 50) -> Path:
+    """A project and its ``.coverage`` data, written in-process: no test run.
+
+    The data is what ``coverage run -m pytest`` records for the project (the
+    package's ``__init__`` and ``big`` measured), written with coverage.py's
+    own ``CoverageData``, so the gate's judging is tested without a subprocess.
+    """
+    from coverage import CoverageData
+
+    (root / "pkg").mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text(PYPROJECT)
+    (root / "pkg" / "__init__.py").write_text("")
+    big = root / "pkg" / "big.py"
+    big.write_text(big_module(covered, missed))
+    data = CoverageData(basename=str(root / ".coverage"))
+    data.add_lines(
+        {
+            str((root / "pkg" / "__init__.py").resolve()): [],
+            str(big.resolve()): executed_lines(covered, missed),
+        }
+    )
+    data.write()
+    return root

@@ -15,6 +15,7 @@ from constitution_hooks.cli import (
     Command,
     CommandSpec,
     HelpFormatter,
+    ModuleCommand,
     build_parser,
     main,
     terminal_width,
@@ -165,7 +166,7 @@ def test_main_rules_json_is_a_list_of_records(
 ) -> None:
     assert main(["rules", "--format", "json"]) == 0
     codes = [r["code"] for r in json.loads(capsys.readouterr().out)]
-    assert codes[:3] == ["CON001", "CON002", "CON101"]
+    assert codes[:3] == ["CON001", "CON002", "CON003"]
 
 
 def test_main_log_format_json_events_share_correlation_id(
@@ -262,3 +263,41 @@ def test_build_parser_unselected_command_has_no_arguments_exits_2() -> None:
 def test_build_parser_help_lists_every_command() -> None:
     text = build_parser().format_help()
     assert all(spec.name in text for spec in COMMANDS)
+
+
+def _crash(args: object) -> int:
+    raise RuntimeError("boom")
+
+
+def test_main_unexpected_error_exits_3_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from constitution_hooks.commands import rules
+
+    monkeypatch.setattr(rules, "run", _crash)
+    assert main(["rules"]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        "constitution: internal error in rules: RuntimeError: boom; please report it\n"
+    )
+
+
+def test_main_unexpected_error_verbose_shows_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from constitution_hooks.commands import rules
+
+    monkeypatch.setattr(rules, "run", _crash)
+    assert main(["rules", "-v"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err
+    assert err.rstrip().endswith("RuntimeError: boom; please report it")
+
+
+def test_module_command_module_with_four_names_loads_as_command() -> None:
+    command = CommandSpec("rules", "rules", "", "list every rule").load()
+    assert isinstance(command, ModuleCommand)
+    assert (command.name, command.run.__module__) == (
+        "rules",
+        "constitution_hooks.commands.rules",
+    )

@@ -32,7 +32,17 @@ HEAVY = (
 )
 
 
+_SEEN: dict[tuple[str, ...], list[str]] = {}
+
+
 def _imported(tmp_path: Path, *args: str) -> list[str]:
+    # Reason: one subprocess per command line; several tests read the same one.
+    if args not in _SEEN:
+        _SEEN[args] = _probe(tmp_path, *args)
+    return _SEEN[args]
+
+
+def _probe(tmp_path: Path, *args: str) -> list[str]:
     (tmp_path / "x.py").write_text("def f():\n    return 1\n")
     (tmp_path / "MSG").write_text("feat: add search\n")
     result = subprocess.run(
@@ -123,3 +133,10 @@ def test_rules_registry_import_loads_no_rule_logic() -> None:
     )
     loaded, count = result.stdout.strip().split("|")
     assert (loaded, int(count) > 0) == ("", True)
+
+
+def test_main_pre_commit_hook_imports_no_coverage_yaml_or_pool(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    imported = _imported(tmp_path, "pre-commit", "--no-cache", "x.py")
+    heavy = {"coverage", "yaml", "fractions", "json", "multiprocessing", "difflib"}
+    assert not heavy & set(imported)

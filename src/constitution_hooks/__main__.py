@@ -1,5 +1,5 @@
 """Allow ``python -m constitution_hooks``."""
 
-from constitution_hooks.cli import main
+from constitution_hooks.launch import main
 
 raise SystemExit(main())

@@ -6,11 +6,16 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
 from constitution_hooks import __version__
-from constitution_hooks.core.errors import EXIT_USAGE, UsageError
+from constitution_hooks.core.errors import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    UsageError,
+    internal_error_line,
+)
 from constitution_hooks.core.log import configure
 
 
@@ -36,7 +41,7 @@ class CommandSpec(NamedTuple):
     """Where a subcommand lives: imported only when that subcommand runs.
 
     Example:
-        >>> spec = CommandSpec("rules", "rules", "RulesCommand", "list every rule")
+        >>> spec = CommandSpec("rules", "rules", "", "list every rule")
         >>> spec.load().name
         'rules'
     """
@@ -47,11 +52,33 @@ class CommandSpec(NamedTuple):
     help: str
 
     def load(self) -> Command:
-        """Import the command's module and return the command object."""
+        """Import the command's module and return the command object.
+
+        A module that is itself the command (``NAME``, ``HELP``,
+        ``add_arguments``, ``run``) has an empty ``attribute``.
+        """
         module = importlib.import_module(f"constitution_hooks.commands.{self.module}")
+        if not self.attribute:
+            return ModuleCommand(
+                module.NAME, module.HELP, module.add_arguments, module.run
+            )
         target = getattr(module, self.attribute)
         command: Command = target() if isinstance(target, type) else target
         return command
+
+
+class ModuleCommand(NamedTuple):
+    """A command module's four names, as one command object.
+
+    Example:
+        >>> ModuleCommand("x", "does x", print, len).name
+        'x'
+    """
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
 
 
 # Reason: a hook imports only its own command, so `commit-msg` does not pay for
@@ -59,6 +86,12 @@ class CommandSpec(NamedTuple):
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "check", "check", "CHECK", "run every file rule (the 'constitution' hook)"
+    ),
+    CommandSpec(
+        "pre-commit",
+        "pre_commit",
+        "",
+        "every pre-commit-stage rule in one process (the 'constitution' hook)",
     ),
     CommandSpec(
         "file-length", "check", "FILE_LENGTH", "files over the line limit (CON101)"
@@ -69,14 +102,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "FUNCTION_SIZE",
         "functions and classes over their limits (CON102, CON103)",
     ),
-    CommandSpec("rules", "rules", "RulesCommand", "list every rule"),
-    CommandSpec("explain", "explain", "ExplainCommand", "explain one rule"),
+    CommandSpec("rules", "rules", "", "list every rule"),
+    CommandSpec("explain", "explain", "", "explain one rule"),
     CommandSpec(
         "commit-msg", "commit_msg", "CommitMsgCommand", "check commit messages"
     ),
-    CommandSpec(
-        "branch-name", "branch_name", "BranchNameCommand", "check a branch name"
-    ),
+    CommandSpec("branch-name", "branch_name", "", "check a branch name"),
     CommandSpec(
         "tdd-pairing", "tdd_pairing", "TddPairingCommand", "modules need tests"
     ),
@@ -86,6 +117,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("waivers", "waivers", "WaiversCommand", "list every waiver"),
     CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
+    CommandSpec(
+        "project-contract",
+        "project_contract",
+        "ProjectContractCommand",
+        "the repository-level rules",
+    ),
+    CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
 )
 
 
@@ -200,7 +238,10 @@ def _selected(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code (0, 1 or 2).
+    """Run the command line and return its exit code.
+
+    0 clean, 1 violations, 2 usage or configuration error, 3 an unexpected
+    internal error: one line on stderr, the traceback only with ``-v``.
 
     Example:
         >>> main(["rules", "--format", "json"]) == 0  # doctest: +ELLIPSIS
@@ -222,5 +263,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_USAGE
+    # Reason: the one top-level handler; a bug becomes one line and exit 3,
+    # never a traceback in the middle of a commit.
+    except Exception as error:
+        if args.verbose:
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+        print(internal_error_line(args.command, error), file=sys.stderr)
+        return EXIT_INTERNAL
     log.debug("command finished", command=args.command, exit_code=code)
     return code

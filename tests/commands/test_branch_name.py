@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands.branch_name import BranchNameCommand
+from constitution_hooks.commands import branch_name
 from tests.conftest import git
 
 
@@ -75,7 +75,7 @@ def test_run_disabled_table_exits_clean(git_repo: Path) -> None:
 
 def _args(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    BranchNameCommand().add_arguments(parser)
+    branch_name.add_arguments(parser)
     return parser.parse_args(list(argv))
 
 
@@ -87,7 +87,7 @@ def test_add_arguments_no_branch_means_the_one_under_check() -> None:
 def test_run_allowed_branch_option_returns_0(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert BranchNameCommand().run(_args("--branch", "fix/empty-query")) == 0
+    assert branch_name.run(_args("--branch", "fix/empty-query")) == 0
     assert capsys.readouterr().out == ""
 
 
@@ -98,5 +98,5 @@ def test_run_pushed_branch_from_pre_commit_is_checked_not_head(
 ) -> None:
     first_commit(git_repo)
     monkeypatch.setenv("PRE_COMMIT_LOCAL_BRANCH", "refs/heads/Bad_Name")
-    assert BranchNameCommand().run(_args("--format", "json")) == 1
+    assert branch_name.run(_args("--format", "json")) == 1
     assert '"path": "Bad_Name"' in capsys.readouterr().out

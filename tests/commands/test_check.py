@@ -40,6 +40,7 @@ def test_rules_hook_command_keeps_only_its_hook_and_parse_codes() -> None:
     assert [rule.code for rule in FUNCTION_SIZE.rules()] == [
         "CON001",
         "CON002",
+        "CON003",
         "CON102",
         "CON103",
         "CON010",

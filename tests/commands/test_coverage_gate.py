@@ -15,6 +15,10 @@ from constitution_hooks.commands.coverage_gate import CoverageGateCommand
 from tests.conftest import git
 from tests.coverage_project import MakeProject
 
+# Reason: these tests run real test suites under coverage in real virtualenvs
+# (seconds each); the judging alone is tested in-process beside them.
+pytestmark = pytest.mark.integration
+
 GATE = """
 [tool.constitution.coverage-gate]
 """

@@ -7,7 +7,7 @@ import argparse
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands.explain import ExplainCommand
+from constitution_hooks.commands import explain
 from constitution_hooks.core.ruledoc import render_rule
 from constitution_hooks.rules import RULES, SECTIONS
 
@@ -34,7 +34,7 @@ def test_main_explain_unknown_rule_exits_2_naming_known_codes(
 
 def test_add_arguments_rule_is_required_positional() -> None:
     parser = argparse.ArgumentParser()
-    ExplainCommand().add_arguments(parser)
+    explain.add_arguments(parser)
     assert parser.parse_args(["CON101"]).rule == "CON101"
     with pytest.raises(SystemExit):
         parser.parse_args([])
@@ -44,5 +44,5 @@ def test_run_rule_id_prints_its_page_and_returns_0(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     rule = next(r for r in RULES if r.id == "class-too-long")
-    assert ExplainCommand().run(argparse.Namespace(rule="class-too-long")) == 0
+    assert explain.run(argparse.Namespace(rule="class-too-long")) == 0
     assert capsys.readouterr().out == render_rule(rule, SECTIONS)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands.rules import RulesCommand
+from constitution_hooks.commands import rules
 from constitution_hooks.rules import RULES
 
 
@@ -32,14 +32,14 @@ def test_main_rules_json_records_carry_hint_and_scope(
 
 def test_add_arguments_format_defaults_to_text() -> None:
     parser = argparse.ArgumentParser()
-    RulesCommand().add_arguments(parser)
+    rules.add_arguments(parser)
     assert parser.parse_args([]).format == "text"
 
 
 def test_run_text_lists_each_rule_in_three_lines_then_footer(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert RulesCommand().run(argparse.Namespace(format="text")) == 0
+    assert rules.run(argparse.Namespace(format="text")) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3 * len(RULES) + 1
     assert [line.split()[0] for line in lines[:-1:3]] == [r.code for r in RULES]
@@ -48,7 +48,7 @@ def test_run_text_lists_each_rule_in_three_lines_then_footer(
 def test_run_json_gives_one_record_per_rule_in_registry_order(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert RulesCommand().run(argparse.Namespace(format="json")) == 0
+    assert rules.run(argparse.Namespace(format="json")) == 0
     records = json.loads(capsys.readouterr().out)
     assert [(r["code"], r["rule"]) for r in records] == [
         (rule.code, rule.id) for rule in RULES

@@ -9,6 +9,7 @@ from constitution_hooks.core.errors import (
     EXIT_USAGE,
     EXIT_VIOLATIONS,
     UsageError,
+    internal_error_line,
 )
 from constitution_hooks.core.git import GitError
 
@@ -26,3 +27,11 @@ def test_usage_error_message_is_kept_as_its_text() -> None:
 def test_usage_error_git_error_is_caught_as_usage_error() -> None:
     with pytest.raises(UsageError):
         raise GitError("git is not installed or not on PATH")
+
+
+def test_internal_error_line_names_command_type_and_message() -> None:
+    line = internal_error_line("tdd-history", ValueError("bad blob"))
+    assert line == (
+        "constitution: internal error in tdd-history: ValueError: bad blob;"
+        " please report it"
+    )

@@ -14,7 +14,6 @@ from constitution_hooks.core.cache import ResultCache
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.parallel import (
     GC_THRESHOLD,
-    Dispatch,
     cpu_count,
     default_jobs,
     fewer_collections,
@@ -148,17 +147,15 @@ def test_run_checks_worker_dies_rechecks_in_this_process() -> None:
     assert sorted(v.path for v in found) == sorted(paths)
 
 
-def test_dispatch_one_job_yields_results_in_order_added_without_pool() -> None:
-    dispatch = Dispatch(len, 1, 3)
-    for path in ("a.py", "bb.py", "c.py"):
-        dispatch.add(path)
-    assert list(dispatch.results()) == [("a.py", 4), ("bb.py", 5), ("c.py", 4)]
-    assert dispatch.pool is None
+def _pid(path: str) -> int:
+    return os.getpid()
 
 
-def test_dispatch_two_jobs_yields_results_in_order_added() -> None:
-    paths = [f"{'x' * n}.py" for n in range(1, 41)]
-    dispatch = Dispatch(len, 2, len(paths))
-    for path in paths:
-        dispatch.add(path)
-    assert list(dispatch.results()) == [(path, len(path)) for path in paths]
+def test_map_files_more_jobs_than_files_starts_one_worker_per_file_at_most() -> None:
+    pids = set(map_files(_pid, ["a.py", "b.py"], 1000))
+    assert 1 <= len(pids) <= 2
+
+
+def test_map_files_more_jobs_than_cpus_starts_at_most_one_per_cpu() -> None:
+    paths = [f"f{i}.py" for i in range(64)]
+    assert len(set(map_files(_pid, paths, 64))) <= cpu_count()

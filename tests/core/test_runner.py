@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from constitution_hooks.core.config import load_config
+from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.runner import FileChecker, check_files
+from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules import RULES, SECTIONS
 
 Write = Callable[..., Path]
@@ -151,3 +153,36 @@ def test_file_checker_waived_violation_is_dropped(write: Write, tmp_path: Path) 
     path = write("a.py", waived)
     checker = _checker(tmp_path, frozenset({"CON102", "CON010", "CON011"}))
     assert checker(str(path)) == []
+
+
+def _explode(source: object, settings: object) -> Iterator[Finding]:
+    raise ValueError("unexpected node")
+    yield Finding(1, 1, "never")  # pragma: no cover -- makes this a generator
+
+
+EXPLODING = Rule(
+    "CON999", "exploding", "constitution", "", "", "", "", "", "", "", check=_explode
+)
+
+
+def test_check_files_crashing_rule_is_internal_error_and_others_go_on(
+    write: Write, tmp_path: Path
+) -> None:
+    (tmp_path / ".git").mkdir()
+    path = write("long.py", "x = 1\n" * 501)
+    config = load_config(SECTIONS, cwd=tmp_path)
+    rules = (*RULES, EXPLODING)
+    found = check_files([str(path)], config, rules, known=rules)
+    assert [(v.line, v.code) for v in found] == [(1, "CON003"), (501, "CON101")]
+    assert found[0].message == (
+        "internal error in rule CON999 (exploding) on this file: ValueError:"
+        " unexpected node; please report it"
+    )
+
+
+def test_check_files_broken_file_is_parsed_once(
+    write: Write, tmp_path: Path, parse_calls: list[str]
+) -> None:
+    path = write("bad.py", "def f(:\n    pass\n")
+    assert [code for *_, code in run([path], tmp_path)] == ["CON001"]
+    assert len(parse_calls) == 1

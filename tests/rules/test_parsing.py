@@ -24,10 +24,11 @@ def _codes(tmp_path: Path, data: bytes) -> list[tuple[str, str]]:
     ]
 
 
-def test_rules_codes_and_ids_are_con001_syntax_error_con002_unreadable() -> None:
+def test_rules_codes_and_ids_are_con001_con002_con003_in_order() -> None:
     assert [(rule.code, rule.id) for rule in RULES] == [
         ("CON001", "syntax-error"),
         ("CON002", "unreadable-file"),
+        ("CON003", "internal-error"),
     ]
 
 

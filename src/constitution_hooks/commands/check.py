@@ -21,9 +21,11 @@ from constitution_hooks.rules import RULES
 
 if TYPE_CHECKING:
     from constitution_hooks.core.changes import Changes
+    from constitution_hooks.core.config import Config
+    from constitution_hooks.core.violation import Violation
 
 # Reason: the runner reports these itself (parse errors, waivers) for every file hook.
-PARSE_CODES = ("CON001", "CON002", "CON010", "CON011")
+PARSE_CODES = ("CON001", "CON002", "CON003", "CON010", "CON011")
 
 
 class FileCommand(NamedTuple):
@@ -31,7 +33,7 @@ class FileCommand(NamedTuple):
 
     Example:
         >>> [r.code for r in FILE_LENGTH.rules()]
-        ['CON001', 'CON002', 'CON101', 'CON010', 'CON011']
+        ['CON001', 'CON002', 'CON003', 'CON101', 'CON010', 'CON011']
     """
 
     name: str
@@ -101,6 +103,8 @@ class FileCommand(NamedTuple):
             use_cache=not args.no_cache,
             known=RULES,
         )
+        if args.all_files and not self.hooks:
+            violations = sorted(violations + _contract(config, args))
         if changes is not None:
             violations = [v for v in violations if changes.keeps(v)]
         get_logger().info("check finished", violations=len(violations))
@@ -171,3 +175,11 @@ def _changes(diff_base: str | None) -> Changes | None:
     from constitution_hooks.core.changes import changes_since
 
     return changes_since(diff_base, RULES)
+
+
+def _contract(config: Config, args: argparse.Namespace) -> list[Violation]:
+    # Reason: --all-files judges the whole repository, so the project contract
+    # too; imported only then, so a hook run on staged files never pays for it.
+    from constitution_hooks.commands.project_contract import contract_violations
+
+    return contract_violations(config, _names(args.select), _names(args.ignore))

@@ -9,25 +9,28 @@ from constitution_hooks.core.registry import find_rule
 from constitution_hooks.core.ruledoc import render_rule
 from constitution_hooks.rules import RULES, SECTIONS
 
+NAME = "explain"
+HELP = "explain one rule (code or id): what, why, example, fix, options"
 
-class ExplainCommand:
-    """Print what a rule does, why, the constitution's words, example, fix, options.
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the rule argument.
 
     Example:
-        >>> ExplainCommand().name
-        'explain'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["CON102"]).rule
+        'CON102'
     """
+    parser.add_argument("rule", metavar="CODE|ID", help="e.g. CON102 or file-too-long")
 
-    name = "explain"
-    help = "explain one rule (code or id): what, why, example, fix, options"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add the rule argument."""
-        parser.add_argument(
-            "rule", metavar="CODE|ID", help="e.g. CON102 or file-too-long"
-        )
+def run(args: argparse.Namespace) -> int:
+    """Print the rule's page; an unknown rule is a usage error (exit 2).
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Print the rule's page; an unknown rule is a usage error (exit 2)."""
-        sys.stdout.write(render_rule(find_rule(RULES, args.rule), SECTIONS))
-        return 0
+    Example:
+        >>> run(argparse.Namespace(rule="CON101"))  # doctest: +ELLIPSIS
+        # CON101 file-too-long...
+        0
+    """
+    sys.stdout.write(render_rule(find_rule(RULES, args.rule), SECTIONS))
+    return 0

@@ -8,31 +8,36 @@ import sys
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.rules import RULES
 
+NAME = "rules"
+HELP = "list every rule: code, id, hook, default and the constitution's words"
 
-class RulesCommand:
-    """List every rule: code, id, hook, default, the constitution's words.
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format``.
 
     Example:
-        >>> RulesCommand().name
-        'rules'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--format", "json"]).format
+        'json'
     """
+    parser.add_argument("--format", choices=("text", "json"), default="text")
 
-    name = "rules"
-    help = "list every rule: code, id, hook, default and the constitution's words"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add ``--format``."""
-        parser.add_argument("--format", choices=("text", "json"), default="text")
+def run(args: argparse.Namespace) -> int:
+    """Print the catalogue; always exit 0.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Print the catalogue; always exit 0."""
-        if args.format == "json":
-            import json  # Reason: a check never pays for importing json.
+    Example:
+        >>> run(argparse.Namespace(format="text"))  # doctest: +ELLIPSIS
+        CON001  syntax-error ...
+        0
+    """
+    if args.format == "json":
+        import json  # Reason: a check never pays for importing json.
 
-            sys.stdout.write(json.dumps([_record(r) for r in RULES], indent=2) + "\n")
-        else:
-            sys.stdout.write("".join(_line(rule) for rule in RULES) + _FOOTER)
-        return 0
+        sys.stdout.write(json.dumps([_record(r) for r in RULES], indent=2) + "\n")
+    else:
+        sys.stdout.write("".join(_line(rule) for rule in RULES) + _FOOTER)
+    return 0
 
 
 _FOOTER = (

@@ -13,6 +13,7 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
+from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.source import SourceFile
@@ -62,16 +63,43 @@ class TddPairingCommand:
 
     def run(self, args: argparse.Namespace) -> int:
         """Check and report; return the exit code."""
-        config = config_from(args)
-        if not config.enabled(SECTION.name):
-            return report([], args.format)
-        project = open_project(config)
-        violations = _check(project, args.paths, args.all_files)
-        get_logger().info("tdd-pairing finished", violations=len(violations))
-        return report(
-            sorted(v._replace(path=project.prefix + v.path) for v in violations),
-            args.format,
-        )
+        violations = pairing_violations(config_from(args), args.paths, args.all_files)
+        return report(violations, args.format)
+
+
+def pairing_violations(
+    config: Config, paths: list[str] | None = None, all_files: bool = False
+) -> list[Violation]:
+    """The TDD findings of the staged change (or of ``paths``, or every file).
+
+    Paths are relative to the repository root, sorted.
+
+    Raises:
+        UsageError: Not inside a git work tree, or a path outside the project.
+
+    Example:
+        A repository whose staged module has no test:
+
+        >>> import os, subprocess, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> repo = tempfile.mkdtemp()
+        >>> _ = subprocess.run(["git", "init", "-q", repo], check=True)
+        >>> os.makedirs(f"{repo}/src/shop")
+        >>> with open(f"{repo}/src/shop/cart.py", "w") as module:
+        ...     _ = module.write("def total():\\n    return 0\\n")
+        >>> _ = subprocess.run(["git", "-C", repo, "add", "-A"], check=True)
+        >>> here = os.getcwd(); os.chdir(repo)
+        >>> [(v.path, v.code) for v in pairing_violations(load_config(SECTIONS))]
+        [('src/shop/cart.py', 'CON201')]
+        >>> os.chdir(here)
+    """
+    if not config.enabled(SECTION.name):
+        return []
+    project = open_project(config)
+    violations = _check(project, paths or [], all_files)
+    get_logger().info("tdd-pairing finished", violations=len(violations))
+    return sorted(v._replace(path=project.prefix + v.path) for v in violations)
 
 
 def _check(project: Project, paths: list[str], all_files: bool) -> list[Violation]:

@@ -16,7 +16,10 @@ class GitError(UsageError):
 
 
 def run_git(
-    args: list[str], cwd: Path | None = None, stdin: bytes | None = None
+    args: list[str],
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    accept: tuple[int, ...] = (0,),
 ) -> bytes:
     """Run ``git`` with ``args`` and return its standard output.
 
@@ -24,6 +27,7 @@ def run_git(
         args: Arguments after ``git``.
         cwd: The folder to run in (default: the current folder).
         stdin: Bytes fed to git's standard input, if any.
+        accept: Exit codes that are answers, not failures (``check-ignore`` exits 1).
 
     Returns:
         The raw standard output.
@@ -48,7 +52,7 @@ def run_git(
     result = subprocess.run(  # nosec B603  # Reason: argv list, no shell
         [executable, *args], cwd=cwd, input=stdin, capture_output=True, check=False
     )
-    if result.returncode != 0:
+    if result.returncode not in accept:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = reason[-1] if reason else f"exit code {result.returncode}"
         raise GitError(f"git {' '.join(args[:2])} failed: {detail}")
@@ -478,3 +482,21 @@ def is_shallow(cwd: Path | None = None) -> bool:
     """
     output = run_git(["rev-parse", "--is-shallow-repository"], cwd)
     return output.strip() == b"true"
+
+
+def ignored(paths: Iterable[str], cwd: Path | None = None) -> set[str]:
+    """Which of ``paths`` the repository's ignore rules match, tracked or not.
+
+    The user's global excludes file is left out: it differs per machine, so a path it
+    alone ignores is ignored on one machine and committed from the next.
+
+    Example:
+        >>> ignored([]) == set()
+        True
+    """
+    wanted = list(paths)
+    if not wanted:
+        return set()
+    args = ["-c", "core.excludesFile=", "check-ignore", "--no-index", "--stdin", "-z"]
+    stdin = "".join(f"{path}\0" for path in wanted).encode("utf-8", "surrogateescape")
+    return set(split_z(run_git(args, cwd, stdin, accept=(0, 1))))

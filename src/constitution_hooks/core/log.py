@@ -80,13 +80,29 @@ def _structlog_logger(verbose: bool, log_format: str) -> Logger:
         wrapper_class=structlog.make_filtering_bound_logger(
             logging.DEBUG if verbose else logging.INFO
         ),
-        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        # Reason: _Stderr is a TextIO stand-in that follows sys.stderr.
+        logger_factory=structlog.PrintLoggerFactory(_Stderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )
     structlog.contextvars.clear_contextvars()
     structlog.contextvars.bind_contextvars(correlation_id=uuid.uuid4().hex)
     logger: Logger = structlog.get_logger("constitution")
     return logger
+
+
+class _Stderr:
+    """Whatever ``sys.stderr`` is when an event is written, not when configured.
+
+    Reason: a caller that swaps ``sys.stderr`` after ``configure`` (pytest's
+    capture, a redirecting wrapper) must not leave the logger writing to a
+    closed stream.
+    """
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
 
 
 def get_logger() -> Logger:

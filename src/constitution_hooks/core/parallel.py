@@ -1,4 +1,7 @@
-"""Spread per-file checks over worker processes; look results up in a cache first."""
+"""Spread per-file checks over worker processes; look results up in a cache first.
+
+The executor's own ``map`` does the spreading, after the cache pass.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from constitution_hooks.core.violation import Violation
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
 
     from constitution_hooks.core.cache import ResultCache
@@ -45,15 +47,17 @@ def cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def default_jobs(paths: Sequence[str]) -> int:
+def default_jobs(paths: Sequence[str], split_by_pre_commit: bool | None = None) -> int:
     """Worker processes for a run: every CPU on a large run, one on a small one.
 
     A run is large when the files to check hold ``LARGE_RUN_BYTES`` or more. Under
     pre-commit (``PRE_COMMIT=1``) it is always one: pre-commit already splits a
-    hook's files over one process per CPU.
+    hook's files over one process per CPU (unless the hook is ``require_serial``).
 
     Args:
         paths: The files that need checking (cache hits excluded).
+        split_by_pre_commit: Whether pre-commit spreads this hook's files over
+            processes itself; None: whenever running under pre-commit.
 
     Returns:
         The number of processes to use.
@@ -62,7 +66,9 @@ def default_jobs(paths: Sequence[str]) -> int:
         >>> default_jobs([])
         1
     """
-    if os.environ.get("PRE_COMMIT") == "1":
+    if split_by_pre_commit is None:
+        split_by_pre_commit = os.environ.get("PRE_COMMIT") == "1"
+    if split_by_pre_commit:
         return 1
     total = 0
     for path in paths:
@@ -78,14 +84,15 @@ def default_jobs(paths: Sequence[str]) -> int:
 def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> list[T]:
     """Apply ``check`` to every path, in up to ``jobs`` processes, keeping order.
 
-    Paths go to worker processes in chunks; fewer paths than one chunk (and any
-    run with one job) stay in this process, which then imports nothing of
-    multiprocessing.
+    Never more workers than paths, nor than CPUs; with one worker the paths are
+    checked in this process, which then imports nothing of multiprocessing. A
+    pool broken from outside (a worker killed by a signal or out of memory)
+    loses nothing: every path is checked again here.
 
     Args:
         check: A picklable callable from a path to its result.
         paths: The files to check.
-        jobs: The number of processes.
+        jobs: The most processes to use.
 
     Returns:
         One result per path, in the order of ``paths``.
@@ -94,76 +101,18 @@ def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> lis
         >>> map_files(len, ["a.py", "bc.py"], 1)
         [4, 5]
     """
-    dispatch = Dispatch(check, jobs, len(paths))
-    for path in paths:
-        dispatch.add(path)
-    return [result for _, result in dispatch.results()]
+    workers = min(jobs, len(paths), cpu_count())
+    if workers <= 1:
+        return [check(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-
-def _check_chunk(check: Callable[[str], T], chunk: list[str]) -> list[T]:
-    return [check(path) for path in chunk]
-
-
-class Dispatch(Generic[T]):
-    """Feed paths to worker processes a chunk at a time, as they become known.
-
-    Work starts while the caller is still looking paths up in the cache; the pool
-    is only started once a whole chunk is waiting, so a run with a handful of
-    misses never pays for one.
-
-    Example:
-        >>> d = Dispatch(len, 1, 1); d.add("a.py")
-        >>> list(d.results())
-        [('a.py', 4)]
-    """
-
-    def __init__(self, check: Callable[[str], T], jobs: int, expected: int) -> None:
-        """Use ``jobs`` workers for about ``expected`` paths."""
-        self.check = check
-        self.jobs = jobs
-        self.chunk = max(1, expected // (max(1, jobs) * CHUNKS_PER_WORKER))
-        self.pending: list[str] = []
-        self.submitted: list[tuple[list[str], Future[list[T]]]] = []
-        self.pool: ProcessPoolExecutor | None = None
-
-    def add(self, path: str) -> None:
-        """Queue one path; a full chunk goes to the workers at once."""
-        self.pending.append(path)
-        if self.jobs > 1 and len(self.pending) >= self.chunk:
-            self._submit()
-
-    def _submit(self) -> None:
-        if self.pool is None:
-            from concurrent.futures import ProcessPoolExecutor
-
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=_context())
-        chunk, self.pending = self.pending, []
-        self.submitted.append(
-            (chunk, self.pool.submit(_check_chunk, self.check, chunk))
-        )
-
-    def _outcome(self, chunk: list[str], future: Future[list[T]]) -> list[T]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            # Reason: a worker killed from outside (out of memory, a signal) must not
-            # lose its files or end the run with a traceback: check them here.
-            return _check_chunk(self.check, chunk)
-
-    def results(self) -> Iterator[tuple[str, T]]:
-        """Yield (path, result) for every path added, in the order added."""
-        try:
-            if self.pool is not None and self.pending:
-                self._submit()
-            for chunk, future in self.submitted:
-                yield from zip(chunk, self._outcome(chunk, future), strict=True)
-            for path in self.pending:
-                yield path, self.check(path)
-        finally:
-            if self.pool is not None:
-                self.pool.shutdown(wait=True, cancel_futures=True)
+    chunk = max(1, len(paths) // (workers * CHUNKS_PER_WORKER))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+            return list(pool.map(check, paths, chunksize=chunk))
+    except BrokenProcessPool:
+        return [check(path) for path in paths]
 
 
 def _context() -> BaseContext:
@@ -184,15 +133,12 @@ def run_checks(
     jobs: int | None,
     cache: ResultCache | None,
 ) -> list[Violation]:
-    """Check every path: cached results first, the misses in worker processes.
-
-    Misses go to the workers a chunk at a time while the rest are still being
-    looked up, so hashing files for the cache overlaps with parsing.
+    """Check every path: cached results first, then the misses, maybe in workers.
 
     Args:
         paths: The files to check.
         check: A picklable callable from a path to its violations.
-        jobs: Worker processes; None picks ``default_jobs`` of ``paths``.
+        jobs: Worker processes; None picks ``default_jobs`` of the misses.
         cache: Where results are looked up and stored, or None for no cache.
 
     Returns:
@@ -203,19 +149,20 @@ def run_checks(
         []
     """
     found: list[Violation] = []
-    workers = default_jobs(paths) if jobs is None else jobs
+    misses: list[str] = []
     with fewer_collections():
-        dispatch = Dispatch(check, workers, len(paths))
         for path in paths:
             hit = cache.lookup(path) if cache is not None else None
             if hit is None:
-                dispatch.add(path)
+                misses.append(path)
             else:
                 found.extend(hit)
-        for path, violations in dispatch.results():
-            found.extend(violations)
-            if cache is not None:
-                cache.store(path, violations)
+        workers = default_jobs(misses) if jobs is None else jobs
+        results = map_files(check, misses, workers)
+    for path, violations in zip(misses, results, strict=True):
+        found.extend(violations)
+        if cache is not None:
+            cache.store(path, violations)
     if cache is not None:
         cache.save()
     return found

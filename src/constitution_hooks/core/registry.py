@@ -12,7 +12,7 @@ from constitution_hooks.core.errors import UsageError
 if TYPE_CHECKING:
     from constitution_hooks.core.config import Settings
     from constitution_hooks.core.source import SourceFile
-    from constitution_hooks.core.violation import Finding
+    from constitution_hooks.core.violation import Finding, Violation
 
     FileCheck = Callable[[SourceFile, Settings], Iterator[Finding]]
 
@@ -60,6 +60,24 @@ class Rule(NamedTuple):
     file_level: bool = False
     example_language: str = "python"
     inputs: Callable[[str], tuple[str, ...]] | None = None
+
+    def at(self, path: str, finding: Finding) -> Violation:
+        """The violation of this rule that ``finding`` describes, in ``path``.
+
+        Every family yields findings (where and what); this is the one place
+        they become violations (which rule, under which code).
+
+        Example:
+            >>> from constitution_hooks.core.violation import Finding
+            >>> r = Rule("CON9", "nine", "h", "s", "", "", "", "", "", "")
+            >>> r.at("a.py", Finding(3, 1, "too long")).location()
+            'a.py:3:1'
+        """
+        from constitution_hooks.core.violation import Violation
+
+        return Violation(
+            path, finding.line, finding.column, self.code, self.id, finding.message
+        )
 
     @property
     def is_file_rule(self) -> bool:

@@ -15,6 +15,7 @@ from constitution_hooks.core.waivers import apply_waivers
 
 SYNTAX_ERROR = ("CON001", "syntax-error")
 UNREADABLE = ("CON002", "unreadable-file")
+INTERNAL_ERROR = ("CON003", "internal-error")
 
 
 def check_files(
@@ -124,16 +125,24 @@ def _check_one(
         try:
             # Reason: only rules with a check are active; mypy cannot see it.
             for finding in rule.check(source, settings):  # type: ignore[misc]
-                yield Violation(
-                    source.display,
-                    finding.line,
-                    finding.column,
-                    rule.code,
-                    rule.id,
-                    finding.message,
-                )
+                yield rule.at(source.display, finding)
         except (SyntaxError, RecursionError, MemoryError):
+            # Reason: the file's parse failure is already CON001 above; a rule that
+            # needs the tree has nothing to judge.
             continue
+        # Reason: a bug in one rule must not end the run or hide the other rules'
+        # findings: it becomes a finding that names the rule and the file.
+        except Exception as error:
+            yield Violation(
+                source.display, 1, 1, *INTERNAL_ERROR, _internal(rule, error)
+            )
+
+
+def _internal(rule: Rule, error: Exception) -> str:
+    return (
+        f"internal error in rule {rule.code} ({rule.id}) on this file:"
+        f" {type(error).__name__}: {error}; please report it"
+    )
 
 
 def _syntax_violation(display: str, error: SyntaxError) -> Violation:

@@ -188,7 +188,7 @@ class SourceFile:
         """A file whose bytes come from git (the index or a commit), not the disk.
 
         Example:
-            >>> SourceFile.from_bytes("a.py", b"x = 1\n").line_count
+            >>> SourceFile.from_bytes("a.py", b"x = 1\\n").line_count
             1
         """
         source = cls(Path(display), display)
@@ -218,10 +218,28 @@ class SourceFile:
         """The number of physical lines."""
         return count_lines(self.text)
 
-    @cached_property
+    @property
     def tree(self) -> ast.Module:
-        """The parsed module (raises ``SyntaxError``); parsed on first use only."""
-        return ast.parse(self.text, filename=self.display)
+        """The parsed module, parsed on first use only.
+
+        A failure is remembered too: a broken file is parsed once, however many
+        rules ask for its tree.
+
+        Raises:
+            SyntaxError: The file does not parse.
+            RecursionError: The file nests deeper than the parser can follow.
+            MemoryError: The file is too large for the parser.
+        """
+        outcome = self.__dict__.get("_tree")
+        if outcome is None:
+            try:
+                outcome = ast.parse(self.text, filename=self.display)
+            except (SyntaxError, RecursionError, MemoryError) as error:
+                outcome = error
+            self.__dict__["_tree"] = outcome
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
 
     @cached_property
     def comments(self) -> tuple[Comment, ...]:

@@ -12,7 +12,9 @@ from constitution_hooks.rules import (
     commit,
     coverage,
     docs,
+    migrations,
     parsing,
+    project,
     size,
     tdd,
     waivers,
@@ -30,3 +32,7 @@ SECTIONS += (tdd.SECTION,)
 RULES += docs.RULES
 SECTIONS += (docs.SECTION,)
 SECTIONS += (waivers.SECTION,)
+RULES += project.RULES
+SECTIONS += (project.SECTION,)
+RULES += migrations.RULES
+SECTIONS += (migrations.SECTION,)

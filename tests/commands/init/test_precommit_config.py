@@ -34,6 +34,8 @@ def test_merge_precommit_no_file_writes_every_hook_at_its_stage() -> None:
     assert found["commit-message"] == ["commit-msg"]
     assert found["coverage-gate"] == ["pre-push"]
     assert found["branch-name"] == ["pre-commit", "pre-push"]
+    assert found["project-contract"] == ["pre-commit"]
+    assert found["migrations"] == ["pre-commit", "pre-push"]
     assert changes
 
 

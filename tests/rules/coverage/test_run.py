@@ -17,6 +17,10 @@ from constitution_hooks.rules.coverage.run import (
 )
 from tests.coverage_project import MakeProject
 
+# Reason: these tests run real test suites under coverage in real virtualenvs
+# (seconds each); the judging alone is tested in-process beside them.
+pytestmark = pytest.mark.integration
+
 
 def test_run_tests_project_venv_measures_into_temporary_file(
     tmp_path: Path, make_project: MakeProject

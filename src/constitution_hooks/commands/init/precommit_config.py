@@ -57,6 +57,8 @@ def default_hooks(repo: str, rev: str) -> tuple[HookSpec, ...]:
         HookSpec(repo, rev, "commit-message", ("commit-msg",)),
         HookSpec(repo, rev, "branch-name", (*commit, *push)),
         HookSpec(repo, rev, "coverage-gate", push),
+        HookSpec(repo, rev, "project-contract", commit),
+        HookSpec(repo, rev, "migrations", (*commit, *push)),
         HookSpec(
             "https://github.com/psf/black-pre-commit-mirror", "26.10.1", "black", commit
         ),
@@ -107,7 +109,7 @@ def merge_precommit(
     Example:
         >>> text, changes = merge_precommit(None, default_hooks("r", "v1"))
         >>> text.count("- id: "), len(changes)
-        (9, 2)
+        (11, 2)
     """
     original = text or ""
     root = _compose(original)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Iterator, Sequence
 
 from constitution_hooks.core.config import Settings
+from constitution_hooks.core.patterns import matches_any
 from constitution_hooks.core.violation import Finding
 
 # Reason: common spellings of the six kinds, mapped to the constitution's prefix.
@@ -35,7 +35,7 @@ def check_branch(name: str, settings: Settings) -> Iterator[Finding]:
         ['branch "feat/x" matches no']
     """
     patterns = settings.strings("patterns")
-    if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns):
+    if matches_any(name, patterns):
         return
     fix = "rename it"
     candidate = suggest_branch(name, patterns)
@@ -61,7 +61,7 @@ def suggest_branch(name: str, patterns: Sequence[str]) -> str:
         rest = name
     for prefix in (kind, "feature"):
         candidate = f"{prefix}/{rest}"
-        if prefix and any(fnmatch.fnmatchcase(candidate, p) for p in patterns):
+        if prefix and matches_any(candidate, patterns):
             return candidate
     return ""
 

@@ -1,4 +1,4 @@
-"""CON001 and CON002: files that do not parse or cannot be read.
+"""CON001-CON003: files that do not parse or cannot be read, and crashed rules.
 
 The runner reports these itself, for every file hook, instead of a traceback.
 """
@@ -43,4 +43,29 @@ UNREADABLE_FILE = Rule(
     ),
     file_level=True,
 )
-RULES = (SYNTAX_ERROR, UNREADABLE_FILE)
+INTERNAL_ERROR = Rule(
+    code="CON003",
+    id="internal-error",
+    hook="constitution",
+    section="",
+    summary="a rule crashed on this file (a bug in the tool, not in the file)",
+    constitution=(
+        "Check for potential errors early and raise exceptions immediately when"
+        " issues occur."
+    ),
+    why=(
+        "A rule that crashes must not end the run silently or hide the other rules'"
+        " findings: the crash is reported at the file it happened on, naming the"
+        " rule and the exception, and every other rule and file is still checked."
+        " The finding blocks the commit, so a bug never lets a file through unjudged."
+    ),
+    example="# any file on which a rule raises an unexpected exception\n",
+    fix="# upgrade the hook, or report the message; ignore the rule meanwhile\n",
+    default="always on",
+    hint=(
+        "report it with the file that triggers it; meanwhile `--ignore` the rule it"
+        " names or waive it with a written reason"
+    ),
+    file_level=True,
+)
+RULES = (SYNTAX_ERROR, UNREADABLE_FILE, INTERNAL_ERROR)

@@ -1,0 +1,124 @@
+"""``constitution pre-commit``: every pre-commit-stage rule in one process.
+
+The ``constitution`` hook runs this: the file rules on the files pre-commit
+passes, TDD pairing of the staged change and the branch name, so a commit pays
+for one start-up instead of three. Findings come grouped by the hook that owns
+them, in the order the separate hooks would print them. A hook the project's
+``.pre-commit-config.yaml`` also lists on its own (``tdd-pairing``,
+``branch-name``) is left to that entry, so nothing is reported twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from constitution_hooks.commands.check import CHECK, add_speed_arguments
+from constitution_hooks.commands.common import (
+    add_config_argument,
+    add_format_argument,
+    config_from,
+    report,
+)
+from constitution_hooks.core.config import Config
+from constitution_hooks.core.violation import Violation
+
+NAME = "pre-commit"
+HELP = "every pre-commit-stage rule in one process (the 'constitution' hook)"
+# Reason: a hook id as the YAML list item `- id: NAME` (quoted or not, comment
+# after it allowed); a commented-out line does not start with `-`.
+_HOOK_ID = re.compile(
+    r"""^[ \t]*-[ \t]+id:[ \t]*["']?(tdd-pairing|branch-name)["']?[ \t]*(?:#.*)?$""",
+    re.MULTILINE,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the staged file paths, ``--jobs``, ``--no-cache``, format and config.
+
+    Example:
+        >>> p = argparse.ArgumentParser(); add_arguments(p)
+        >>> p.parse_args(["a.py", "--no-cache"]).paths
+        ['a.py']
+    """
+    parser.add_argument(
+        "paths", nargs="*", metavar="FILE", help="the staged Python files to check"
+    )
+    add_speed_arguments(parser)
+    add_format_argument(parser)
+    add_config_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run every pre-commit-stage rule and report; return the exit code.
+
+    Example:
+        ``constitution pre-commit src/app.py`` (the hook's entry) judges the staged
+        ``src/app.py``, the staged change's TDD pairing and the branch name.
+    """
+    config = config_from(args)
+    found = stage_violations(config, args.paths, args.jobs, not args.no_cache)
+    return report(found, args.format)
+
+
+def stage_violations(
+    config: Config, paths: list[str], jobs: int | None, cache: bool
+) -> list[Violation]:
+    """File rules on ``paths``, then TDD pairing, then the branch name.
+
+    Args:
+        config: The project's config.
+        paths: The files to run the file rules on (none: no file rules).
+        jobs: Worker processes; None: one per CPU on a large run (the hook is
+            ``require_serial``, so pre-commit does not split its files).
+        cache: Whether file results may be read from and written to the cache.
+
+    Returns:
+        The findings, grouped by hook, each group sorted.
+
+    Example:
+        ``stage_violations(config, ["src/app.py"], None, True)`` gives what
+        ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
+    """
+    from constitution_hooks.core.parallel import default_jobs
+    from constitution_hooks.core.runner import check_files
+    from constitution_hooks.rules import RULES
+
+    jobs = jobs or default_jobs(paths, split_by_pre_commit=False)
+    found = check_files(paths, config, CHECK.rules(), jobs, cache, known=RULES)
+    # Reason: pre-commit runs every hook at the repository's top level, where its
+    # config lives; asking git for the top level would cost one more process.
+    separate = listed_separately(Path.cwd())
+    if "tdd-pairing" not in separate:
+        from constitution_hooks.commands.tdd_pairing import pairing_violations
+
+        found += pairing_violations(config)
+    if "branch-name" not in separate:
+        from constitution_hooks.commands.branch_name import branch_violations
+
+        found += branch_violations(config)
+    return found
+
+
+def listed_separately(top: Path) -> set[str]:
+    """The hooks of this stage that ``.pre-commit-config.yaml`` lists on their own.
+
+    Args:
+        top: The folder that holds ``.pre-commit-config.yaml``.
+
+    Returns:
+        ``tdd-pairing`` and/or ``branch-name``, when listed.
+
+    Example:
+        >>> import tempfile
+        >>> top = Path(tempfile.mkdtemp())
+        >>> _ = (top / ".pre-commit-config.yaml").write_text("    - id: branch-name\\n")
+        >>> listed_separately(top)
+        {'branch-name'}
+    """
+    try:
+        text = (top / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return set(_HOOK_ID.findall(text))

@@ -1,0 +1,146 @@
+"""``constitution project-contract``: the repository-level rules, on the index."""
+
+from __future__ import annotations
+
+import argparse
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from constitution_hooks.commands.common import (
+    add_config_argument,
+    add_format_argument,
+    config_from,
+    report,
+)
+from constitution_hooks.core import git
+from constitution_hooks.core.config import Config
+from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.registry import select_rules
+from constitution_hooks.core.violation import Violation
+from constitution_hooks.rules import RULES
+from constitution_hooks.rules.project import RULES as CONTRACT_RULES
+from constitution_hooks.rules.project import SECTION
+from constitution_hooks.rules.project.contract import check_contract
+from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
+from constitution_hooks.rules.project.repository import ENV
+from constitution_hooks.rules.project.settings import ContractSettings
+
+
+def project_prefix(config: Config, top: Path) -> str:
+    """The project's folder in the repository: ``""`` at the top, else ``"app/"``.
+
+    Example:
+        >>> from constitution_hooks.core.config import Config
+        >>> project_prefix(Config(Path("/r/app"), None, ()), Path("/r"))
+        'app/'
+    """
+    try:
+        prefix = config.root.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        prefix = "."
+    return "" if prefix == "." else prefix + "/"
+
+
+def _nearest(name: str, prefix: str, index: dict[str, str]) -> tuple[str, str, str]:
+    """(repository path, path from the project, project from its folder) of the
+    nearest tracked ``name`` in the project folder or above, as uv looks it up."""
+    parts = prefix.rstrip("/").split("/") if prefix else []
+    for depth in range(len(parts) + 1):
+        folder = "/".join(parts[: len(parts) - depth])
+        path = posixpath.join(folder, name)
+        if path in index:
+            member = "/".join(parts[len(parts) - depth :]) or "."
+            return path, "../" * depth + name, member
+    return prefix + name, name, "."
+
+
+def snapshot(top: Path, prefix: str, cfg: ContractSettings) -> ProjectFiles:
+    """Read the project as the index holds it, with one ``cat-file`` process.
+
+    Example:
+        >>> callable(snapshot)
+        True
+    """
+    index = git.index_entries(top)
+    paths = frozenset(p[len(prefix) :] for p in index if p.startswith(prefix))
+    lock_path, lock, member = _nearest(LOCK, prefix, index)
+    pin_path, pin, _ = _nearest(PIN, prefix, index)
+    keys = {prefix + p: p for p in paths if wanted(p, cfg)}
+    keys.update(
+        {p: key for p, key in ((lock_path, lock), (pin_path, pin)) if p in index}
+    )
+    blobs = git.read_blobs((index[path] for path in keys), top)
+    contents = {keys[path]: blobs[index[path]] for path in keys if index[path] in blobs}
+    env_ignored = bool(git.ignored([prefix + ENV], top))
+    return ProjectFiles(prefix, paths, contents, env_ignored, lock, member, pin)
+
+
+def contract_violations(
+    config: Config, select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Violation]:
+    """The project contract's violations; none when off or outside a git work tree.
+
+    Example:
+        >>> callable(contract_violations)
+        True
+    """
+    codes = [rule.code for rule in select_rules(CONTRACT_RULES, select, ignore, RULES)]
+    if not codes or not config.enabled(SECTION.name):
+        return []
+    if not git.inside_work_tree():
+        get_logger().debug("project contract skipped: not a git work tree")
+        return []
+    top = git.repository_root()
+    cfg = ContractSettings.from_settings(config.section(SECTION.name))
+    return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)
+
+
+@dataclass(frozen=True)
+class ProjectContractCommand:
+    """Judge the repository as the next commit holds it (CON701-CON708).
+
+    Example:
+        >>> ProjectContractCommand().name
+        'project-contract'
+    """
+
+    name: str = "project-contract"
+    help: str = (
+        "pinned dependencies, .python-version, uv.lock, no .env, changelog, ADRs"
+        " (CON701-CON708)"
+    )
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add rule selection, format and config arguments."""
+        for flag, what in (("--select", "only these"), ("--ignore", "skip these")):
+            parser.add_argument(
+                flag,
+                action="append",
+                default=[],
+                metavar="RULE",
+                help=f"{what} rules (code or id; repeatable, comma-separated)",
+            )
+        add_format_argument(parser)
+        add_config_argument(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Check the project and report; return the exit code."""
+        config = config_from(args)
+        if not git.inside_work_tree():
+            raise UsageError(
+                "project-contract judges what git holds: run it inside a git work tree"
+            )
+        violations = contract_violations(
+            config, _names(args.select), _names(args.ignore)
+        )
+        get_logger().info("project-contract finished", violations=len(violations))
+        return report(violations, args.format)
+
+
+def _names(values: list[str]) -> list[str]:
+    return [
+        name.strip() for value in values for name in value.split(",") if name.strip()
+    ]

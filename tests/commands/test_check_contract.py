@@ -1,0 +1,43 @@
+"""``constitution check --all-files`` judges the project contract too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.cli import main
+from tests.conftest import git
+
+
+def _repo_with_env(repo: Path) -> None:
+    (repo / "app.py").write_text("x = 1\n")
+    (repo / ".env").write_text("SECRET=1\n")
+    git(repo, "add", "-f", "app.py", ".env")
+
+
+def test_main_check_all_files_reports_contract(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _repo_with_env(git_repo)
+    assert main(["check", "--all-files"]) == 1
+    assert ".env:1:1: CON704" in capsys.readouterr().out
+
+
+def test_main_check_staged_paths_skip_contract(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _repo_with_env(git_repo)
+    assert main(["check", "app.py"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_main_check_all_files_select_file_rule_skips_contract(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _repo_with_env(git_repo)
+    assert main(["check", "--all-files", "--select", "CON101"]) == 0
+    assert (
+        main(["check", "--all-files", "--ignore", "CON702,CON703,CON706,CON707"]) == 1
+    )
+    assert "CON702" not in capsys.readouterr().out

@@ -1,0 +1,118 @@
+"""``constitution pre-commit``: every pre-commit-stage rule in one process."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from constitution_hooks.cli import main
+from constitution_hooks.commands import pre_commit
+from constitution_hooks.commands.branch_name import branch_violations
+from constitution_hooks.commands.pre_commit import listed_separately, stage_violations
+from constitution_hooks.commands.tdd_pairing import pairing_violations
+from constitution_hooks.core.config import load_config
+from constitution_hooks.rules import SECTIONS
+from tests.conftest import git
+
+LONG = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
+
+
+def _stage(repo: Path, files: dict[str, str]) -> list[str]:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    git(repo, "add", "-A")
+    return list(files)
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[object]]:
+    code = main([*argv, "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_run_same_findings_as_the_three_hooks_apart(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    readme = "# pkg\n## Setup\n## Usage\n"
+    files = {
+        "src/pkg/core.py": LONG,
+        "src/pkg/__init__.py": "",
+        "src/pkg/README.md": readme,
+    }
+    paths = [path for path in _stage(git_repo, files) if path.endswith(".py")]
+    apart: list[object] = []
+    for argv in (["check", *paths], ["tdd-pairing"], ["branch-name"]):
+        apart += _json(capsys, *argv)[1]
+    code, together = _json(capsys, "pre-commit", *paths)
+    assert code == 1
+    assert together == apart
+    # Reason: JSON records are plain objects to mypy.
+    assert {v["code"] for v in together} == {"CON102", "CON201", "CON311"}  # type: ignore[index]
+
+
+def test_run_no_files_still_judges_branch_and_checks_no_folder(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    (git_repo / "big.py").write_text(LONG)
+    code, found = _json(capsys, "pre-commit")
+    assert code == 1
+    # Reason: JSON records are plain objects to mypy.
+    assert [v["code"] for v in found] == ["CON311"]  # type: ignore[index]
+
+
+def test_run_hooks_listed_in_the_config_are_not_run_twice(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    (git_repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n- repo: local\n  hooks:\n  - id: branch-name\n    name: b\n"
+    )
+    assert _json(capsys, "pre-commit") == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("", set()),
+        ("hooks:\n  - id: tdd-pairing\n  - id: constitution\n", {"tdd-pairing"}),
+        ("    - id: branch-name  # at push\n", {"branch-name"}),
+        ("    -   id: 'tdd-pairing'\n", {"tdd-pairing"}),
+        ("# - id: branch-name\n", set()),
+        ("    - id: branch-name-extra\n", set()),
+    ],
+)
+def test_listed_separately_reads_hook_ids_from_the_config_text(
+    tmp_path: Path, config: str, expected: set[str]
+) -> None:
+    (tmp_path / ".pre-commit-config.yaml").write_text(config)
+    assert listed_separately(tmp_path) == expected
+
+
+def test_listed_separately_no_config_file_is_empty(tmp_path: Path) -> None:
+    assert listed_separately(tmp_path) == set()
+
+
+def test_stage_violations_groups_file_then_pairing_then_branch(git_repo: Path) -> None:
+    git(git_repo, "checkout", "-q", "-b", "wip")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    paths = _stage(git_repo, {"src/pkg/core.py": LONG})
+    config = load_config(SECTIONS)
+    found = stage_violations(config, paths, 1, False)
+    assert [v.code for v in found] == ["CON102", "CON201", "CON311"]
+    assert found[1:] == pairing_violations(config) + branch_violations(config)
+
+
+def test_add_arguments_and_run_jobs_flag_accepted_clean_exit(git_repo: Path) -> None:
+    parser = argparse.ArgumentParser()
+    pre_commit.add_arguments(parser)
+    args = parser.parse_args(["--jobs", "2", "--no-cache"])
+    assert (args.jobs, args.paths) == (2, [])
+    assert pre_commit.run(args) == 0
