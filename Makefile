@@ -5,7 +5,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 PYTHONS ?= 3.10 3.11 3.12 3.13
 
-.PHONY: setup demo test lint typecheck security unit selfcheck test-matrix docs bench clean
+.PHONY: setup demo test lint typecheck security unit selfcheck test-matrix docs bench clean fuzz
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -45,6 +45,10 @@ bench: setup
 
 clean:
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov build dist
+
+# The fuzz suite with many examples (make test runs it with a few, in under 30 s).
+fuzz: setup
+	CONSTITUTION_FUZZ=fuzz $(RUN) pytest tests/fuzz -q -p no:randomly
 
 bench-tdd-history: setup
 	$(RUN) python scripts/bench_tdd_history.py

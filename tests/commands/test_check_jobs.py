@@ -60,3 +60,27 @@ def test_main_check_warm_cache_prints_same_report(
     cold = capsys.readouterr().out
     assert main(["check", *tree]) == 1
     assert capsys.readouterr().out == cold
+
+
+def test_main_check_file_of_other_project_writes_no_cache_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[..., Path]
+) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    other = write("proj/a.py", "x = 1\n")
+    (tmp_path / "proj" / ".git").mkdir()
+    monkeypatch.chdir(here)
+    assert main(["check", str(other)]) == 0
+    assert sorted(p.name for p in here.iterdir()) == []
+    assert sorted(p.name for p in (tmp_path / "proj").iterdir()) == [".git", "a.py"]
+
+
+def test_main_check_from_subfolder_caches_at_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Callable[..., Path]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    write("sub/a.py", "x = 1\n")
+    monkeypatch.chdir(tmp_path / "sub")
+    assert main(["check", "a.py"]) == 0
+    assert (tmp_path / CACHE_DIR).is_dir()
+    assert not (tmp_path / "sub" / CACHE_DIR).exists()

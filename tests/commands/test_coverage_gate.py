@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -299,3 +301,89 @@ def test_coverage_gate_update_baseline_without_baseline_is_usage_error(
     _measure(project)
     assert main(["coverage-gate", "--data", ".coverage", "--update-baseline"]) == 2
     assert "--update-baseline needs a baseline file" in capsys.readouterr().err
+
+
+REPORT = {
+    "files": {
+        "a.py": {"summary": {}, "executed_lines": [1], "missing_lines": []},
+    }
+}
+
+
+def test_coverage_gate_option_like_pushed_ref_exits_2_writes_nothing(
+    git_repo: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (git_repo / "a.py").write_text("x = 1\n")
+    (git_repo / "c.json").write_text(json.dumps(REPORT))
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-qm", "chore: start")
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "--output=injected")
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", "HEAD")
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "'--output=injected' is not a commit" in capsys.readouterr().err
+    assert sorted(os.listdir(git_repo)) == [".git", "a.py", "c.json"]
+
+
+def _data_project(root: Path, report: object, config: str = "") -> None:
+    (root / "a.py").write_text("x = 1\n")
+    (root / "c.json").write_text(json.dumps(report))
+    (root / "pyproject.toml").write_text(GATE + config)
+
+
+def test_coverage_gate_critical_double_star_exits_2_naming_key(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _data_project(git_repo, REPORT, 'critical = { "**" = 90 }\n')
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    err = capsys.readouterr().err
+    assert "tool.constitution.coverage-gate.critical: '**'" in err
+
+
+@pytest.mark.parametrize("report", [{"files": {}}, {"files": {}, "totals": {}}])
+def test_coverage_gate_data_measuring_nothing_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str], report: object
+) -> None:
+    _data_project(git_repo, report)
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "no measured files in c.json" in capsys.readouterr().err
+
+
+def test_coverage_gate_summary_list_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = {"summary": [], "executed_lines": [1], "missing_lines": []}
+    _data_project(git_repo, {"files": {"a.py": entry}})
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "c.json: not a coverage report" in capsys.readouterr().err
+
+
+def test_coverage_gate_infinite_baseline_exits_2(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _data_project(git_repo, REPORT)
+    (git_repo / ".coverage-baseline.json").write_text('{"covered": 1e999, "total": 1}')
+    assert main(["coverage-gate", "--data", "c.json"]) == 2
+    assert "not a coverage baseline" in capsys.readouterr().err
+
+
+def test_coverage_gate_empty_data_file_exits_2_and_stays_empty(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _data_project(git_repo, REPORT)
+    (git_repo / ".coverage").write_bytes(b"")
+    assert main(["coverage-gate", "--data", ".coverage"]) == 2
+    assert (git_repo / ".coverage").read_bytes() == b""
+
+
+def test_coverage_gate_command_over_timeout_fails_con405(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sleeper = json.dumps([sys.executable, "-c", "import time; time.sleep(60)"])
+    _data_project(git_repo, REPORT, f"command = {sleeper}\ntimeout = 1\n")
+    started = time.monotonic()
+    assert main(["coverage-gate"]) == 1
+    assert time.monotonic() - started < 30
+    out = capsys.readouterr().out
+    assert "CON405 the tests did not finish within the timeout of 1 s" in out

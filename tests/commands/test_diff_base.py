@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,47 @@ def test_main_diff_base_unknown_rev_exits_2(
 ) -> None:
     assert main(["check", "--diff-base", "no-such-rev", "a.py"]) == 2
     assert "no-such-rev" in capsys.readouterr().err
+
+
+def test_main_diff_base_option_like_rev_exits_2_without_running_it(
+    legacy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--diff-base=--help", "a.py"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("constitution: error: '--help' is not a commit")
+    assert "usage: git merge-base" not in err
+
+
+def test_main_diff_base_index_bytes_unchanged(legacy: Path) -> None:
+    index = legacy / ".git" / "index"
+    before = index.read_bytes()
+    later = time.time() + 5
+    os.utime(legacy / "a.py", (later, later))
+    assert main(["check", "--diff-base", "HEAD"]) == 0
+    assert index.read_bytes() == before
+
+
+def test_main_diff_base_user_diff_relative_from_subfolder_still_reports(
+    legacy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (legacy / "pkg").mkdir()
+    (legacy / "pkg" / "m.py").write_text("x = 1\n")
+    git(legacy, "add", "-A")
+    git(legacy, "commit", "-qm", "chore: pkg")
+    (legacy / "pkg" / "m.py").write_text(LONG)
+    git(legacy, "config", "diff.relative", "true")
+    monkeypatch.chdir(legacy / "pkg")
+    assert main(["check", "--diff-base", "HEAD"]) == 1
+    assert "m.py:1:1: CON102" in capsys.readouterr().out
+
+
+def test_main_diff_base_docstring_line_like_header_still_reports(
+    legacy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = 'def new():\n    """Doc.\n++ b/c.py\n    """\n' + LONG.split("\n", 1)[1]
+    (legacy / "c.py").write_text("x = 1\n")
+    git(legacy, "add", "-A")
+    git(legacy, "commit", "-qm", "chore: c")
+    (legacy / "c.py").write_text(text)
+    assert main(["check", "--diff-base", "HEAD", "c.py"]) == 1
+    assert "c.py:1:1: CON102" in capsys.readouterr().out

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -119,3 +122,26 @@ def test_main_other_reporting_commands_every_format(
     assert main([*argv, "--format", output_format]) == 1
     codes = [code for _, _, code in parsed(output_format, capsys.readouterr().out)]
     assert codes == (["CON311"] if argv[0] == "branch-name" else ["CON302"])
+
+
+@pytest.mark.parametrize("output_format", sorted(REPORTERS))
+@pytest.mark.parametrize("io_encoding", ["utf-8", "utf-8:surrogateescape"])
+def test_main_non_utf8_file_name_every_format_reports_it(
+    tmp_path: Path, output_format: str, io_encoding: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.py"), "wb") as handle:
+        handle.write(b"def f(:\n")
+    command = ["-m", "constitution_hooks", "check", "--format", output_format, "."]
+    env = {**os.environ, "PYTHONIOENCODING": io_encoding}
+    done = subprocess.run(
+        [sys.executable, *command], cwd=tmp_path, env=env, capture_output=True
+    )
+    assert (done.returncode, b"Traceback" in done.stderr) == (1, False), done.stderr
+    out = done.stdout
+    if output_format == "json":
+        assert json.loads(out.decode("utf-8"))[0]["path"] == "caf\udce9.py"
+    elif output_format == "sarif":
+        assert b'"uri": "caf%E9.py"' in out
+    else:
+        assert b"caf\xe9.py" in out

@@ -254,3 +254,42 @@ def test_run_pre_push_of_new_history_checks_whole_history(
     code, out = run(capsys)
     assert code == 1
     assert "CON206" in out
+
+
+@pytest.mark.parametrize(("terms", "judged"), [(1_200, 2), (3_000, 1)])
+def test_run_deeply_nested_module_no_crash(
+    git_repo: Path, capsys: pytest.CaptureFixture[str], terms: int, judged: int
+) -> None:
+    commit(git_repo, "chore: start", {"README.md": "x\n"})
+    deep = "x = " + "+".join(["1"] * terms) + "\n"
+    commit(git_repo, "feat: cart", {MODULE: MODULE_TEXT})
+    commit(git_repo, "feat: deep", {MODULE: MODULE_TEXT + deep})
+    code, output = run(capsys, "HEAD~2..HEAD")
+    assert code == 1
+    # Reason: a module too deep to parse is not judged, as one that does not parse.
+    assert output.count(": CON206 commit") == judged, output
+
+
+def test_run_submodule_named_like_module_is_skipped(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(git_repo, "chore: start", {TEST: TEST_TEXT, MODULE: MODULE_TEXT})
+    other = git_repo.parent / "other"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    (other / "f.txt").write_text("x\n")
+    git(other, "add", "-A")
+    git(other, "commit", "-qm", "chore: other")
+    url = str(other)
+    git(
+        git_repo,
+        "-c",
+        "protocol.file.allow=always",
+        "submodule",
+        "add",
+        "-q",
+        url,
+        "src/pkg/lib.py",
+    )
+    git(git_repo, "commit", "-qm", "chore: lib")
+    assert run(capsys, "HEAD~1..HEAD") == (0, "")

@@ -78,3 +78,18 @@ def test_format_github_escapes_properties_and_message() -> None:
 
 def test_reporters_registers_sarif_and_github() -> None:
     assert {"text", "json", "sarif", "github"} <= set(REPORTERS)
+
+
+def test_format_sarif_non_utf8_path_is_percent_encoded_bytes() -> None:
+    violation = Violation("caf\udce9.py", 1, 1, "CON001", "syntax-error", "m")
+    document = json.loads(format_sarif([violation], RULES, SECTIONS).encode("utf-8"))
+    location = document["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "caf%E9.py"
+
+
+def test_format_sarif_non_utf8_name_in_message_stays_valid_utf8() -> None:
+    violation = Violation("a.py", 1, 1, "CON202", "r", "test caf\udce9.py imports")
+    text = format_sarif([violation], RULES, SECTIONS)
+    assert json.loads(text.encode("utf-8"))["runs"][0]["results"][0]["message"] == {
+        "text": "test caf\udce9.py imports"
+    }

@@ -146,3 +146,26 @@ def _project(tmp_path: Path, text: str) -> Path:
     (tmp_path / ".git").mkdir(exist_ok=True)
     (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
     return tmp_path
+
+
+@pytest.mark.parametrize("opening", ["[", "{a="])
+def test_load_config_nested_3000_levels_raises_usage_error(
+    tmp_path: Path, opening: str
+) -> None:
+    closing = "]" if opening == "[" else "}"
+    message = error_of(tmp_path, "x = " + opening * 3000 + closing * 3000 + "\n")
+    assert "pyproject.toml: invalid TOML: nested too deeply" in message
+
+
+def test_load_config_regex_overflow_names_key(tmp_path: Path) -> None:
+    text = '[tool.constitution.commit-message]\nai-patterns = ["a{4294967296}"]\n'
+    message = error_of(tmp_path, text)
+    assert "tool.constitution.commit-message.ai-patterns: expected a list" in message
+
+
+def test_load_config_deep_value_of_wrong_type_raises_usage_error(
+    tmp_path: Path,
+) -> None:
+    text = "[tool.constitution]\nexclude = " + "[" * 400 + "]" * 400 + "\n"
+    message = error_of(tmp_path, text)
+    assert "tool.constitution.exclude: expected a list of strings, found" in message

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.core import git as gitmod
+from constitution_hooks.core import git_diff
 from constitution_hooks.core.errors import UsageError
 from tests.conftest import git
 
@@ -42,7 +43,7 @@ def test_changed_lines_added_and_edited_lines_since_rev(git_repo: Path) -> None:
     (git_repo / "a.py").write_text("a = 1\nb = 2\nc = 3\n")
     commit_all(git_repo)
     (git_repo / "a.py").write_text("a = 1\nb = 20\nc = 3\nd = 4\n")
-    assert gitmod.changed_lines("HEAD") == {"a.py": frozenset({2, 4})}
+    assert git_diff.changed_lines("HEAD") == {"a.py": frozenset({2, 4})}
 
 
 def test_changed_lines_staged_new_file_every_line(git_repo: Path) -> None:
@@ -51,21 +52,21 @@ def test_changed_lines_staged_new_file_every_line(git_repo: Path) -> None:
     (git_repo / "sub dir").mkdir()
     (git_repo / "sub dir" / "é.py").write_text("x = 1\ny = 2\n")
     git(git_repo, "add", "-A")
-    assert gitmod.changed_lines("HEAD") == {"sub dir/é.py": frozenset({1, 2})}
+    assert git_diff.changed_lines("HEAD") == {"sub dir/é.py": frozenset({1, 2})}
 
 
 def test_changed_lines_untracked_file_whole_file(git_repo: Path) -> None:
     (git_repo / "a.py").write_text("a = 1\n")
     commit_all(git_repo)
     (git_repo / "new.py").write_text("x = 1\n")
-    assert gitmod.changed_lines("HEAD") == {"new.py": None}
+    assert git_diff.changed_lines("HEAD") == {"new.py": None}
 
 
 def test_changed_lines_pure_deletion_lists_file_without_lines(git_repo: Path) -> None:
     (git_repo / "a.py").write_text("a = 1\nb = 2\n")
     commit_all(git_repo)
     (git_repo / "a.py").write_text("a = 1\n")
-    assert gitmod.changed_lines("HEAD") == {"a.py": frozenset()}
+    assert git_diff.changed_lines("HEAD") == {"a.py": frozenset()}
 
 
 def test_changed_lines_since_merge_base_of_branch(git_repo: Path) -> None:
@@ -78,14 +79,14 @@ def test_changed_lines_since_merge_base_of_branch(git_repo: Path) -> None:
     (git_repo / "a.py").write_text("a = 2\n")
     commit_all(git_repo)
     git(git_repo, "checkout", "-q", "feature/x")
-    assert gitmod.changed_lines("main") == {"b.py": frozenset({1})}
+    assert git_diff.changed_lines("main") == {"b.py": frozenset({1})}
 
 
 def test_changed_lines_unknown_rev_is_git_error(git_repo: Path) -> None:
     (git_repo / "a.py").write_text("a = 1\n")
     commit_all(git_repo)
     with pytest.raises(gitmod.GitError, match="no-such-rev"):
-        gitmod.changed_lines("no-such-rev")
+        git_diff.changed_lines("no-such-rev")
 
 
 def test_unquote_path_c_style_escapes_decoded() -> None:

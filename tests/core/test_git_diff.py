@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.core.git import GitError, lines_between, staged_lines
+from constitution_hooks.core.git import GitError
+from constitution_hooks.core.git_diff import lines_between, staged_lines
 from tests.conftest import git
 
 

@@ -159,3 +159,53 @@ def test_map_files_more_jobs_than_files_starts_one_worker_per_file_at_most() -> 
 def test_map_files_more_jobs_than_cpus_starts_at_most_one_per_cpu() -> None:
     paths = [f"f{i}.py" for i in range(64)]
     assert len(set(map_files(_pid, paths, 64))) <= cpu_count()
+
+
+def test_run_checks_thousand_jobs_one_file_stays_in_this_process() -> None:
+    found = run_checks(["a.py"], _pid_violation, 1000, None)
+    assert [v.line for v in found] == [os.getpid()]
+
+
+ORPHANED = """
+import os, sys, time
+from constitution_hooks.core.parallel import run_checks
+
+def slow(path):
+    open(os.path.join(sys.argv[1], str(os.getpid())), "w").close()
+    time.sleep(0.3)
+    return []
+
+run_checks([f"f{i}.py" for i in range(400)], slow, 2, None)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+@pytest.mark.skipif(cpu_count() < 2, reason="needs two CPUs for two workers")
+def test_run_checks_parent_killed_workers_exit(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", ORPHANED, str(tmp_path)])
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(p.name) for p in tmp_path.iterdir()]
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert (len(workers), left) == (2, [])

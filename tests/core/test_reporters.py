@@ -19,3 +19,9 @@ def test_format_json_sorted_by_path_and_keeps_unicode() -> None:
     out = format_json([V1, V2], [], [])
     assert [r["path"] for r in json.loads(out)] == ["a.py", "b.py"]
     assert "'é'" in out
+
+
+def test_format_json_non_utf8_path_round_trips_as_escape() -> None:
+    violation = Violation("caf\udce9.py", 1, 1, "CON001", "syntax-error", "m")
+    text = format_json([violation], [], [])
+    assert json.loads(text.encode("utf-8"))[0]["path"] == "caf\udce9.py"

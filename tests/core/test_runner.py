@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import pytest
 
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.registry import Rule
@@ -186,3 +189,41 @@ def test_check_files_broken_file_is_parsed_once(
     path = write("bad.py", "def f(:\n    pass\n")
     assert [code for *_, code in run([path], tmp_path)] == ["CON001"]
     assert len(parse_calls) == 1
+
+
+def test_check_files_fifo_is_con002_not_regular(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.py"
+    os.mkfifo(fifo)
+    (tmp_path / ".git").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path)
+    (found,) = check_files([str(fifo)], config, RULES, use_cache=True, known=RULES)
+    assert (found.code, found.message) == ("CON002", "file is not a regular file")
+
+
+def test_check_files_memory_error_is_too_large_not_nesting(
+    write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ast
+
+    def exhausted(*args: object, **kwargs: object) -> ast.Module:
+        raise MemoryError
+
+    monkeypatch.setattr(ast, "parse", exhausted)
+    path = write("big.py", "x = 1\n")
+    (tmp_path / ".git").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path)
+    (found,) = check_files([str(path)], config, RULES, known=RULES)
+    assert found.code == "CON001"
+    assert found.message == "file is too large for Python's parser"
+
+
+def test_check_files_file_length_alone_never_parses(
+    write: Write, tmp_path: Path, parse_calls: list[str]
+) -> None:
+    path = write("long.py", "x = 1\n" * 501)
+    (tmp_path / ".git").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path)
+    rules = [rule for rule in RULES if rule.hook == "file-length"]
+    found = check_files([str(path)], config, rules, known=RULES)
+    assert [v.code for v in found] == ["CON101"]
+    assert parse_calls == []

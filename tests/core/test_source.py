@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -173,3 +174,26 @@ def test_source_comments_read_once_and_cached(tmp_path: Path) -> None:
     path.write_text("x = 1  # note\n", encoding="utf-8")
     source = SourceFile(path)
     assert source.comments is source.comments
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"# coding: punycode\nx = 1\n", b"# coding: undefined\nx = 1\n"],
+)
+def test_decode_source_codec_failing_with_unicode_error_raises_unreadable(
+    data: bytes,
+) -> None:
+    with pytest.raises(SourceUnreadableError, match="cannot be decoded as"):
+        decode_source(data)
+
+
+def test_source_data_fifo_raises_not_regular_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.py"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceUnreadableError, match="is not a regular file"):
+        SourceFile(fifo).data  # noqa: B018 -- reading is the behaviour under test
+
+
+def test_source_data_device_raises_not_regular() -> None:
+    with pytest.raises(SourceUnreadableError, match="is not a regular file"):
+        SourceFile(Path("/dev/null")).data  # noqa: B018 -- reading is under test

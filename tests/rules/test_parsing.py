@@ -9,8 +9,12 @@ import pytest
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES as ALL_RULES
-from constitution_hooks.rules import SECTIONS
+from constitution_hooks.rules import SECTIONS, size
 from constitution_hooks.rules.parsing import RULES, SYNTAX_ERROR, UNREADABLE_FILE
+
+# Reason: a file hook parses only when one of its rules needs the tree, so the
+# runner's own rules are run beside function-size, as the hook runs them.
+HOOK = (*RULES, *size.RULES)
 
 
 def _codes(tmp_path: Path, data: bytes) -> list[tuple[str, str]]:
@@ -20,7 +24,7 @@ def _codes(tmp_path: Path, data: bytes) -> list[tuple[str, str]]:
     config = load_config(SECTIONS, cwd=tmp_path)
     return [
         (v.code, v.rule)
-        for v in check_files([str(path)], config, RULES, known=ALL_RULES)
+        for v in check_files([str(path)], config, HOOK, known=ALL_RULES)
     ]
 
 

@@ -128,7 +128,8 @@ def add_speed_arguments(parser: argparse.ArgumentParser) -> None:
         help=(
             "worker processes (default: one per CPU when the files to check hold"
             f" {LARGE_RUN_BYTES // 1_000_000} MB of source or more, else 1; 1 under"
-            " pre-commit, which runs one hook process per CPU itself)"
+            " pre-commit, which runs one hook process per CPU itself; never more"
+            " than the files or the CPUs)"
         ),
     )
     parser.add_argument(

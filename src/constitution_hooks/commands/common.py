@@ -63,10 +63,29 @@ def report(violations: Sequence[Violation], output_format: str) -> int:
         >>> report([], "text")
         0
     """
-    sys.stdout.write(REPORTERS[output_format](violations, RULES, SECTIONS))
+    write_out(REPORTERS[output_format](violations, RULES, SECTIONS))
     if violations and output_format == "text":
         _print_hints(violations)
     return EXIT_VIOLATIONS if violations else EXIT_CLEAN
+
+
+def write_out(text: str) -> None:
+    """Write to stdout; a non-UTF-8 file name goes out as the bytes it was.
+
+    Example:
+        >>> write_out("a.py:1:1: CON101 long\\n")
+        a.py:1:1: CON101 long
+    """
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        # Reason: a strict stream (PYTHONIOENCODING, some locales) cannot encode
+        # the lone surrogates Python decodes undecodable name bytes into.
+        stream = sys.stdout
+        stream.flush()
+        encoding = stream.encoding or "utf-8"
+        stream.buffer.write(text.encode(encoding, "surrogateescape"))
+        stream.buffer.flush()
 
 
 def _print_hints(violations: Sequence[Violation]) -> None:

@@ -18,13 +18,8 @@ from constitution_hooks.commands.common import (
 )
 from constitution_hooks.core.config import Config, Settings
 from constitution_hooks.core.errors import EXIT_CLEAN, UsageError
-from constitution_hooks.core.git import (
-    changed_lines,
-    inside_work_tree,
-    lines_between,
-    repository_root,
-    staged_lines,
-)
+from constitution_hooks.core.git import inside_work_tree, repository_root
+from constitution_hooks.core.git_diff import changed_lines, lines_between, staged_lines
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.rules.coverage.figures import FileCoverage
 from constitution_hooks.rules.coverage.gate import (
@@ -32,6 +27,7 @@ from constitution_hooks.rules.coverage.gate import (
     Changed,
     Measure,
     check_test_run,
+    check_timeout,
     evaluate,
 )
 
@@ -99,9 +95,14 @@ def _measure(
     command = list(settings.strings("command")) or coverage_run.default_command(root)
     data = folder / ".coverage"
     get_logger().info("tests started", command=command)
-    run = coverage_run.run_tests(command, root, data)
+    limit = settings.number("timeout")
+    run = coverage_run.run_tests(command, root, data, limit)
     get_logger().info("tests finished", exit_code=run.returncode)
-    failed = check_test_run(run.returncode, run.summary(), where)
+    failed = (
+        check_timeout(run.elapsed, limit, where)
+        if run.timed_out
+        else check_test_run(run.returncode, run.summary(), where)
+    )
     if failed:
         _emit(f"$ {' '.join(command)}\n{run.tail()}", args.format)
         return report(failed, args.format)
@@ -126,8 +127,9 @@ def _judge(
         read_baseline,
         update_baseline,
     )
-    from constitution_hooks.rules.coverage.data import glob_matcher
+    from constitution_hooks.rules.coverage.data import check_globs, glob_matcher
 
+    check_globs(settings.raw("critical"), where)
     baseline_name = settings.text("baseline")
     baseline_path = root / baseline_name if baseline_name else None
     if args.update_baseline and baseline_path is None:

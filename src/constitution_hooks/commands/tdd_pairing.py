@@ -147,7 +147,11 @@ def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
 def _given(project: Project, paths: list[str]) -> dict[str, Path]:
     given: dict[str, Path] = {}
     for path in paths:
-        disk = Path(path).resolve()
+        try:
+            disk = Path(path).resolve()
+        except (OSError, RuntimeError) as error:
+            # Reason: a symlink loop raises RuntimeError before Python 3.13.
+            raise UsageError(f"{path}: cannot be resolved: {error}") from error
         try:
             relative = project.relative(disk.relative_to(project.top).as_posix())
         except ValueError:

@@ -12,6 +12,7 @@ as a miss and overwritten, never trusted.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -92,10 +93,15 @@ class ResultCache:
 
         ``inputs`` names, for a path, the other files its result depends on (such
         as a package's README.md): their bytes, or their absence, join its key.
+
+        Only files below the folder's parent (the project root) are looked up
+        and stored: a file of another project never writes a cache here.
         """
         import hashlib  # Reason: --no-cache runs never pay for importing it.
 
         self.folder = folder
+        self._inside = os.path.realpath(folder.parent).rstrip(os.sep) + os.sep
+        self._cwd = os.path.realpath(os.getcwd())
         name = hashlib.sha256(context.encode("utf-8", "surrogateescape")).hexdigest()
         self.file = folder / f"{name[:32]}.json"
         self._sha256 = hashlib.sha256
@@ -113,7 +119,12 @@ class ResultCache:
         Returns:
             The violations, or None when nothing valid is stored.
         """
+        if not os.path.normpath(os.path.join(self._cwd, path)).startswith(self._inside):
+            return None
         try:
+            # Reason: opening a FIFO blocks; anything but a regular file is a miss.
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:

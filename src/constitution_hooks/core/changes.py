@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from constitution_hooks.core import git
+from constitution_hooks.core import git, git_diff
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
 
@@ -85,4 +85,4 @@ def changes_since(rev: str, known: Iterable[Rule]) -> Changes:
         True
     """
     file_level = frozenset(rule.code for rule in known if rule.file_level)
-    return Changes(git.repository_root(), git.changed_lines(rev), file_level)
+    return Changes(git.repository_root(), git_diff.changed_lines(rev), file_level)

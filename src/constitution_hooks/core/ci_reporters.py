@@ -7,6 +7,7 @@ which the caller passes in.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,21 @@ def format_sarif(
         "results": [_result(v, codes) for v in sorted(violations)],
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
+
+
+def json_text(document: object) -> str:
+    """JSON text that is valid UTF-8 even when a file name is not.
+
+    A name git or the disk gave as undecodable bytes holds lone surrogates; they
+    are written as JSON ``\\udcXX`` escapes, which read back as the same string.
+
+    Example:
+        >>> json_text(["caf\\udce9.py", "é"])
+        '[\\n  "caf\\\\udce9.py",\\n  "é"\\n]\\n'
+    """
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _rule(rule: Rule, sections: Sequence[Section]) -> dict[str, Any]:
@@ -94,9 +109,9 @@ def _result(violation: Violation, codes: list[str]) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
-    if Path(path).is_absolute():
-        return Path(path).as_uri()
-    return quote(Path(path).as_posix())
+    # Reason: a URI names bytes; a non-UTF-8 name is quoted as the bytes it was.
+    quoted = quote(os.fsencode(Path(path).as_posix()))
+    return f"file://{quoted}" if Path(path).is_absolute() else quoted
 
 
 def format_github(violations: Sequence[Violation]) -> str:

@@ -162,6 +162,9 @@ def _read_table(source: Path) -> Mapping[str, Any]:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{source}: invalid TOML: {error}") from error
+    except RecursionError as error:
+        # Reason: the TOML parser recurses once per level of nested arrays/tables.
+        raise UsageError(f"{source}: invalid TOML: nested too deeply") from error
     table: Any = document
     for part in PREFIX.split("."):
         table = table.get(part, {}) if isinstance(table, Mapping) else {}

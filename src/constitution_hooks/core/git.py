@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.patch import parse_patch, unquote_path
+
+__all__ = ["parse_patch", "unquote_path"]
 
 
 class GitError(UsageError):
@@ -49,9 +51,16 @@ def run_git(
     executable = shutil.which("git")
     if executable is None:
         raise GitError("git is not installed or not on PATH")
-    result = subprocess.run(  # nosec B603  # Reason: argv list, no shell
-        [executable, *args], cwd=cwd, input=stdin, capture_output=True, check=False
-    )
+    # Reason: every call here only reads; with optional locks off git never
+    # rewrites the index to refresh its stat data (as editors run it).
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+    command = [executable, *args]
+    try:
+        result = subprocess.run(  # nosec B603  # Reason: argv list, no shell
+            command, cwd=cwd, input=stdin, capture_output=True, check=False, env=env
+        )
+    except ValueError as error:
+        raise GitError(f"git {' '.join(args[:2])} failed: {error}") from error
     if result.returncode not in accept:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = reason[-1] if reason else f"exit code {result.returncode}"
@@ -195,6 +204,31 @@ def repository_root(cwd: Path | None = None) -> Path:
     return Path(os.fsdecode(top)).resolve()
 
 
+def verify_commit(rev: str, cwd: Path | None = None) -> str:
+    """Return the full id of the commit ``rev`` names, or raise ``GitError``.
+
+    Every revision from a flag, an environment variable or a config value goes
+    through here first: it reaches git after ``--end-of-options`` (so
+    ``--output=x`` is a name, never an option), and callers pass on the id.
+
+    Raises:
+        GitError: If ``rev`` names no commit of this repository.
+
+    Example:
+        >>> len(verify_commit("HEAD"))
+        40
+    """
+    args = ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"]
+    try:
+        output = run_git(args, cwd)
+    except GitError:
+        raise GitError(
+            f"{rev!r} is not a commit in this repository: pass a branch, a tag or"
+            " a commit id"
+        ) from None
+    return output.decode("ascii", "replace").strip()
+
+
 def merge_base(rev: str, cwd: Path | None = None, tip: str = "HEAD") -> str:
     """Return the commit where ``tip``'s history (default HEAD) meets ``rev``'s.
 
@@ -202,108 +236,12 @@ def merge_base(rev: str, cwd: Path | None = None, tip: str = "HEAD") -> str:
         >>> len(merge_base("HEAD"))
         40
     """
-    return run_git(["merge-base", rev, tip], cwd).decode("ascii").strip()
-
-
-def changed_lines(
-    rev: str, cwd: Path | None = None
-) -> dict[str, frozenset[int] | None]:
-    """Map each file changed since ``rev`` (its merge base with HEAD) to its lines.
-
-    Committed, staged and unstaged changes count; untracked files map to None
-    (every line). Paths are relative to the repository root; deleted files are left
-    out; a file whose changes only delete lines maps to an empty set.
-
-    Example:
-        >>> isinstance(changed_lines("HEAD"), dict)
-        True
-    """
-    base = merge_base(rev, cwd)
-    patch = run_git(
-        [
-            *("-c", "core.quotePath=false", "diff", "-U0", "-M", "--no-color"),
-            *("--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", base, "--"),
-        ],
-        cwd,
-    )
-    changed: dict[str, frozenset[int] | None] = dict(_parse_patch(patch))
-    untracked = ["ls-files", "-z", "--others", "--exclude-standard", "--full-name"]
-    for path in split_z(run_git(untracked, cwd)):
-        changed[path] = None
-    return changed
-
-
-_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
-
-
-def _parse_patch(patch: bytes) -> Iterator[tuple[str, frozenset[int]]]:
-    path: str | None = None
-    lines: set[int] = set()
-    for row in patch.split(b"\n"):
-        hunk = _HUNK.match(row)
-        if row.startswith(b"+++ "):
-            if path is not None:
-                yield path, frozenset(lines)
-            # Reason: git appends a tab to a header name with spaces (for patch(1)).
-            header = row[4:].decode("utf-8", "surrogateescape").removesuffix("\t")
-            name = unquote_path(header)
-            path = name[2:] if name.startswith("b/") else None
-            lines = set()
-        elif hunk and path is not None:
-            start, count = int(hunk[1]), int(hunk[2] or b"1")
-            lines.update(range(start, start + count))
-    if path is not None:
-        yield path, frozenset(lines)
-
-
-def unquote_path(name: str) -> str:
-    """Undo git's C-style quoting of a path in a patch header.
-
-    Example:
-        >>> unquote_path('"b/caf\\\\303\\\\251.py"'), unquote_path("b/a.py")
-        ('b/café.py', 'b/a.py')
-    """
-    if not (name.startswith('"') and name.endswith('"')):
-        return name
-    raw = name[1:-1].encode("utf-8", "surrogateescape")
-    # Reason: git escapes bytes as octal and \t \n \" \\ like C; "unicode_escape"
-    # turns those into code points 0-255, which latin-1 maps back to the bytes.
-    text = raw.decode("unicode_escape").encode("latin-1")
-    return text.decode("utf-8", "surrogateescape")
-
-
-DIFF_ARGS = [
-    *("-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff"),
-    *("--src-prefix=a/", "--dst-prefix=b/"),
-]
-
-
-def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
-    """Line numbers the staged diff adds or changes, per file (repository-relative).
-
-    Example:
-        >>> isinstance(staged_lines(), dict)
-        True
-    """
-    return dict(_parse_patch(run_git([*DIFF_ARGS, "--cached", "--"], cwd)))
-
-
-def lines_between(
-    base: str, head: str, cwd: Path | None = None
-) -> dict[str, frozenset[int]]:
-    """Line numbers ``head`` adds or changes since its merge base with ``base``.
-
-    Raises:
-        GitError: If a revision is unknown.
-
-    Example:
-        >>> lines_between("HEAD", "HEAD")
-        {}
-    """
-    return dict(_parse_patch(run_git([*DIFF_ARGS, f"{base}...{head}", "--"], cwd)))
+    output = run_git(["merge-base", "--end-of-options", rev, tip], cwd)
+    return output.decode("ascii", "replace").strip()
 
 
 NULL_SHA = "0" * 40
+GITLINK = b"160000"
 
 
 class Change(NamedTuple):
@@ -367,6 +305,8 @@ def parse_raw(tokens: list[bytes]) -> list[Change]:
         count = 2 if status in "RC" else 1
         paths = [_decode(t) for t in tokens[index : index + count]]
         index += count
+        if GITLINK in fields[:2]:
+            continue
         old_blob, new_blob = _decode(fields[2]), _decode(fields[3])
         changes.append(Change(status, paths[0], paths[-1], old_blob, new_blob))
     return changes
@@ -380,7 +320,8 @@ def has_commit(rev: str, cwd: Path | None = None) -> bool:
         False
     """
     try:
-        run_git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", "--"], cwd)
+        args = ["rev-parse", "--verify", "--quiet", "--end-of-options"]
+        run_git([*args, f"{rev}^{{commit}}"], cwd)
     except GitError:
         return False
     return True
@@ -395,8 +336,9 @@ def index_entries(cwd: Path | None = None) -> dict[str, str]:
     """
     entries: dict[str, str] = {}
     for record in run_git(["ls-files", "-z", "-s", "--full-name"], cwd).split(b"\0"):
-        if record:
-            meta, _, path = record.partition(b"\t")
+        meta, _, path = record.partition(b"\t")
+        # Reason: a gitlink (mode 160000) is a submodule's commit, not a file here.
+        if record and not meta.startswith(GITLINK):
             entries[_decode(path)] = _decode(meta.split(b" ")[1])
     return entries
 
@@ -409,7 +351,9 @@ def tree_entries(rev: str, cwd: Path | None = None) -> dict[str, str]:
         True
     """
     entries: dict[str, str] = {}
-    output = run_git(["ls-tree", "-r", "-z", "--full-tree", rev], cwd)
+    output = run_git(
+        ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", rev], cwd
+    )
     for record in output.split(b"\0"):
         meta, _, path = record.partition(b"\t")
         fields = meta.split(b" ")
@@ -463,7 +407,7 @@ def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
         True
     """
     args = ["log", "--reverse", "--topo-order", "--raw", "-z", "-M", "--no-abbrev"]
-    args += ["--format=%x01%H%x02%P%x02%s", *range_args]
+    args += ["--format=%x01%H%x02%P%x02%s", "--end-of-options", *range_args]
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:
         tokens = chunk.split(b"\0")

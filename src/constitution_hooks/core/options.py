@@ -158,20 +158,26 @@ def exempt_list(key: str, help: str = "") -> Option:
     return Option(key, [], expected, _is_exempt_list, help)
 
 
-def toml_repr(value: object) -> str:
+# Reason: TOML nests hundreds of levels deep; a message shows the first few.
+_SHOWN_LEVELS = 20
+
+
+def toml_repr(value: object, depth: int = 0) -> str:
     """Render a TOML value the way a user wrote it, for error messages.
 
     Example:
         >>> toml_repr(True), toml_repr("x"), toml_repr([1, "a"])
         ('true', '"x"', '[1, "a"]')
     """
+    if depth > _SHOWN_LEVELS:
+        return "..."
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(toml_repr(v) for v in value) + "]"
+        return "[" + ", ".join(toml_repr(v, depth + 1) for v in value) + "]"
     if isinstance(value, Mapping):
-        inner = ", ".join(f"{k} = {toml_repr(v)}" for k, v in value.items())
+        inner = ", ".join(f"{k} = {toml_repr(v, depth + 1)}" for k, v in value.items())
         return "{ " + inner + " }"
     return str(value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
@@ -109,10 +110,34 @@ def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> lis
 
     chunk = max(1, len(paths) // (workers * CHUNKS_PER_WORKER))
     try:
-        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        with ProcessPoolExecutor(
+            workers,
+            mp_context=_context(),
+            initializer=watch_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             return list(pool.map(check, paths, chunksize=chunk))
     except BrokenProcessPool:
         return [check(path) for path in paths]
+
+
+def watch_parent(parent: int, interval: float = 0.2) -> None:
+    """In a worker: exit as soon as ``parent`` is gone (killed, not shut down).
+
+    A worker whose parent dies is handed to another process and would go on
+    checking files for nobody; a daemon thread watches and ends it.
+
+    Example:
+        >>> watch_parent(os.getppid(), interval=60)  # this process's parent lives
+    """
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def _context() -> BaseContext:

@@ -36,6 +36,8 @@ class Rule(NamedTuple):
         example_language: The Markdown fence language of ``example`` and ``fix``.
         file_level: Judges a whole file, not a line: waived by the file-level
             waiver form and kept by ``--diff-base`` whenever its file changed.
+        needs_tree: The check reads the syntax tree; a run whose rules all say
+            False never parses (and so reports no CON001).
         inputs: For rules that also read other files than the one checked: those
             files for a path, whose bytes join the result cache key.
 
@@ -59,6 +61,7 @@ class Rule(NamedTuple):
     check: FileCheck | None = None
     file_level: bool = False
     example_language: str = "python"
+    needs_tree: bool = True
     inputs: Callable[[str], tuple[str, ...]] | None = None
 
     def at(self, path: str, finding: Finding) -> Violation:

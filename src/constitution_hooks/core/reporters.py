@@ -54,7 +54,10 @@ def format_json(
         }
         for v in sorted(violations)
     ]
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    # Reason: a non-UTF-8 file name (lone surrogates) is written as \udcXX
+    # escapes, so the output stays valid UTF-8 and reads back as the same name.
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def format_sarif(

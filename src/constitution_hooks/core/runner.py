@@ -53,13 +53,32 @@ def check_files(
         for rule in rules
         if rule.check is not None and config.enabled(rule.section)
     ]
-    checked = frozenset({rule.code for rule, _ in active} | (codes & {SYNTAX_ERROR[0]}))
+    parses = any(rule.needs_tree for rule, _ in active)
+    syntax = codes & {SYNTAX_ERROR[0]} if parses else set()
+    checked = frozenset({rule.code for rule, _ in active} | syntax)
     check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
     cache = None
     if use_cache:
         inputs = _inputs([rule for rule, _ in active])
-        cache = ResultCache(config.root / CACHE_DIR, context_for(config, codes), inputs)
+        cache = ResultCache(
+            project_root(config) / CACHE_DIR, context_for(config, codes), inputs
+        )
     return sorted(run_checks(list(paths), check, jobs, cache))
+
+
+def project_root(config: Config) -> Path:
+    """The folder of the config file; without one, the repository top or here.
+
+    Example:
+        >>> project_root(Config(Path("/"), None, ())) == Path("/")
+        True
+    """
+    if config.source is not None:
+        return config.root
+    for folder in (config.root, *config.root.parents):
+        if (folder / ".git").exists():
+            return folder
+    return config.root
 
 
 class FileChecker:
@@ -114,13 +133,8 @@ def _check_one(
     except SourceUnreadableError as error:
         yield Violation(source.display, 1, 1, *UNREADABLE, f"file {error}")
         return
-    try:
-        source.tree  # noqa: B018 -- parses once; every rule shares the tree
-    except SyntaxError as error:
-        yield _syntax_violation(source.display, error)
-    except (RecursionError, MemoryError):
-        message = "file is too deeply nested for Python's parser"
-        yield Violation(source.display, 1, 1, *SYNTAX_ERROR, message)
+    if any(rule.needs_tree for rule, _ in active):
+        yield from _parse(source)
     for rule, settings in active:
         try:
             # Reason: only rules with a check are active; mypy cannot see it.
@@ -143,6 +157,19 @@ def _internal(rule: Rule, error: Exception) -> str:
         f"internal error in rule {rule.code} ({rule.id}) on this file:"
         f" {type(error).__name__}: {error}; please report it"
     )
+
+
+def _parse(source: SourceFile) -> Iterator[Violation]:
+    try:
+        source.tree  # noqa: B018 -- parses once; every rule shares the tree
+    except SyntaxError as error:
+        yield _syntax_violation(source.display, error)
+    except RecursionError:
+        message = "file is too deeply nested for Python's parser"
+        yield Violation(source.display, 1, 1, *SYNTAX_ERROR, message)
+    except MemoryError:
+        message = "file is too large for Python's parser"
+        yield Violation(source.display, 1, 1, *SYNTAX_ERROR, message)
 
 
 def _syntax_violation(display: str, error: SyntaxError) -> Violation:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import io
+import os
 import re
+import stat
 import tokenize
 from functools import cached_property
 from pathlib import Path
@@ -127,17 +129,23 @@ def decode_source(data: bytes) -> str:
     """
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding)
-    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+    except (SyntaxError, UnicodeError, LookupError) as error:
         raise SourceUnreadableError(_decode_reason(error)) from error
+    try:
+        return data.decode(encoding)
+    # Reason: some codecs (punycode, undefined) fail with a plain UnicodeError.
+    except (UnicodeError, LookupError) as error:
+        raise SourceUnreadableError(_decode_reason(error, encoding)) from error
 
 
-def _decode_reason(error: Exception) -> str:
-    if isinstance(error, UnicodeDecodeError):
+def _decode_reason(error: Exception, encoding: str = "") -> str:
+    if isinstance(error, UnicodeDecodeError) and error.start < len(error.object):
         byte = error.object[error.start]
         return (
             f"cannot be decoded as {error.encoding}: byte 0x{byte:02x} at {error.start}"
         )
+    if isinstance(error, UnicodeError) and encoding:
+        return f"cannot be decoded as {encoding}: {error}"
     if isinstance(error, SyntaxError):
         return f"cannot be decoded: {error.msg} (not UTF-8 and no PEP 263 cookie)"
     return f"cannot be decoded: {error}"
@@ -200,6 +208,10 @@ class SourceFile:
     def data(self) -> bytes:
         """The raw bytes (raises ``SourceUnreadableError`` if unreadable)."""
         try:
+            # Reason: a FIFO blocks and a device never ends: stat first, and open
+            # regular files only.
+            if not stat.S_ISREG(os.stat(self.path).st_mode):
+                raise SourceUnreadableError("is not a regular file")
             return self.path.read_bytes()
         except OSError as error:
             reason = error.strerror or type(error).__name__

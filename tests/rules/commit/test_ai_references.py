@@ -116,3 +116,8 @@ def test_valid_patterns_non_list_is_rejected() -> None:
 
 def test_valid_patterns_default_list_is_accepted() -> None:
     assert valid_patterns(list(DEFAULT_PATTERNS))
+
+
+@pytest.mark.parametrize("pattern", ["a{4294967296}", "(" * 2000 + ")" * 2000])
+def test_valid_patterns_overflowing_regex_is_rejected(pattern: str) -> None:
+    assert not valid_patterns([pattern])

@@ -42,3 +42,22 @@ def test_read_baseline_invalid_file_raises_usage_error(
     path.write_text(text)
     with pytest.raises(UsageError, match=r"b\.json"):
         read_baseline(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"covered": 1e999, "total": 1e999}',
+        '{"covered": 1.5, "total": 2}',
+        '{"covered": true, "total": 2}',
+        "[]",
+        '"x"',
+    ],
+)
+def test_read_baseline_out_of_range_numbers_raise_usage_error(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(text)
+    with pytest.raises(UsageError, match=r"b\.json: not a coverage baseline"):
+        read_baseline(path)

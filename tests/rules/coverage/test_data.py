@@ -11,6 +11,7 @@ import pytest
 
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.rules.coverage.data import (
+    check_globs,
     combine_parallel,
     glob_matcher,
     read_coverage,
@@ -143,3 +144,87 @@ def test_working_folder_restores_previous_folder(tmp_path: Path) -> None:
     with working_folder(tmp_path):
         assert Path.cwd() == tmp_path.resolve()
     assert Path.cwd() == before
+
+
+def test_read_coverage_empty_data_file_left_byte_identical(tmp_path: Path) -> None:
+    data = tmp_path / ".coverage"
+    data.write_bytes(b"")
+    with pytest.raises(UsageError):
+        read_coverage(data, tmp_path)
+    assert data.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".coverage"]
+
+
+JUNIT = '<testsuites><testsuite name="t" tests="1"><testcase name="a"/></testsuite>'
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("coverage.json", '{"files": {}}'), ("junit.xml", JUNIT + "</testsuites>")],
+)
+def test_read_coverage_nothing_measured_raises_usage_error(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / name).write_text(text)
+    with pytest.raises(UsageError, match=f"no measured files in .*{name}"):
+        read_coverage(tmp_path / name, tmp_path)
+
+
+def _entry(**fields: object) -> str:
+    entry = {"summary": {}, "executed_lines": [1], "missing_lines": [], **fields}
+    return json.dumps({"files": {"a.py": entry}})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _entry(summary=[]),
+        _entry(summary={"num_branches": 1e999, "covered_branches": 0}),
+        _entry(summary={"num_branches": "x"}),
+        _entry(summary={"num_branches": 1, "covered_branches": 2}),
+        _entry(executed_lines="12"),
+        _entry(missing_lines=[None]),
+        _entry(executed_lines=[True]),
+        '{"files": []}',
+        '{"files": {"a.py": []}}',
+        "[]",
+    ],
+)
+def test_read_coverage_malformed_report_raises_usage_error(
+    tmp_path: Path, text: str
+) -> None:
+    (tmp_path / "coverage.json").write_text(text)
+    with pytest.raises(UsageError, match="not a coverage report"):
+        read_coverage(tmp_path / "coverage.json", tmp_path)
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        '<coverage><class filename="a.py"><line number="x" hits="1"/></class>'
+        "</coverage>",
+        '<coverage><class filename="a.py"><line number="1" hits="1e999"/></class>'
+        "</coverage>",
+    ],
+)
+def test_read_coverage_malformed_xml_raises_usage_error(
+    tmp_path: Path, xml: str
+) -> None:
+    (tmp_path / "coverage.xml").write_text(xml)
+    with pytest.raises(UsageError, match="not a coverage report"):
+        read_coverage(tmp_path / "coverage.xml", tmp_path)
+
+
+@pytest.mark.parametrize("glob", ["**", "src/core**"])
+def test_check_globs_glob_coverage_rejects_raises_usage_error_naming_key(
+    glob: str,
+) -> None:
+    with pytest.raises(UsageError, match=r"coverage-gate\.critical: .*\*\*"):
+        check_globs([glob])
+
+
+def test_check_globs_coverage_globs_accepted() -> None:
+    globs = ["*", "src/**", "**/core/*.py"]
+    check_globs(globs)
+    match = glob_matcher(Path("/"))
+    assert [match(glob, "src/core/a.py") for glob in globs] == [True, True, True]

@@ -15,6 +15,7 @@ from constitution_hooks.rules.coverage.gate import (
     check_critical,
     check_diff,
     check_test_run,
+    check_timeout,
     check_total,
 )
 
@@ -38,6 +39,7 @@ def test_section_registered_with_every_documented_key() -> None:
         "baseline",
         "tolerance",
         "command",
+        "timeout",
     )
 
 
@@ -182,3 +184,10 @@ def test_measure_record_lists_worst_files_for_json() -> None:
 def test_check_diff_untracked_file_counts_every_statement() -> None:
     measure, _ = check_diff([_file("new.py", 4, {4})], {"new.py": None}, 80)
     assert measure.figure == Figure(3, 4)
+
+
+def test_check_timeout_reports_limit_and_elapsed_time() -> None:
+    (found,) = check_timeout(901.26, 900, "pyproject.toml")
+    assert (found.code, found.path) == ("CON405", "pyproject.toml")
+    assert "did not finish within the timeout of 900 s" in found.message
+    assert "stopped after 901.3 s" in found.message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,41 @@ def test_default_command_no_coverage_and_no_uv_raises_usage_error(
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(UsageError, match="uv is not on PATH"):
         default_command(root)
+
+
+@pytest.mark.parametrize(("content", "mode"), [("not a program\n", 0o644), ("", 0o755)])
+def test_default_command_venv_python_not_a_program_raises_usage_error(
+    tmp_path: Path, content: str, mode: int
+) -> None:
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(content)
+    python.chmod(mode)
+    with pytest.raises(UsageError, match=f"{python}: not a program"):
+        default_command(tmp_path)
+
+
+SPAWNER = """
+import subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+open(sys.argv[1], "w").write(str(child.pid))
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_run_tests_over_timeout_kills_process_group(tmp_path: Path) -> None:
+    pid_file = tmp_path / "pid"
+    command = [sys.executable, "-c", SPAWNER, str(pid_file)]
+    run = run_tests(command, tmp_path, tmp_path / ".coverage", timeout=1.5)
+    assert run.timed_out
+    assert 1.5 <= run.elapsed < 30
+    time.sleep(0.2)
+    assert not _alive(int(pid_file.read_text()))

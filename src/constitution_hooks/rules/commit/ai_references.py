@@ -52,7 +52,8 @@ def valid_patterns(value: object) -> bool:
         return False
     try:
         compile_patterns(tuple(value))
-    except re.error:
+    # Reason: a{4294967296} overflows and deep groups recurse, rather than re.error.
+    except (re.error, OverflowError, RecursionError, MemoryError):
         return False
     return True
 

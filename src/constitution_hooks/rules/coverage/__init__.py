@@ -182,5 +182,12 @@ SECTION = Section(
             "test command run under coverage, honouring COVERAGE_FILE (default:"
             " .venv's python -m coverage run -m pytest)",
         ),
+        number(
+            "timeout",
+            900,
+            1,
+            86_400,
+            help="seconds the test command may run before it is stopped (CON405)",
+        ),
     ),
 )

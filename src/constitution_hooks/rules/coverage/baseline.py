@@ -26,7 +26,7 @@ def read_baseline(path: Path) -> Fraction | None:
         return None
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
-        covered, total = int(document["covered"]), int(document["total"])
+        covered, total = _count(document, "covered"), _count(document, "total")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise UsageError(
             f"{path}: not a coverage baseline ({error}); expected {EXPECTED}"
@@ -34,6 +34,16 @@ def read_baseline(path: Path) -> Fraction | None:
     if not 0 <= covered <= total:
         raise UsageError(f"{path}: covered must be between 0 and total")
     return Figure(covered, total).percent
+
+
+def _count(document: object, key: str) -> int:
+    if not isinstance(document, dict):
+        raise TypeError("the file holds no JSON object")
+    value = document[key]
+    # Reason: 1e999 reads as infinity, true as 1; only a whole number counts.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{key} must be a whole number, found {value!r}")
+    return value
 
 
 def update_baseline(path: Path, figure: Figure) -> bool:

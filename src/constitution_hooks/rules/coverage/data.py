@@ -13,8 +13,9 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +66,20 @@ def read_coverage(path: Path, root: Path) -> list[FileCoverage]:
         raise UsageError(f"{path}: no such file")
     try:
         if path.suffix == ".xml":
-            return _read_xml(path, root)
-        if path.suffix == ".json":
-            return _read_json(json.loads(path.read_text(encoding="utf-8")), root)
+            files = _read_xml(path, root)
+        elif path.suffix == ".json":
+            files = _read_json(json.loads(path.read_text(encoding="utf-8")), root)
+        else:
+            files = _read_data_file(path, root)
     except (OSError, ValueError, KeyError, TypeError, ElementTree.ParseError) as err:
         raise UsageError(f"{path}: not a coverage report: {err}") from err
-    return _read_data_file(path, root)
+    if not files:
+        # Reason: data that measures nothing would pass every gate at 100% (0/0).
+        raise UsageError(
+            f"no measured files in {path}: pass the .coverage, coverage.json or"
+            " coverage.xml of a test run under coverage (not a JUnit report)"
+        )
+    return files
 
 
 def _read_data_file(path: Path, root: Path) -> list[FileCoverage]:
@@ -79,8 +88,12 @@ def _read_data_file(path: Path, root: Path) -> list[FileCoverage]:
 
     with tempfile.TemporaryDirectory() as folder, working_folder(root):
         report = Path(folder) / "coverage.json"
+        copy = Path(folder) / ".coverage"
+        # Reason: coverage.py may write to the data file it loads (an empty file
+        # becomes a database); it loads a copy, so the user's bytes never change.
+        shutil.copyfile(path.resolve(), copy)
         try:
-            cov = coverage.Coverage(data_file=str(path.resolve()))
+            cov = coverage.Coverage(data_file=str(copy))
             cov.load()
             cov.json_report(outfile=str(report))
         except CoverageException as error:
@@ -90,14 +103,16 @@ def _read_data_file(path: Path, root: Path) -> list[FileCoverage]:
         return _read_json(json.loads(report.read_text(encoding="utf-8")), root)
 
 
-def _read_json(document: dict[str, Any], root: Path) -> list[FileCoverage]:
+def _read_json(document: Any, root: Path) -> list[FileCoverage]:
     found = []
-    for name, entry in document["files"].items():
-        summary = entry["summary"]
-        executed = frozenset(entry["executed_lines"])
-        missing = frozenset(entry["missing_lines"])
-        branches = int(summary.get("num_branches", 0))
-        taken = int(summary.get("covered_branches", 0))
+    for name, entry in _table(document, "the report")["files"].items():
+        summary = _table(entry, name)["summary"]
+        executed = _lines(entry, "executed_lines")
+        missing = _lines(entry, "missing_lines")
+        branches = _count(_table(summary, name), "num_branches")
+        taken = _count(summary, "covered_branches")
+        if taken > branches:
+            raise ValueError(f"{name}: covered_branches is more than num_branches")
         found.append(
             FileCoverage(
                 _relative(name, root),
@@ -108,6 +123,33 @@ def _read_json(document: dict[str, Any], root: Path) -> list[FileCoverage]:
             )
         )
     return found
+
+
+def _table(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"{what}: expected an object, found {type(value).__name__}")
+    if "files" in value and not isinstance(value["files"], dict):
+        raise TypeError(f"{what}: files must be an object")
+    return value
+
+
+def _lines(entry: dict[str, Any], key: str) -> frozenset[int]:
+    lines = entry[key]
+    if not isinstance(lines, list) or not all(_whole(n) for n in lines):
+        raise TypeError(f"{key} must be a list of line numbers")
+    return frozenset(lines)
+
+
+def _count(summary: dict[str, Any], key: str) -> int:
+    value = summary.get(key, 0)
+    if not _whole(value) or value < 0:
+        raise TypeError(f"summary {key} must be a whole number >= 0")
+    return int(value)
+
+
+def _whole(value: object) -> bool:
+    # Reason: JSON true/false are Python bools, and bool is a subclass of int.
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _read_xml(path: Path, root: Path) -> list[FileCoverage]:
@@ -164,6 +206,29 @@ def glob_matcher(root: Path) -> Callable[[str, str], bool]:
         return GlobMatcher(patterns).match(os.path.realpath(root / path))
 
     return match
+
+
+def check_globs(globs: Iterable[str], where: str = "pyproject.toml") -> None:
+    """Raise a config error for a critical glob coverage.py cannot match with.
+
+    Raises:
+        UsageError: Naming the key and the glob, such as ``**`` (use ``*``).
+
+    Example:
+        >>> check_globs(["src/**"])
+    """
+    from coverage.exceptions import ConfigError
+    from coverage.files import GlobMatcher
+
+    for glob in globs:
+        try:
+            GlobMatcher([glob])
+        except ConfigError as error:
+            raise UsageError(
+                f"{where}: tool.constitution.coverage-gate.critical: {glob!r} is not a"
+                f" glob coverage.py reads ({error}); use '*' for every file or"
+                " 'src/pkg/**' for a folder"
+            ) from error
 
 
 def combine_parallel(data_file: Path) -> None:

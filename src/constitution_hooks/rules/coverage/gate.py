@@ -262,6 +262,22 @@ def check_test_run(returncode: int, summary: str, where: str) -> list[Violation]
     return [_violation(where, 1, "CON405", message)]
 
 
+def check_timeout(elapsed: float, limit: float, where: str) -> list[Violation]:
+    """CON405: a test run stopped at its ``timeout`` fails the gate.
+
+    Example:
+        >>> check_timeout(900.2, 900, "p")[0].code
+        'CON405'
+    """
+    message = (
+        f"the tests did not finish within the timeout of {limit:g} s (stopped"
+        f" after {elapsed:.1f} s, with every process they started); a coverage"
+        " figure from an unfinished run is not trusted: make the tests faster or"
+        " raise timeout in [tool.constitution.coverage-gate]"
+    )
+    return [_violation(where, 1, "CON405", message)]
+
+
 def _violation(path: str, line: int, code: str, message: str) -> Violation:
     rule = next(r for r in RULES if r.code == code)
     return Violation(path, line, 1, code, rule.id, message)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 
 # Reason: commands run with argument lists, never through a shell.
 import subprocess  # nosec B404
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -25,6 +27,9 @@ PROBE = (
     " print(*(m for m in ('coverage', 'pytest_cov') if u.find_spec(m)))"
 )
 RUN_TESTS = ("-m", "coverage", "run", "-m", "pytest")
+# Reason: the probe only imports two modules; a program that takes longer is not
+# the interpreter it claims to be.
+PROBE_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class TestRun:
     command: tuple[str, ...]
     returncode: int
     output: str
+    timed_out: bool = False
+    elapsed: float = 0.0
 
     def summary(self) -> str:
         """The runner's last output line (pytest's summary), without its rulers."""
@@ -89,7 +96,15 @@ def default_command(root: Path) -> list[str]:
             f"no virtualenv at {root / '.venv'}: create it (uv sync, or python -m"
             " venv .venv) or set command in [tool.constitution.coverage-gate]"
         )
-    found = _run([str(python), "-c", PROBE], root).stdout.split()
+    try:
+        probe = _run([str(python), "-c", PROBE], root, PROBE_TIMEOUT)
+    except OSError as error:
+        raise UsageError(
+            f"{python}: not a program this system can run"
+            f" ({error.strerror or error}): recreate the virtualenv (uv sync, or"
+            " python -m venv .venv) or set command in [tool.constitution.coverage-gate]"
+        ) from error
+    found = probe.output.split()
     if "coverage" in found:
         return [
             str(python),
@@ -108,8 +123,16 @@ def default_command(root: Path) -> list[str]:
             "python", *RUN_TESTS]  # fmt: skip  # Reason: reads as the command line
 
 
-def run_tests(command: Sequence[str], root: Path, data_file: Path) -> TestRun:
+def run_tests(
+    command: Sequence[str],
+    root: Path,
+    data_file: Path,
+    timeout: float | None = None,
+) -> TestRun:
     """Run ``command`` in ``root`` with ``COVERAGE_FILE=data_file``.
+
+    A run still going after ``timeout`` seconds is stopped with its whole process
+    group (the test runner's own children too) and marked ``timed_out``.
 
     Raises:
         UsageError: If the command cannot be started.
@@ -122,21 +145,22 @@ def run_tests(command: Sequence[str], root: Path, data_file: Path) -> TestRun:
         (0, '1\\n')
     """
     try:
-        result = _run(list(command), root, COVERAGE_FILE=str(data_file))
+        result = _run(list(command), root, timeout, COVERAGE_FILE=str(data_file))
     except OSError as error:
         raise UsageError(f"cannot run {' '.join(command)}: {error}") from error
-    return TestRun(tuple(command), result.returncode, result.stdout)
+    return result
 
 
-def _run(
-    command: list[str], cwd: Path, **extra: str
-) -> subprocess.CompletedProcess[str]:
+def _run(command: list[str], cwd: Path, timeout: float | None, **extra: str) -> TestRun:
     # Reason: the hook's own virtualenv must not leak into the project's run.
     env = {
         k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONHOME")
     }
     env.update(extra)
-    return subprocess.run(  # nosec B603  # Reason: argv list, no shell
+    started = time.monotonic()
+    # Reason: its own session makes the run a process group the gate can stop
+    # whole, test workers and their children included.
+    process = subprocess.Popen(  # nosec B603  # Reason: argv list, no shell
         command,
         cwd=cwd,
         env=env,
@@ -144,5 +168,27 @@ def _run(
         stderr=subprocess.STDOUT,
         text=True,
         errors="replace",
-        check=False,
+        start_new_session=True,
     )
+    timed_out = False
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        _kill_group(process)
+        output, _ = process.communicate()
+    finally:
+        _kill_group(process)
+    elapsed = time.monotonic() - started
+    return TestRun(tuple(command), process.wait(), output, timed_out, elapsed)
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """Stop the process and everything it started (a no-op once all are gone)."""
+    if not hasattr(os, "killpg"):  # pragma: no cover -- Windows has no groups
+        process.kill()
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        return

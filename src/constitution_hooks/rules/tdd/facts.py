@@ -82,7 +82,9 @@ class Facts:
             return None
         try:
             return ast.parse(self.text)
-        except (SyntaxError, ValueError):
+        # Reason: too deep (RecursionError) or too large (MemoryError) for the
+        # parser is judged like a syntax error: CON001 of the file hooks.
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
 
     @property
@@ -128,7 +130,14 @@ class Facts:
     @cached_property
     def behaviour(self) -> str:
         """The tree dumped without docstrings and positions."""
-        return _EMPTY if self.tree is None else _behaviour(self.tree)
+        if self.tree is None:
+            return _EMPTY
+        try:
+            return _behaviour(self.tree)
+        except RecursionError:
+            # Reason: ast.dump recurses; a tree too deep to dump is compared by
+            # its text, so any edit counts as a change (never a missed one).
+            return "text:" + (self.text or "")
 
     @property
     def has_behaviour(self) -> bool:
