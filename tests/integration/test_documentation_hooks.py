@@ -13,6 +13,10 @@ from tests.conftest import git
 pytestmark = pytest.mark.integration
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]
+TEST = (
+    "from app.io import read\n\n\ndef test_read_plain_call_returns_none() -> None:\n"
+    "    assert read() is None\n"
+)
 README = "# app\n\n## Setup\n\n    uv sync\n\n## Usage\n\n    uv run app\n"
 
 
@@ -32,6 +36,8 @@ def test_pre_commit_constitution_hook_reports_then_passes_new_rules(
         assert expected in failed.stdout
     assert "app/io.py:4:1: CON501" in failed.stdout
     Path("app/README.md").write_text(README)
+    Path("tests").mkdir()
+    Path("tests/test_io.py").write_text(TEST)
     Path("app/io.py").write_text(
         "import os  # noqa: F401 -- re-exported for users\n\n\ndef read():\n"
         '    """Read it.\n\n    Example:\n        >>> read()\n    """\n'
