@@ -39,6 +39,7 @@ test-matrix: setup
 
 docs: setup
 	$(RUN) python scripts/gen_rule_docs.py
+	$(RUN) constitution map --format markdown > docs/constitution-map.md
 
 bench: setup
 	$(RUN) python scripts/bench.py

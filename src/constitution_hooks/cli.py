@@ -124,6 +124,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "the repository-level rules",
     ),
     CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
+    CommandSpec("map", "map", "MapCommand", "each clause and what enforces it"),
 )
 
 

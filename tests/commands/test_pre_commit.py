@@ -116,3 +116,28 @@ def test_add_arguments_and_run_jobs_flag_accepted_clean_exit(git_repo: Path) -> 
     args = parser.parse_args(["--jobs", "2", "--no-cache"])
     assert (args.jobs, args.paths) == (2, [])
     assert pre_commit.run(args) == 0
+
+
+def test_contract_files_staged_pattern_equals_the_hook_manifest() -> None:
+    import yaml
+
+    manifest_file = Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml"
+    manifest = yaml.safe_load(manifest_file.read_text())
+    hook = next(h for h in manifest if h["id"] == "project-contract")
+    assert hook["files"] == pre_commit.CONTRACT_FILES
+
+
+def test_run_staged_pyproject_adds_the_project_contract_findings(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "feature/deps")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    pyproject = '[project]\nname = "x"\nversion = "1"\ndependencies = ["httpx>=0.27"]\n'
+    _stage(git_repo, {"pyproject.toml": pyproject})
+    _, contract = _json(capsys, "project-contract")
+    code, together = _json(capsys, "pre-commit")
+    assert code == 1
+    # Reason: JSON records are plain objects to mypy.
+    assert "CON701" in {v["code"] for v in contract}  # type: ignore[index]
+    assert [v for v in together if v in contract] == contract
+    assert pre_commit.contract_files_staged() is True

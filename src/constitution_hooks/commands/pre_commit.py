@@ -29,7 +29,8 @@ HELP = "every pre-commit-stage rule in one process (the 'constitution' hook)"
 # Reason: a hook id as the YAML list item `- id: NAME` (quoted or not, comment
 # after it allowed); a commented-out line does not start with `-`.
 _HOOK_ID = re.compile(
-    r"""^[ \t]*-[ \t]+id:[ \t]*["']?(tdd-pairing|branch-name)["']?[ \t]*(?:#.*)?$""",
+    r"""^[ \t]*-[ \t]+id:[ \t]*["']?(tdd-pairing|branch-name|project-contract)["']?"""
+    r"""[ \t]*(?:#.*)?$""",
     re.MULTILINE,
 )
 
@@ -65,7 +66,10 @@ def run(args: argparse.Namespace) -> int:
 def stage_violations(
     config: Config, paths: list[str], jobs: int | None, cache: bool
 ) -> list[Violation]:
-    """File rules on ``paths``, then TDD pairing, then the branch name.
+    """File rules on ``paths``, TDD pairing, the branch name, the project contract.
+
+    The project contract runs only when the staged change touches one of its
+    files, as its own hook would.
 
     Args:
         config: The project's config.
@@ -98,7 +102,33 @@ def stage_violations(
         from constitution_hooks.commands.branch_name import branch_violations
 
         found += branch_violations(config)
+    if "project-contract" not in separate and contract_files_staged():
+        from constitution_hooks.commands.project_contract import contract_violations
+
+        found += contract_violations(config)
     return found
+
+
+# Reason: the project-contract hook's `files` pattern in .pre-commit-hooks.yaml
+# (a meta-test keeps the two equal): the files its rules judge.
+CONTRACT_FILES = (
+    r"(^|/)(pyproject\.toml|uv\.lock|\.python-version|\.env[^/]*|\.gitignore"
+    r"|CHANGELOG\.md|poetry\.lock|Pipfile\.lock|pdm\.lock|requirements[^/]*\.txt"
+    r"|pyvenv\.cfg)$|(^|/)(docs|requirements)/"
+)
+
+
+def contract_files_staged() -> bool:
+    """Whether the staged change touches a file the project contract judges.
+
+    Example:
+        >>> isinstance(contract_files_staged(), bool)
+        True
+    """
+    from constitution_hooks.core import git
+
+    pattern = re.compile(CONTRACT_FILES)
+    return any(pattern.search(change.path) for change in git.staged_changes())
 
 
 def listed_separately(top: Path) -> set[str]:

@@ -431,16 +431,12 @@ def is_shallow(cwd: Path | None = None) -> bool:
 def ignored(paths: Iterable[str], cwd: Path | None = None) -> set[str]:
     """Which of ``paths`` the repository's ignore rules match, tracked or not.
 
-    The user's global excludes file is left out: it differs per machine, so a path it
-    alone ignores is ignored on one machine and committed from the next.
+    The user's global excludes file is left out: it differs per machine.
 
     Example:
         >>> ignored([]) == set()
         True
     """
-    wanted = list(paths)
-    if not wanted:
-        return set()
+    stdin = "".join(f"{path}\0" for path in paths).encode("utf-8", "surrogateescape")
     args = ["-c", "core.excludesFile=", "check-ignore", "--no-index", "--stdin", "-z"]
-    stdin = "".join(f"{path}\0" for path in wanted).encode("utf-8", "surrogateescape")
-    return set(split_z(run_git(args, cwd, stdin, accept=(0, 1))))
+    return set(split_z(run_git(args, cwd, stdin, accept=(0, 1)))) if stdin else set()

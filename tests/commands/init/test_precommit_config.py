@@ -1,21 +1,33 @@
-"""Merging our hooks into .pre-commit-config.yaml without losing a line."""
+"""Merging our hooks and the peer gates into .pre-commit-config.yaml, losing no line."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
+from constitution_hooks.commands.init.gates import HookSpec
 from constitution_hooks.commands.init.precommit_config import (
     INSTALL_TYPES,
-    HookSpec,
-    default_hooks,
     merge_precommit,
+    plan_precommit,
+    present,
+    quoted,
 )
+from constitution_hooks.commands.init.yaml_edit import compose
 from constitution_hooks.core.errors import UsageError
 
 OURS = "https://example.invalid/constitution-hooks"
-HOOKS = default_hooks(OURS, "v1")
-ALL_IDS = {hook.id for hook in HOOKS}
+
+
+def plan(text: str | None, language: str | None = None) -> tuple[str, list[str]]:
+    merged = plan_precommit(text, OURS, "v1", ruff_format=False, language=language)
+    return merged[0], merged[1]
+
+
+def test_plan_precommit_added_ids_listed() -> None:
+    added = plan_precommit(None, OURS, "v1", ruff_format=True, language=None)[3]
+    assert "black" not in added
+    assert added[-1] == "uv-lock"
 
 
 def hooks_of(text: str) -> dict[str, list[str]]:
@@ -27,25 +39,33 @@ def hooks_of(text: str) -> dict[str, list[str]]:
     }
 
 
-def test_merge_precommit_no_file_writes_every_hook_at_its_stage() -> None:
-    text, changes = merge_precommit(None, HOOKS)
+def test_plan_precommit_no_file_writes_every_hook_at_its_stage() -> None:
+    text, changes = plan(None)
     found = hooks_of(text)
-    assert set(found) == ALL_IDS
+    assert {"constitution", "tdd-history", "ruff-check", "mypy", "bandit"} <= set(found)
     assert found["commit-message"] == ["commit-msg"]
-    assert found["coverage-gate"] == ["pre-push"]
-    assert found["branch-name"] == ["pre-commit", "pre-push"]
+    assert found["tdd-history"] == ["pre-push"]
+    assert found["constitution"] == ["pre-commit"]
+    assert "branch-name" not in found and "tdd-pairing" not in found
     assert found["project-contract"] == ["pre-commit"]
     assert found["migrations"] == ["pre-commit", "pre-push"]
     assert changes
 
 
-def test_merge_precommit_no_file_sets_default_install_hook_types() -> None:
-    text, _ = merge_precommit(None, HOOKS)
-    assert yaml.safe_load(text)["default_install_hook_types"] == list(INSTALL_TYPES)
+def test_plan_precommit_no_file_sets_install_types_and_python() -> None:
+    config = yaml.safe_load(plan(None, "python3.11")[0])
+    assert config["default_install_hook_types"] == list(INSTALL_TYPES)
+    assert config["default_language_version"] == {"python": "python3.11"}
 
 
-def test_merge_precommit_gates_include_black_ruff_mypy_bandit() -> None:
-    assert {"black", "ruff-check", "mypy", "bandit"} <= ALL_IDS
+def test_plan_precommit_peers_are_local_hooks_without_rev() -> None:
+    repos = yaml.safe_load(plan(None)[0])["repos"]
+    local = [repo for repo in repos if repo["repo"] == "local"]
+    assert len(local) == 1
+    assert "rev" not in local[0]
+    assert {"ruff-check", "black", "bandit", "mypy", "uv-lock"} == {
+        hook["id"] for hook in local[0]["hooks"]
+    }
 
 
 EXISTING = """\
@@ -69,56 +89,65 @@ ci:
 """
 
 
-def test_merge_precommit_existing_keeps_every_line() -> None:
-    text, _ = merge_precommit(EXISTING, HOOKS)
-    merged = text.splitlines()
+def test_plan_precommit_existing_keeps_every_line() -> None:
+    merged = plan(EXISTING)[0].splitlines()
     for line in EXISTING.splitlines():
         assert line in merged, line
 
 
-def test_merge_precommit_existing_black_not_added_twice() -> None:
-    text, _ = merge_precommit(EXISTING, HOOKS)
+def test_plan_precommit_existing_black_not_added_twice() -> None:
+    text, _ = plan(EXISTING)
     ids = [h["id"] for r in yaml.safe_load(text)["repos"] for h in r["hooks"]]
     assert ids.count("black") == 1
-    assert set(ids) == ALL_IDS | {"custom"}
+    assert "custom" in ids
 
 
-def test_merge_precommit_existing_keeps_other_keys() -> None:
-    text, _ = merge_precommit(EXISTING, HOOKS)
-    assert yaml.safe_load(text)["ci"] == {"autofix_prs": False}
+def test_plan_precommit_existing_keeps_other_keys() -> None:
+    assert yaml.safe_load(plan(EXISTING)[0])["ci"] == {"autofix_prs": False}
 
 
-def test_merge_precommit_twice_changes_nothing() -> None:
-    once, _ = merge_precommit(EXISTING, HOOKS)
-    twice, changes = merge_precommit(once, HOOKS)
-    assert (twice, changes) == (once, [])
+def test_plan_precommit_twice_changes_nothing() -> None:
+    once, _ = plan(EXISTING, "python3.12")
+    assert plan(once, "python3.12") == (once, [])
 
 
-def test_merge_precommit_our_repo_present_gets_missing_hooks_inside() -> None:
+def test_plan_precommit_our_repo_present_gets_missing_hooks_inside() -> None:
     partial = f"repos:\n- repo: {OURS}\n  rev: v1\n  hooks:\n  - id: constitution\n"
-    text, _ = merge_precommit(partial, HOOKS)
-    repos = yaml.safe_load(text)["repos"]
+    repos = yaml.safe_load(plan(partial)[0])["repos"]
     ours = [r for r in repos if r["repo"] == OURS]
     assert len(ours) == 1
     assert {h["id"] for h in ours[0]["hooks"]} >= {"constitution", "coverage-gate"}
 
 
-def test_merge_precommit_flow_style_repos_refused() -> None:
+def test_plan_precommit_four_space_style_kept_for_new_entries() -> None:
+    start = "repos:\n-   repo: local\n    hooks:\n    -   id: x\n        entry: x\n"
+    text, _ = plan(start)
+    assert "\n-   repo: local\n    hooks:\n" in text[len(start) :]
+
+
+def test_plan_precommit_crlf_file_stays_crlf() -> None:
+    start = "repos:\r\n  - repo: local\r\n    hooks:\r\n      - id: x\r\n"
+    text, _ = plan(start)
+    assert text.startswith("default_install_hook_types")
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_plan_precommit_flow_style_repos_refused() -> None:
     start = "default_install_hook_types: [pre-commit]  # keep\nrepos: []\n"
     with pytest.raises(UsageError, match="flow-style"):
-        merge_precommit(start, HOOKS)
+        plan(start)
 
 
-def test_merge_precommit_install_types_block_list_extended() -> None:
+def test_plan_precommit_install_types_block_list_extended() -> None:
     start = "default_install_hook_types:\n  - pre-push\nrepos:\n"
-    text, _ = merge_precommit(start + "  - repo: local\n    hooks: []\n", HOOKS)
+    text, _ = plan(start + "  - repo: local\n    hooks: []\n")
     types = yaml.safe_load(text)["default_install_hook_types"]
     assert set(types) == {"pre-push", "pre-commit", "commit-msg"}
 
 
-def test_merge_precommit_install_types_flow_one_line_rewritten() -> None:
+def test_plan_precommit_install_types_flow_one_line_rewritten() -> None:
     start = "default_install_hook_types: [pre-push]  # keep\nrepos:\n- repo: local\n"
-    text, _ = merge_precommit(start + "  hooks:\n  - id: x\n", HOOKS)
+    text, _ = plan(start + "  hooks:\n  - id: x\n")
     assert yaml.safe_load(text)["default_install_hook_types"] == [
         "pre-push",
         "pre-commit",
@@ -129,17 +158,43 @@ def test_merge_precommit_install_types_flow_one_line_rewritten() -> None:
 
 @pytest.mark.parametrize(
     "broken",
-    ["repos: [\n", "- just\n- a list\n", "repos:\n\t- tab\n", "a: 1\n---\nb: 2\n"],
+    [
+        "repos: [\n",
+        "- just\n- a list\n",
+        "repos:\n\t- tab\n",
+        "a: 1\n---\nb: 2\n",
+        "repos: !custom\n",
+        "repos:\n- !custom {repo: local}\n",
+    ],
 )
-def test_merge_precommit_unparsable_or_odd_file_refused(broken: str) -> None:
+def test_plan_precommit_unparsable_or_odd_file_refused(broken: str) -> None:
     with pytest.raises(UsageError, match=r"\.pre-commit-config\.yaml"):
-        merge_precommit(broken, HOOKS)
+        plan(broken)
 
 
-def test_hook_spec_yaml_lines_indent_under_dash() -> None:
+def test_merge_precommit_hook_keys_indented_under_their_dash() -> None:
     spec = HookSpec("r", "v", "x", ("pre-push",), ("args: [-q]",))
-    assert spec.lines(4) == [
-        "    - id: x\n",
-        "      stages: [pre-push]\n",
-        "      args: [-q]\n",
-    ]
+    text, _ = merge_precommit(None, [spec])
+    assert "  - repo: r\n    rev: v\n    hooks:\n      - id: x\n" in text
+    assert "        stages: [pre-push]\n        args: [-q]\n" in text
+
+
+def test_present_lists_repo_id_and_entry() -> None:
+    root = compose("repos:\n- repo: local\n  hooks:\n  - id: t\n    entry: mypy\n", "c")
+    assert [tuple(hook) for hook in present(root)] == [("local", "t", "mypy")]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("v1.0", "v1.0"), ("1234", '"1234"'), ("yes", '"yes"'), ("a: b", '"a: b"')],
+)
+def test_quoted_value_reads_back_as_the_same_string(value: str, written: str) -> None:
+    assert quoted(value) == written
+    assert yaml.safe_load(f"k: {written}")["k"] == value
+
+
+@pytest.mark.parametrize("hooks", ["", "  hooks: [{id: constitution}]\n"])
+def test_plan_precommit_our_repo_unextendable_gets_a_new_entry(hooks: str) -> None:
+    start = f"repos:\n- repo: {OURS}\n  rev: v1\n{hooks}"
+    repos = yaml.safe_load(plan(start)[0])["repos"]
+    assert [r["repo"] for r in repos].count(OURS) == 2
