@@ -125,6 +125,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
     CommandSpec("map", "map", "MapCommand", "each clause and what enforces it"),
+    CommandSpec("baseline", "baseline", "BaselineCommand", "record today's findings"),
 )
 
 

@@ -11,8 +11,10 @@ import pytest
 from constitution_hooks.commands.common import (
     add_config_argument,
     add_format_argument,
+    add_output_arguments,
     config_from,
     report,
+    summary,
 )
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.reporters import REPORTERS
@@ -84,3 +86,35 @@ def test_report_json_violations_return_1_without_hints(
     captured = capsys.readouterr()
     assert json.loads(captured.out)[0]["code"] == "CON102"
     assert captured.err == ""
+
+
+def test_summary_counts_per_rule_most_frequent_first() -> None:
+    other = TOO_LONG._replace(code="CON101")
+    found = [TOO_LONG, TOO_LONG, TOO_LONG, other]
+    assert summary("214 files", found, 2) == (
+        "checked 214 files: 3 CON102, 1 CON101 (4 new, 2 in the baseline)"
+    )
+
+
+def test_summary_nothing_found_says_no_violations() -> None:
+    assert summary("3 files", [], 0) == "checked 3 files: no violations"
+
+
+def test_report_color_always_paints_code(capsys: pytest.CaptureFixture[str]) -> None:
+    args = argparse.Namespace(color="always")
+    assert report([TOO_LONG], "text", args=args) == 1
+    assert "\x1b[1;31mCON102\x1b[0m" in capsys.readouterr().out
+
+
+def test_report_color_auto_not_a_terminal_plain(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    report([TOO_LONG], "text", args=argparse.Namespace(color="auto"))
+    assert "\x1b[" not in capsys.readouterr().out
+
+
+def test_add_output_arguments_defaults_auto_colour_and_baseline_on() -> None:
+    parser = argparse.ArgumentParser()
+    add_output_arguments(parser)
+    args = parser.parse_args([])
+    assert (args.format, args.color, args.no_baseline) == ("text", "auto", False)

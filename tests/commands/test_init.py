@@ -308,3 +308,20 @@ def test_main_init_ruff_toml_gets_the_lines_not_pyproject(
     assert "    # ruff reads ruff.toml, not pyproject.toml; add there:" in out
     assert "    [lint]\n    extend-select = " in out
     assert "    [lint.pydocstyle]\n" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dependency-groups = 1\n",
+        "[dependency-groups]\ndev = 1\n",
+        "[tool.ruff]\nselect = [1, 2]\nlint = 3\n",
+        "[tool.ruff.lint]\nselect = 5\n",
+        "[tool.ruff.lint]\nextend-select = 5\n",
+    ],
+)
+def test_main_init_ill_typed_tool_keys_no_traceback(project: Path, text: str) -> None:
+    (project / "pyproject.toml").write_text(text)
+    assert main(["init", "--repo", "https://x/c", "--rev", "v1"]) == 0
+    merged = (project / "pyproject.toml").read_text().splitlines()
+    assert all(line in merged for line in text.splitlines())

@@ -78,4 +78,27 @@ def test_map_command_named_map() -> None:
 
 def test_text_checked_review_only_clause_shows_no_status() -> None:
     rows = records([Clause("P", "S", "w", (), "why")], Path("/nonexistent"))
-    assert text(rows) == "P / S\n  w: review only (why)\n"
+    assert (
+        text(rows) == "P / S\n  w: review only (why)\n1 clauses here: 1 review only\n"
+    )
+
+
+def test_text_checked_counts_each_status() -> None:
+    rows = records([CLAUSE, Clause("P", "S", "w", (), "why")], Path("/nonexistent"))
+    assert text(rows).endswith("2 clauses here: 1 not enforced, 1 review only\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[tool.ruff.lint]\nselect = 5\n",
+        '[tool.ruff.lint]\nignore = 5\nselect = ["ALL"]\n',
+        "[tool.bandit]\nskips = 5\n",
+    ],
+)
+def test_main_map_check_ill_typed_tool_keys_no_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(text)
+    assert main(["map", "--check", "--format", "json"]) == 0

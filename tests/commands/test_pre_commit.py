@@ -141,3 +141,15 @@ def test_run_staged_pyproject_adds_the_project_contract_findings(
     assert "CON701" in {v["code"] for v in contract}  # type: ignore[index]
     assert [v for v in together if v in contract] == contract
     assert pre_commit.contract_files_staged() is True
+
+
+def test_run_findings_in_the_baseline_are_not_reported(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "feature/old")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    paths = _stage(git_repo, {"src/pkg/core.py": LONG})
+    assert main(["baseline"]) == 0
+    capsys.readouterr()
+    assert _json(capsys, "pre-commit", *paths) == (0, [])
+    assert _json(capsys, "pre-commit", "--no-baseline", *paths)[0] == 1

@@ -17,6 +17,7 @@ from constitution_hooks.core.parallel import (
     cpu_count,
     default_jobs,
     fewer_collections,
+    iter_files,
     map_files,
     run_checks,
 )
@@ -209,3 +210,8 @@ def test_run_checks_parent_killed_workers_exit(tmp_path: Path) -> None:
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert (len(workers), left) == (2, [])
+
+
+def test_iter_files_two_workers_yields_in_input_order() -> None:
+    paths = [f"{'x' * n}.py" for n in range(1, 41)]
+    assert list(iter_files(len, paths, 2)) == [len(path) for path in paths]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.core.runner import FileChecker, check_files
+from constitution_hooks.core.runner import FileChecker, check_files, syntax_message
 from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules import RULES, SECTIONS
 
@@ -52,7 +53,12 @@ def test_check_files_syntax_error_message_is_pythons_own(
     (violation,) = check_files(
         [str(bad)], load_config(SECTIONS, cwd=tmp_path), RULES, known=RULES
     )
-    assert violation.message == "syntax error: '(' was never closed"
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    assert violation.message == syntax_message("'(' was never closed")
+    assert violation.message.startswith(
+        f"syntax error under Python {version}: '(' was never closed; if the project"
+        " targets a newer Python, set the hook's language_version"
+    )
 
 
 def test_check_files_long_file_with_syntax_error_still_reports_length(

@@ -119,6 +119,49 @@ def _run(folder: Path, *argv: str) -> str:
     return done.stdout
 
 
+CHANGELOG = """# Changelog
+
+## [Unreleased]
+
+### Added
+- The greeting.
+"""
+ADR = """# 1. Record decisions
+
+## Status
+
+Accepted.
+
+## Context
+
+Decisions need a home.
+
+## Decision
+
+Write them here.
+
+## Consequences
+
+They can be found.
+"""
+
+
+def _project_files(folder: Path) -> None:
+    """What the project contract asks of every repository (CON704, CON706, CON707)."""
+    with (folder / ".gitignore").open("a") as ignore:
+        ignore.write(".env\n.env.*\n!.env.example\n")
+    (folder / "CHANGELOG.md").write_text(CHANGELOG)
+    decisions = folder / "docs" / "architecture" / "decisions"
+    decisions.mkdir(parents=True)
+    (decisions / "0001-record-decisions.md").write_text(ADR)
+    (folder / "docs" / "technical-debt.md").write_text("# Technical debt\n")
+
+
+PACKAGE_README = (
+    "# {package}\n\n## Setup\n\n    uv sync\n\n## Usage\n\n    uv run python\n"
+)
+
+
 def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, str]:
     package = SAMPLES[name]
     _run(
@@ -128,9 +171,11 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
     source = folder / "src" / package
     (source / "__init__.py").write_text(f'"""The {package} package."""\n')
     (source / "greet.py").write_text(GREET)
+    (source / "README.md").write_text(PACKAGE_README.format(package=package))
     (folder / "tests").mkdir()
     (folder / "tests" / "__init__.py").write_text("")
     (folder / "tests" / "test_greet.py").write_text(GREET_TEST.format(package=package))
+    _project_files(folder)
     if name == "fastapi":
         _run(folder, "uv", "add", "-q", FASTAPI)
         (source / "users.py").write_text(USERS)
@@ -141,11 +186,8 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
             out.write(OWN_RUFF)
     _run(folder, "uv", "add", "-q", "--dev", f"mypy=={MYPY}")
     path, sha = hook_repo
-    # Reason: the arguments read as the command line a user types.
-    said = _run(
-        folder, sys.executable, "-m", "constitution_hooks", "init",
-        "--repo", str(path), "--rev", sha,
-    )  # fmt: skip
+    init = [sys.executable, "-m", "constitution_hooks", "init"]
+    said = _run(folder, *init, "--repo", str(path), "--rev", sha)
     _run(folder, "git", "checkout", "-q", "-B", "main")
     _run(folder, "git", "add", "-A")
     _run(folder, "git", "commit", "-qm", "chore: adopt the constitution")

@@ -5,19 +5,21 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, NamedTuple
 
+from constitution_hooks.commands.baseline_filter import baseline_anchors
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
 from constitution_hooks.core.cache import CACHE_DIR
+from constitution_hooks.core.config import ProjectConfigs
 from constitution_hooks.core.files import discover
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.parallel import LARGE_RUN_BYTES
 from constitution_hooks.core.registry import Rule, select_rules
 from constitution_hooks.core.runner import check_files
-from constitution_hooks.rules import RULES
+from constitution_hooks.rules import RULES, SECTIONS
 
 if TYPE_CHECKING:
     from constitution_hooks.core.changes import Changes
@@ -78,7 +80,7 @@ class FileCommand(NamedTuple):
             " HEAD), plus file-level ones of changed files; without paths, checks"
             " the changed Python files",
         )
-        add_format_argument(parser)
+        add_output_arguments(parser)
         add_config_argument(parser)
         add_speed_arguments(parser)
 
@@ -102,13 +104,16 @@ class FileCommand(NamedTuple):
             jobs=args.jobs,
             use_cache=not args.no_cache,
             known=RULES,
+            configs=ProjectConfigs(SECTIONS, config, args.config is not None).for_path,
+            anchors=None if args.no_baseline else baseline_anchors(config),
         )
         if args.all_files and not self.hooks:
             violations = sorted(violations + _contract(config, args))
         if changes is not None:
             violations = [v for v in violations if changes.keeps(v)]
         get_logger().info("check finished", violations=len(violations))
-        return report(violations, args.format)
+        judged = f"{len(paths)} file" + ("" if len(paths) == 1 else "s")
+        return report(violations, args.format, args=args, config=config, judged=judged)
 
 
 def add_speed_arguments(parser: argparse.ArgumentParser) -> None:

@@ -21,6 +21,7 @@ from constitution_hooks.core.errors import EXIT_CLEAN, UsageError
 from constitution_hooks.core.git import inside_work_tree, repository_root
 from constitution_hooks.core.git_diff import changed_lines, lines_between, staged_lines
 from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.progress import Elapsed
 from constitution_hooks.rules.coverage.figures import FileCoverage
 from constitution_hooks.rules.coverage.gate import (
     SECTION,
@@ -96,8 +97,12 @@ def _measure(
     data = folder / ".coverage"
     get_logger().info("tests started", command=command)
     limit = settings.number("timeout")
-    run = coverage_run.run_tests(command, root, data, limit)
+    with Elapsed("the tests"):
+        run = coverage_run.run_tests(command, root, data, limit)
     get_logger().info("tests finished", exit_code=run.returncode)
+    cannot = run.start_failure()
+    if cannot is not None:
+        raise UsageError(f"cannot start the test command {' '.join(command)}: {cannot}")
     failed = (
         check_timeout(run.elapsed, limit, where)
         if run.timed_out

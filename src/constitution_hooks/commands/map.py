@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
@@ -155,4 +156,8 @@ def text(rows: list[dict[str, Any]]) -> str:
             status = f" -> {row['status']}" if shown else ""
             review = f" ({row['review']})" if row["review"] else ""
             out.append(f"  {row['clause']}: {_enforced_by(row)}{review}{status}\n")
+    counts = Counter(row["status"] for row in rows if "status" in row)
+    if counts:
+        said = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        out.append(f"{len(rows)} clauses here: {said}\n")
     return "".join(out)

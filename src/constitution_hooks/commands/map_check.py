@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from constitution_hooks.commands.init.gates import kind_of
 from constitution_hooks.commands.init.precommit_config import present
-from constitution_hooks.commands.init.pyproject_table import lookup, parse
+from constitution_hooks.commands.init.pyproject_table import lookup, parse, strings
 from constitution_hooks.commands.init.tables import covers
 from constitution_hooks.commands.init.writes import read
 from constitution_hooks.commands.init.yaml_edit import compose
@@ -67,7 +67,7 @@ def read_setup(root: Path) -> Setup:
         ignore=(*_codes(lint, ruff, "ignore"), *_codes(lint, ruff, "extend-ignore")),
         mypy_strict=lookup(document, "tool.mypy.strict") is True
         or any("--strict" in hook.entry for hook in hooks if kind_of(hook) == "mypy"),
-        bandit_skips=tuple(lookup(document, "tool.bandit.skips") or ()),
+        bandit_skips=strings(lookup(document, "tool.bandit.skips")),
         add_bounds=str(lookup(document, "tool.uv.add-bounds") or ""),
     )
 
@@ -82,8 +82,7 @@ def _ruff_table(root: Path, document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _codes(lint: dict[str, Any], ruff: dict[str, Any], key: str) -> tuple[str, ...]:
-    found = lint.get(key, ruff.get(key)) or ()
-    return tuple(str(code) for code in found)
+    return strings(lint.get(key, ruff.get(key)))
 
 
 def selected(setup: Setup, code: str) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from constitution_hooks.commands.check import CHECK, add_speed_arguments
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths", nargs="*", metavar="FILE", help="the staged Python files to check"
     )
     add_speed_arguments(parser)
-    add_format_argument(parser)
+    add_output_arguments(parser)
     add_config_argument(parser)
 
 
@@ -59,12 +59,19 @@ def run(args: argparse.Namespace) -> int:
         ``src/app.py``, the staged change's TDD pairing and the branch name.
     """
     config = config_from(args)
-    found = stage_violations(config, args.paths, args.jobs, not args.no_cache)
-    return report(found, args.format)
+    found = stage_violations(
+        config, args.paths, args.jobs, not args.no_cache, not args.no_baseline
+    )
+    judged = f"{len(args.paths)} file" + ("" if len(args.paths) == 1 else "s")
+    return report(found, args.format, args=args, config=config, judged=judged)
 
 
 def stage_violations(
-    config: Config, paths: list[str], jobs: int | None, cache: bool
+    config: Config,
+    paths: list[str],
+    jobs: int | None,
+    cache: bool,
+    baseline: bool = True,
 ) -> list[Violation]:
     """File rules on ``paths``, TDD pairing, the branch name, the project contract.
 
@@ -77,6 +84,8 @@ def stage_violations(
         jobs: Worker processes; None: one per CPU on a large run (the hook is
             ``require_serial``, so pre-commit does not split its files).
         cache: Whether file results may be read from and written to the cache.
+        baseline: Whether a baseline will judge the findings (then each file
+            finding carries its fingerprint's anchor and size).
 
     Returns:
         The findings, grouped by hook, each group sorted.
@@ -85,12 +94,23 @@ def stage_violations(
         ``stage_violations(config, ["src/app.py"], None, True)`` gives what
         ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
     """
+    from constitution_hooks.commands.baseline_filter import baseline_anchors
+    from constitution_hooks.core.config import ProjectConfigs
     from constitution_hooks.core.parallel import default_jobs
     from constitution_hooks.core.runner import check_files
-    from constitution_hooks.rules import RULES
+    from constitution_hooks.rules import RULES, SECTIONS
 
     jobs = jobs or default_jobs(paths, split_by_pre_commit=False)
-    found = check_files(paths, config, CHECK.rules(), jobs, cache, known=RULES)
+    found = check_files(
+        paths,
+        config,
+        CHECK.rules(),
+        jobs,
+        cache,
+        known=RULES,
+        configs=ProjectConfigs(SECTIONS, config, False).for_path,
+        anchors=baseline_anchors(config) if baseline else None,
+    )
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())

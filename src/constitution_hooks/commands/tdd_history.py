@@ -9,11 +9,12 @@ from pathlib import Path
 
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
 from constitution_hooks.core import git
+from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
@@ -51,7 +52,7 @@ class TddHistoryCommand:
         parser.add_argument(
             "--base", metavar="REV", help="check HEAD's commits since its merge base"
         )
-        add_format_argument(parser)
+        add_output_arguments(parser)
         add_config_argument(parser)
 
     def run(self, args: argparse.Namespace) -> int:
@@ -66,7 +67,7 @@ class TddHistoryCommand:
         base, tip = resolve_range(given, args.base, project)
         violations = _check(project, base, tip)
         get_logger().info("tdd-history finished", violations=len(violations))
-        return report(violations, args.format)
+        return report(violations, args.format, args=args, config=config)
 
 
 def _pushed() -> str | None:
@@ -131,6 +132,21 @@ def _present(rev: str, top: Path) -> str:
     if git.is_shallow(top):
         raise UsageError(_SHALLOW.format(what=rev))
     raise UsageError(f"{rev}: no such commit in this repository")
+
+
+def check_all(config: Config) -> list[Violation]:
+    """Every CON206 finding over the whole history of HEAD (for the baseline).
+
+    Example:
+        >>> callable(check_all)
+        True
+    """
+    if not config.enabled(SECTION.name):
+        return []
+    project = open_project(config)
+    if not git.has_commit("HEAD", project.top) or git.is_shallow(project.top):
+        return []
+    return _check(project, None, "HEAD")
 
 
 def _check(project: Project, base: str | None, tip: str) -> list[Violation]:

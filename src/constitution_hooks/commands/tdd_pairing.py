@@ -8,7 +8,7 @@ from pathlib import Path
 
 from constitution_hooks.commands.common import (
     add_config_argument,
-    add_format_argument,
+    add_output_arguments,
     config_from,
     report,
 )
@@ -58,13 +58,25 @@ class TddPairingCommand:
         parser.add_argument(
             "--all-files", action="store_true", help="check every tracked module"
         )
-        add_format_argument(parser)
+        parser.add_argument(
+            "--diff-base",
+            metavar="REV",
+            help="check the modules and tests changed since the merge base of REV"
+            " and HEAD (staged, unstaged and untracked changes included)",
+        )
+        add_output_arguments(parser)
         add_config_argument(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         """Check and report; return the exit code."""
-        violations = pairing_violations(config_from(args), args.paths, args.all_files)
-        return report(violations, args.format)
+        config = config_from(args)
+        paths = args.paths
+        if args.diff_base and config.enabled(SECTION.name):
+            paths = paths or _changed_since(args.diff_base, open_project(config))
+            if not paths:
+                return report([], args.format, args=args, config=config)
+        violations = pairing_violations(config, paths, args.all_files)
+        return report(violations, args.format, args=args, config=config)
 
 
 def pairing_violations(
@@ -100,6 +112,36 @@ def pairing_violations(
     violations = _check(project, paths or [], all_files)
     get_logger().info("tdd-pairing finished", violations=len(violations))
     return sorted(v._replace(path=project.prefix + v.path) for v in violations)
+
+
+def check_all(config: Config) -> list[Violation]:
+    """Every finding of ``--all-files``, as reported (for the baseline).
+
+    Example:
+        >>> callable(check_all)
+        True
+    """
+    if not config.enabled(SECTION.name):
+        return []
+    project = open_project(config)
+    found = _check(project, [], True)
+    return sorted(v._replace(path=project.prefix + v.path) for v in found)
+
+
+def _changed_since(rev: str, project: Project) -> list[str]:
+    # Reason: the same merge-base diff as `check --diff-base`, imported only here;
+    # a monorepo's changes outside this project are not its to judge.
+    from constitution_hooks.core.changes import changes_since
+
+    changed = changes_since(rev, ALL_RULES).paths()
+    top = project.top.resolve()
+    return [
+        path
+        for path in changed
+        if Path(path).resolve().is_relative_to(top)
+        and project.relative(Path(path).resolve().relative_to(top).as_posix())
+        is not None
+    ]
 
 
 def _check(project: Project, paths: list[str], all_files: bool) -> list[Violation]:

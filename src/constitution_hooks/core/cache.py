@@ -24,7 +24,7 @@ from constitution_hooks.core.violation import Violation
 
 CACHE_DIR = ".constitution_cache"
 # Reason: bump when the entry layout changes, so old entries become misses.
-FORMAT = "2"
+FORMAT = "3"
 # Reason: the whole file is read by every run, a 5-file commit too; past this many
 # entries, those of files the run did not see are dropped (about 1 MB of JSON).
 MAX_ENTRIES = 10_000
@@ -147,7 +147,8 @@ class ResultCache:
         key = self._keys.get(path)
         if key is not None:
             self._new[key] = [
-                [v.line, v.column, v.code, v.rule, v.message] for v in violations
+                [v.line, v.column, v.code, v.rule, v.message, v.anchor, v.size]
+                for v in violations
             ]
 
     def save(self) -> None:
@@ -209,7 +210,7 @@ def _decode(records: Any, path: str) -> list[Violation] | None:
     return [Violation(path, *record) for record in records]
 
 
-_SHAPE = (int, int, str, str, str)
+_SHAPE = (int, int, str, str, str, str, int)
 
 
 def _valid(record: Any) -> bool:

@@ -147,6 +147,17 @@ def load_config(
 
 
 def _read_table(source: Path) -> Mapping[str, Any]:
+    table: Any = _read_document(source)
+    for part in PREFIX.split("."):
+        table = table.get(part, {}) if isinstance(table, Mapping) else {}
+    if not isinstance(table, Mapping):
+        raise UsageError(
+            f"{source}: {PREFIX}: expected a table, found {toml_repr(table)}"
+        )
+    return table
+
+
+def _read_document(source: Path) -> Mapping[str, Any]:
     # Reason: imported here, not at the top, so a run without a pyproject.toml
     # does not pay for tomllib (and the datetime and typing it imports).
     if sys.version_info >= (3, 11):
@@ -159,20 +170,12 @@ def _read_table(source: Path) -> Mapping[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{source}: cannot read config: {error}") from error
     try:
-        document = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{source}: invalid TOML: {error}") from error
     except RecursionError as error:
         # Reason: the TOML parser recurses once per level of nested arrays/tables.
         raise UsageError(f"{source}: invalid TOML: nested too deeply") from error
-    table: Any = document
-    for part in PREFIX.split("."):
-        table = table.get(part, {}) if isinstance(table, Mapping) else {}
-    if not isinstance(table, Mapping):
-        raise UsageError(
-            f"{source}: {PREFIX}: expected a table, found {toml_repr(table)}"
-        )
-    return table
 
 
 def _resolve(
@@ -210,3 +213,74 @@ def _suggest(key: str, allowed: list[str]) -> str:
         if close
         else f" (known keys: {', '.join(allowed)})"
     )
+
+
+class ProjectConfigs:
+    """Each file's config: the nearest pyproject.toml with a ``[tool.constitution]``.
+
+    As ruff resolves settings per file: in a monorepo every project's table
+    decides its own files; a file under no such table gets ``fallback`` (the
+    config found from the current folder). An explicit ``--config`` decides all.
+
+    Example:
+        >>> fallback = Config(Path("."), None, ())
+        >>> ProjectConfigs([], fallback, explicit=True).for_path("x/a.py") is fallback
+        True
+    """
+
+    def __init__(
+        self, sections: Iterable[Section], fallback: Config, explicit: bool = False
+    ) -> None:
+        """Resolve against ``sections``; ``explicit`` means ``--config`` was given."""
+        self.sections = tuple(sections)
+        self.fallback = fallback
+        self.explicit = explicit
+        self._by_folder: dict[Path, Config] = {}
+        self._by_source: dict[Path, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        """The config deciding ``path`` (loaded once per project)."""
+        if self.explicit:
+            return self.fallback
+        folder = Path(path).resolve().parent
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = self._nearest(folder)
+        return found
+
+    def _nearest(self, folder: Path) -> Config:
+        for current in (folder, *folder.parents):
+            cached = self._by_folder.get(current)
+            if cached is not None:
+                return cached
+            candidate = current / "pyproject.toml"
+            if candidate.is_file() and _has_table(candidate):
+                return self._load(candidate)
+            if (current / ".git").exists():
+                break
+        return self.fallback
+
+    def _load(self, source: Path) -> Config:
+        resolved = source.resolve()
+        if (
+            self.fallback.source is not None
+            and resolved == self.fallback.source.resolve()
+        ):
+            return self.fallback
+        config = self._by_source.get(resolved)
+        if config is None:
+            config = self._by_source[resolved] = load_config(self.sections, source)
+        return config
+
+
+def _has_table(source: Path) -> bool:
+    # Reason: a cheap text test first; only a file naming the table is parsed.
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "constitution" not in text:
+        return False
+    document = _read_document(source)
+    tool = document.get("tool", {})
+    return isinstance(tool, Mapping) and "constitution" in tool

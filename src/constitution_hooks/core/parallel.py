@@ -85,30 +85,44 @@ def default_jobs(paths: Sequence[str], split_by_pre_commit: bool | None = None) 
 def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> list[T]:
     """Apply ``check`` to every path, in up to ``jobs`` processes, keeping order.
 
+    Example:
+        >>> map_files(len, ["a.py", "bc.py"], 1)
+        [4, 5]
+    """
+    return list(iter_files(check, paths, jobs))
+
+
+def iter_files(
+    check: Callable[[str], T], paths: Sequence[str], jobs: int
+) -> Iterator[T]:
+    """Yield ``check`` of every path in order, from up to ``jobs`` processes.
+
     Never more workers than paths, nor than CPUs; with one worker the paths are
     checked in this process, which then imports nothing of multiprocessing. A
     pool broken from outside (a worker killed by a signal or out of memory)
-    loses nothing: every path is checked again here.
+    loses nothing: the paths not yet answered are checked here.
 
     Args:
         check: A picklable callable from a path to its result.
         paths: The files to check.
         jobs: The most processes to use.
 
-    Returns:
-        One result per path, in the order of ``paths``.
+    Yields:
+        One result per path, in the order of ``paths``, as each is ready.
 
     Example:
-        >>> map_files(len, ["a.py", "bc.py"], 1)
+        >>> list(iter_files(len, ["a.py", "bc.py"], 1))
         [4, 5]
     """
     workers = min(jobs, len(paths), cpu_count())
     if workers <= 1:
-        return [check(path) for path in paths]
+        yield from (check(path) for path in paths)
+        return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(1, len(paths) // (workers * CHUNKS_PER_WORKER))
+    answered = 0
     try:
         with ProcessPoolExecutor(
             workers,
@@ -116,9 +130,11 @@ def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> lis
             initializer=watch_parent,
             initargs=(os.getpid(),),
         ) as pool:
-            return list(pool.map(check, paths, chunksize=chunk))
+            for result in pool.map(check, paths, chunksize=chunk):
+                answered += 1
+                yield result
     except BrokenProcessPool:
-        return [check(path) for path in paths]
+        yield from (check(path) for path in paths[answered:])
 
 
 def watch_parent(parent: int, interval: float = 0.2) -> None:
@@ -157,6 +173,7 @@ def run_checks(
     check: Callable[[str], list[Violation]],
     jobs: int | None,
     cache: ResultCache | None,
+    done: Callable[[int], None] | None = None,
 ) -> list[Violation]:
     """Check every path: cached results first, then the misses, maybe in workers.
 
@@ -165,6 +182,7 @@ def run_checks(
         check: A picklable callable from a path to its violations.
         jobs: Worker processes; None picks ``default_jobs`` of the misses.
         cache: Where results are looked up and stored, or None for no cache.
+        done: Told each time a file is done (progress), if given.
 
     Returns:
         Every violation, unsorted.
@@ -182,12 +200,16 @@ def run_checks(
                 misses.append(path)
             else:
                 found.extend(hit)
+                if done is not None:
+                    done(1)
         workers = default_jobs(misses) if jobs is None else jobs
-        results = map_files(check, misses, workers)
-    for path, violations in zip(misses, results, strict=True):
-        found.extend(violations)
-        if cache is not None:
-            cache.store(path, violations)
+        results = iter_files(check, misses, workers)
+        for path, violations in zip(misses, results, strict=True):
+            found.extend(violations)
+            if done is not None:
+                done(1)
+            if cache is not None:
+                cache.store(path, violations)
     if cache is not None:
         cache.save()
     return found

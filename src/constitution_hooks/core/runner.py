@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from constitution_hooks.core.baseline import Fingerprinter
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
+from constitution_hooks.core.files import is_excluded
 from constitution_hooks.core.parallel import run_checks
+from constitution_hooks.core.progress import Progress
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.violation import Violation
@@ -26,6 +30,8 @@ def check_files(
     use_cache: bool = False,
     *,
     known: Sequence[Rule],
+    configs: Callable[[str], Config] | None = None,
+    anchors: Fingerprinter | None = None,
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -38,6 +44,10 @@ def check_files(
         jobs: Worker processes; None picks one per CPU on a large run.
         use_cache: Look results up in, and store them to, ``.constitution_cache``.
         known: Every rule a waiver may name (the registry; core does not import it).
+        configs: Each file's own config (its project's, in a monorepo); without
+            it ``config`` decides every file.
+        anchors: When a baseline will judge the result, fill in each
+            violation's anchor and size from the tree already parsed.
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -47,6 +57,40 @@ def check_files(
         []
     """
     rules = tuple(rules)
+    groups = _by_project(list(paths), config, configs)
+    progress = Progress(sum(len(group[1]) for group in groups.values()), "files")
+    found: list[Violation] = []
+    try:
+        for project, members in groups.values():
+            check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
+            found += run_checks(members, check, jobs, cache, progress.advance)
+    finally:
+        progress.close()
+    return sorted(found)
+
+
+def _by_project(
+    paths: list[str], config: Config, configs: Callable[[str], Config] | None
+) -> dict[str, tuple[Config, list[str]]]:
+    """Paths grouped by the config that decides them, each project's excludes off."""
+    if configs is None:
+        return {"": (config, paths)}
+    groups: dict[str, tuple[Config, list[str]]] = {}
+    for path in paths:
+        project = configs(path)
+        if project is not config and is_excluded(path, project.exclude, project.root):
+            continue
+        groups.setdefault(str(project.root), (project, []))[1].append(path)
+    return groups
+
+
+def _checker(
+    config: Config,
+    rules: tuple[Rule, ...],
+    known: tuple[Rule, ...],
+    use_cache: bool,
+    anchors: Fingerprinter | None,
+) -> tuple[FileChecker, ResultCache | None]:
     codes = {rule.code for rule in rules}
     active = [
         (rule, config.sections.get(rule.section, Settings({})))
@@ -56,14 +100,17 @@ def check_files(
     parses = any(rule.needs_tree for rule, _ in active)
     syntax = codes & {SYNTAX_ERROR[0]} if parses else set()
     checked = frozenset({rule.code for rule, _ in active} | syntax)
-    check = FileChecker(tuple(active), frozenset(codes), checked, tuple(known))
+    check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors)
     cache = None
     if use_cache:
-        inputs = _inputs([rule for rule, _ in active])
-        cache = ResultCache(
-            project_root(config) / CACHE_DIR, context_for(config, codes), inputs
+        # Reason: the context names the project, so each keys its own results;
+        # anchored results are another context than plain ones.
+        context = context_for(config, codes) + repr(
+            (str(config.root), anchors is not None)
         )
-    return sorted(run_checks(list(paths), check, jobs, cache))
+        inputs = _inputs([rule for rule, _ in active])
+        cache = ResultCache(project_root(config) / CACHE_DIR, context, inputs)
+    return check, cache
 
 
 def project_root(config: Config) -> Path:
@@ -98,15 +145,17 @@ class FileChecker:
         codes: frozenset[str],
         checked: frozenset[str],
         known: tuple[Rule, ...],
+        anchors: Fingerprinter | None = None,
     ) -> None:
         """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers.
 
-        ``known`` is every rule a waiver may name.
+        ``known`` is every rule a waiver may name; ``anchors`` fills in anchors.
         """
         self.active = active
         self.codes = codes
         self.checked = checked
         self.known = known
+        self.anchors = anchors
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
@@ -114,7 +163,10 @@ class FileChecker:
         active = list(self.active)
         found = [v for v in _check_one(source, active) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)
-        return [v for v in waived if v.code in self.codes]
+        kept = [v for v in waived if v.code in self.codes]
+        if self.anchors is not None:
+            kept = [self.anchors.anchor(v, source) for v in kept]
+        return kept
 
 
 def _inputs(rules: Sequence[Rule]) -> Callable[[str], tuple[str, ...]] | None:
@@ -175,4 +227,19 @@ def _parse(source: SourceFile) -> Iterator[Violation]:
 def _syntax_violation(display: str, error: SyntaxError) -> Violation:
     line = error.lineno or 1
     column = error.offset if error.offset and error.offset > 0 else 1
-    return Violation(display, line, column, *SYNTAX_ERROR, f"syntax error: {error.msg}")
+    return Violation(display, line, column, *SYNTAX_ERROR, syntax_message(error.msg))
+
+
+def syntax_message(reason: str) -> str:
+    """CON001's message: the interpreter that judged, and how to pick another.
+
+    Example:
+        >>> syntax_message("invalid syntax").startswith("syntax error under Python 3.")
+        True
+    """
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    return (
+        f"syntax error under Python {version}: {reason}; if the project targets a"
+        " newer Python, set the hook's language_version (or default_language_version)"
+        " in .pre-commit-config.yaml to it, e.g. python3.13"
+    )

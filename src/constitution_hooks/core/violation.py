@@ -17,6 +17,10 @@ class Violation(NamedTuple):
         code: The rule's code, such as ``CON102``.
         rule: The rule's id, such as ``function-too-long``.
         message: What is wrong, the size found and the limit.
+        anchor: What the baseline fingerprints the finding by (``symbol:f``,
+            ``line:x = 1``, ``file:``), filled in by the runner only when a
+            baseline needs it, so the file is not parsed twice; else ``""``.
+        size: With ``anchor``, the size a size rule found (0 for the others).
 
     Example:
         >>> v = Violation("a.py", 3, 1, "CON102", "function-too-long", "too long")
@@ -30,6 +34,8 @@ class Violation(NamedTuple):
     code: str
     rule: str
     message: str
+    anchor: str = ""
+    size: int = 0
 
     def location(self) -> str:
         """Return ``path:line:col`` for this violation.

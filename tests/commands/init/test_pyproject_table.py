@@ -14,6 +14,8 @@ from constitution_hooks.commands.init.pyproject_table import (
     lookup,
     merge_pyproject,
     parse,
+    strings,
+    table,
 )
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.errors import UsageError
@@ -115,3 +117,18 @@ def test_merge_pyproject_implicit_table_header_appended() -> None:
 def test_lookup_quoted_dotted_key_found() -> None:
     document = parse('[a]\n"logging.getLogger".msg = "no"\n')
     assert lookup(document, 'a."logging.getLogger".msg') == "no"
+
+
+def test_table_not_a_table_is_empty() -> None:
+    document = parse("[tool]\nruff = 1\n[tool.mypy]\nstrict = true\n")
+    assert (table(document, "tool.ruff"), table(document, "tool.mypy")) == (
+        {},
+        {"strict": True},
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "found"), [(["a", 1], ("a", "1")), ("a", ()), (5, ())]
+)
+def test_strings_only_a_list_counts(value: object, found: tuple[str, ...]) -> None:
+    assert strings(value) == found

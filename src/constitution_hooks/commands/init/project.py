@@ -6,7 +6,12 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from constitution_hooks.commands.init.pyproject_table import Table, lookup
+from constitution_hooks.commands.init.pyproject_table import (
+    Table,
+    lookup,
+    strings,
+    table,
+)
 from constitution_hooks.commands.init.tables import lint_keys, other_tables, ruff_tables
 
 
@@ -82,11 +87,18 @@ def _mypy_file(root: Path) -> str | None:
 
 
 def _has_mypy(document: dict[str, Any]) -> bool:
-    groups = lookup(document, "dependency-groups") or {}
-    legacy = lookup(document, "tool.uv.dev-dependencies") or []
-    optional = lookup(document, "project.optional-dependencies") or {}
-    listed = [*legacy, *(r for g in (groups, optional) for v in g.values() for r in v)]
-    return any(re.match(r"mypy\b(?![-_.])", str(item)) for item in listed)
+    groups = table(document, "dependency-groups")
+    optional = table(document, "project.optional-dependencies")
+    listed = [
+        *strings(lookup(document, "tool.uv.dev-dependencies")),
+        *(
+            item
+            for found in (groups, optional)
+            for v in found.values()
+            for item in strings(v)
+        ),
+    ]
+    return any(re.match(r"mypy\b(?![-_.])", item) for item in listed)
 
 
 def peer_tables(

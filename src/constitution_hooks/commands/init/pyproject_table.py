@@ -88,6 +88,27 @@ def lookup(document: dict[str, Any], dotted: str) -> Any:
     return value
 
 
+def table(document: dict[str, Any], dotted: str) -> dict[str, Any]:
+    """The table at a dotted path; ``{}`` when it is missing or not a table.
+
+    Example:
+        >>> table({"tool": {"ruff": 1}}, "tool.ruff")
+        {}
+    """
+    found = lookup(document, dotted)
+    return found if isinstance(found, dict) else {}
+
+
+def strings(value: Any) -> tuple[str, ...]:
+    """A list of strings as a tuple; anything else (a tool's config error) as ``()``.
+
+    Example:
+        >>> strings(["E", "F"]), strings(5)
+        (('E', 'F'), ())
+    """
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
 def _path(dotted: str) -> list[str]:
     # Reason: TOML itself splits a dotted key; quoted parts may hold dots.
     nested: Any = tomllib.loads(f"{dotted} = 0")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from constitution_hooks.commands.init.gates import RUFF
-from constitution_hooks.commands.init.pyproject_table import Table, lookup
+from constitution_hooks.commands.init.pyproject_table import Table, strings, table
 
 # Reason: the DOC rules are preview rules; with explicit-preview-rules only the
 # codes named in full below are turned on, no other preview behaviour of a prefix.
@@ -118,13 +118,12 @@ def lint_keys(document: dict[str, Any]) -> tuple[tuple[tuple[str, str], ...], st
         >>> keys
         ()
     """
-    lint = lookup(document, "tool.ruff.lint") or {}
-    legacy = lookup(document, "tool.ruff") or {}
+    lint, legacy = table(document, "tool.ruff.lint"), table(document, "tool.ruff")
     chosen = [
-        str(code)
-        for table in (lint, legacy)
+        code
+        for found in (lint, legacy)
         for key in ("select", "extend-select")
-        for code in (table.get(key) or [] if isinstance(table, dict) else [])
+        for code in strings(found.get(key))
     ]
     if not chosen:
         return FULL_SELECT, ""

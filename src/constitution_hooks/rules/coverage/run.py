@@ -9,6 +9,7 @@ Coverage data goes to a temporary ``COVERAGE_FILE``: the user's ``.coverage``,
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 
@@ -53,6 +54,26 @@ class TestRun:
         """The runner's last output line (pytest's summary), without its rulers."""
         lines = [line.strip(" =") for line in self.output.splitlines()]
         return next((line for line in reversed(lines) if line), "")
+
+    def start_failure(self) -> str | None:
+        """Why the command never got to run the tests, if it did not.
+
+        A shell's 126/127, ``uv run``'s "Failed to spawn" or a missing module
+        (``python -m pytest`` without pytest) is a usage error, not a test failure.
+
+        Example:
+            >>> TestRun(("python", "-m", "pytest"), 1,
+            ...         "/usr/bin/python: No module named pytest\\n").start_failure()
+            '/usr/bin/python: No module named pytest'
+        """
+        lines = [line.strip() for line in self.output.splitlines() if line.strip()]
+        head = lines[:3]
+        if self.returncode in (126, 127) or any(
+            "Failed to spawn" in line or re.search(r"No module named \S+$", line)
+            for line in head
+        ):
+            return "; ".join(head) or f"exit code {self.returncode}"
+        return None
 
     def tail(self, count: int = 15) -> str:
         """The last ``count`` lines of output, to show why a run failed."""
