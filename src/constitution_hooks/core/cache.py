@@ -3,7 +3,10 @@
 One JSON file per context under ``.constitution_cache/``: the context is the tool's
 version and code, the Python version, the rules and the effective config; inside, an
 entry's key is the SHA-256 of the file's path as reported and its bytes. Any change
-to one of them is another file or another key, so a stale entry is never read. The
+to one of them is another file or another key, so a stale entry is never read. Beside
+the entries, each file's size, mtime (ns) and inode at its last look-up name its key,
+so a file whose stat is unchanged is not read again (files changed in the last two
+seconds are always read, as git treats "racy" files). The
 file is written once per run, atomically (a temporary file, then a rename), so
 concurrent hooks never see half a file; anything unreadable or malformed is treated
 as a miss and overwritten, never trusted.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,10 +28,16 @@ from constitution_hooks.core.violation import Violation
 
 CACHE_DIR = ".constitution_cache"
 # Reason: bump when the entry layout changes, so old entries become misses.
-FORMAT = "3"
+FORMAT = "4"
 # Reason: the whole file is read by every run, a 5-file commit too; past this many
 # entries, those of files the run did not see are dropped (about 1 MB of JSON).
 MAX_ENTRIES = 10_000
+# Reason: where each file was last seen (size, mtime in ns, inode) and its content
+# key: a warm run answers from one stat per file, reading no file at all.
+STATS = "@stat"
+# Reason: a file changed within this long of being looked up could change again
+# without its mtime moving (git's "racy" files); it is keyed by content only.
+RACY_NS = 2_000_000_000
 
 
 def context_for(config: Config, codes: Iterable[str]) -> str:
@@ -109,6 +119,8 @@ class ResultCache:
         self._entries: dict[str, Any] | None = None
         self._keys: dict[str, str] = {}
         self._new: dict[str, list[list[Any]]] = {}
+        self._seen: dict[str, list[Any]] = {}
+        self._new_seen: dict[str, list[Any]] = {}
 
     def lookup(self, path: str) -> list[Violation] | None:
         """Return the stored violations of ``path`` as it is now, or None on a miss.
@@ -123,21 +135,44 @@ class ResultCache:
             return None
         try:
             # Reason: opening a FIFO blocks; anything but a regular file is a miss.
-            if not stat.S_ISREG(os.stat(path).st_mode):
+            status = os.stat(path)
+            if not stat.S_ISREG(status.st_mode):
                 return None
+            if self._entries is None:
+                self._entries = _load(self.file)
+            signature = [status.st_size, status.st_mtime_ns, status.st_ino]
+            others = tuple(self._inputs(path)) if self._inputs is not None else ()
+            # Reason: the stat of the path alone says nothing of its other inputs.
+            hit = None if others else self._by_stat(path, signature)
+            if hit is not None:
+                return hit
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
             return None
         digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
-        for other in self._inputs(path) if self._inputs is not None else ():
+        for other in others:
             digest.update(b"\0" + other.encode("utf-8", "surrogateescape") + b"\0")
             digest.update(_read_or_missing(other))
         key = self._keys[path] = digest.hexdigest()
-        if self._entries is None:
-            self._entries = _load(self.file)
-        return _decode(self._entries.get(key), path)
+        if time.time_ns() - status.st_mtime_ns > RACY_NS:
+            self._seen[path] = [*signature, key]
+        found = _decode(self._entries.get(key), path)
+        if found is not None and path in self._seen:
+            self._new_seen[path] = self._seen[path]
+        return found
+
+    def _by_stat(self, path: str, signature: list[int]) -> list[Violation] | None:
+        seen = self._entries.get(STATS) if self._entries is not None else None
+        known = seen.get(path) if isinstance(seen, dict) else None
+        if not isinstance(known, list) or known[:3] != signature:
+            return None
+        key = known[3] if len(known) == 4 and isinstance(known[3], str) else None
+        found = _decode(self._entries.get(key), path) if key and self._entries else None
+        if found is not None and key is not None:
+            self._keys[path] = key
+        return found
 
     def store(self, path: str, violations: Sequence[Violation]) -> None:
         """Remember ``violations`` for ``path`` as last looked up (until ``save``).
@@ -145,6 +180,8 @@ class ResultCache:
         A file that was not looked up (or could not be read) is not stored.
         """
         key = self._keys.get(path)
+        if path in self._seen:
+            self._new_seen[path] = self._seen[path]
         if key is not None:
             self._new[key] = [
                 [v.line, v.column, v.code, v.rule, v.message, v.anchor, v.size]
@@ -157,9 +194,11 @@ class ResultCache:
         The file is read again first (another hook may have written it meanwhile)
         and replaced atomically. A folder that cannot be written is skipped.
         """
-        if not self._new:
+        if not self._new and not self._new_seen:
             return
         current = _load(self.file)
+        seen = current.pop(STATS, None)
+        seen = seen if isinstance(seen, dict) else {}
         touched = set(self._keys.values())
         # Reason: entries of files this run did not see go first past the limit.
         kept = [key for key in current if key not in touched and key not in self._new]
@@ -167,11 +206,17 @@ class ResultCache:
         merged = {key: current[key] for key in kept[len(kept) - room :] if room}
         merged.update((k, current[k]) for k in touched & current.keys())
         merged.update(self._new)
+        seen.update(self._new_seen)
+        merged[STATS] = {
+            path: known
+            for path, known in seen.items()
+            if isinstance(known, list) and len(known) == 4 and known[3] in merged
+        }
         try:
             _write(self.folder, self.file, merged)
         except (OSError, ValueError):
             return
-        self._new = {}
+        self._new, self._new_seen = {}, {}
 
 
 def _read_or_missing(path: str) -> bytes:
