@@ -94,6 +94,29 @@ def test_main_check_one_file_imports_no_other_hooks_logic(tmp_path: Path) -> Non
     assert not {"coverage", "yaml", "fractions", "dataclasses"} & set(imported)
 
 
+def test_main_check_one_file_loads_no_ai_catalogue(tmp_path: Path) -> None:
+    probe = PROBE.replace("{modules}", repr(CATALOGUE))
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "check", "x.py"],
+        cwd=_write_probe_files(tmp_path),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == ""
+
+
+CATALOGUE = (
+    "constitution_hooks.rules.commit.ai_catalogue",
+    "constitution_hooks.rules.commit.ai_models",
+)
+
+
+def _write_probe_files(tmp_path: Path) -> Path:
+    (tmp_path / "x.py").write_text("def f():\n    return 1\n")
+    return tmp_path
+
+
 def test_main_check_given_paths_imports_no_shutil(tmp_path: Path) -> None:
     assert "shutil" not in _imported(tmp_path, "check", "x.py")
 
@@ -119,6 +142,10 @@ RULE_LOGIC = (
     "constitution_hooks.rules.tdd.settings",
     "constitution_hooks.rules.commit.message",
     "constitution_hooks.rules.commit.cleanup",
+    "constitution_hooks.rules.commit.ai_catalogue",
+    "constitution_hooks.rules.commit.ai_models",
+    "constitution_hooks.rules.commit.ai_match",
+    "constitution_hooks.rules.commit.ai_lines",
 )
 
 

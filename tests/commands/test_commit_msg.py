@@ -14,6 +14,7 @@ from constitution_hooks.commands.commit_msg import (
     CommitMsgCommand,
     check_message_file,
     check_range,
+    message_config,
 )
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
@@ -103,7 +104,7 @@ def test_run_range_reports_short_sha_and_first_line(
     commit(git_repo, "docs: fine")
     assert main(["commit-msg", "--range", f"{base}..HEAD"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith(f'{bad}:3:25: CON304 (fix: x) line "Co-authored-by:')
+    assert out.startswith(f'{bad}:3:1: CON304 (fix: x) line "Co-authored-by:')
 
 
 def test_run_range_keeps_hash_lines_of_stored_messages(
@@ -173,3 +174,30 @@ def test_run_file_and_range_both_missing_raises_usage_error(git_repo: Path) -> N
     args = argparse.Namespace(file=None, rev_range=None, config=None, format="text")
     with pytest.raises(UsageError, match="give either a message FILE or --range"):
         CommitMsgCommand().run(args)
+
+
+def test_message_config_reads_comment_char_and_cleanup(git_repo: Path) -> None:
+    git(git_repo, "config", "core.commentChar", ";")
+    git(git_repo, "config", "commit.cleanup", "strip")
+    assert message_config() == (";", "strip")
+
+
+def test_message_config_unset_gives_git_defaults(git_repo: Path) -> None:
+    assert message_config() == ("#", "default")
+
+
+def test_run_strip_cleanup_hash_first_line_is_empty(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "config", "commit.cleanup", "strip")
+    Path("MSG").write_text("#123 fix the thing\n")
+    assert main(["commit-msg", "MSG"]) == 1
+    assert "CON306" in capsys.readouterr().out
+
+
+def test_run_default_cleanup_hash_first_line_is_con301(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("MSG").write_text("#123 fix the thing\n")
+    assert main(["commit-msg", "MSG"]) == 1
+    assert 'MSG:1:1: CON301 first line "#123 fix the thing"' in capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from constitution_hooks.commands.common import (
     config_from,
     report,
     summary,
+    write_out,
 )
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.reporters import REPORTERS
@@ -118,3 +120,15 @@ def test_add_output_arguments_defaults_auto_colour_and_baseline_on() -> None:
     add_output_arguments(parser)
     args = parser.parse_args([])
     assert (args.format, args.color, args.no_baseline) == ("text", "auto", False)
+
+
+def test_write_out_strict_stream_writes_name_bytes_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    write_out("caf\udce9.py:1:1: CON001 x\n")
+    stream.flush()
+    assert stream.buffer.getvalue() == b"caf\xe9.py:1:1: CON001 x\n"

@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 
-from constitution_hooks.core.ci_reporters import format_github, format_sarif
+from constitution_hooks.core.ci_reporters import format_github, format_sarif, json_text
 from constitution_hooks.core.reporters import REPORTERS
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules import RULES, SECTIONS
@@ -93,3 +93,9 @@ def test_format_sarif_non_utf8_name_in_message_stays_valid_utf8() -> None:
     assert json.loads(text.encode("utf-8"))["runs"][0]["results"][0]["message"] == {
         "text": "test caf\udce9.py imports"
     }
+
+
+def test_json_text_lone_surrogate_becomes_json_escape() -> None:
+    text = json_text({"path": "caf\udce9.py", "name": "é"})
+    assert "\\udce9" in text and "é" in text
+    assert json.loads(text.encode("utf-8")) == {"path": "caf\udce9.py", "name": "é"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -169,3 +170,15 @@ def test_load_config_deep_value_of_wrong_type_raises_usage_error(
     text = "[tool.constitution]\nexclude = " + "[" * 400 + "]" * 400 + "\n"
     message = error_of(tmp_path, text)
     assert "tool.constitution.exclude: expected a list of strings, found" in message
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_load_config_not_a_regular_file_raises_usage_error(
+    tmp_path: Path, special: str
+) -> None:
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "pyproject.toml"
+        os.mkfifo(path)
+    with pytest.raises(UsageError, match="cannot read config: not a regular file"):
+        load_config([], path, cwd=tmp_path)

@@ -9,6 +9,7 @@ import pytest
 from constitution_hooks.core import git as gitmod
 from constitution_hooks.core import git_diff
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.patch import unquote_path
 from tests.conftest import git
 
 
@@ -90,7 +91,7 @@ def test_changed_lines_unknown_rev_is_git_error(git_repo: Path) -> None:
 
 
 def test_unquote_path_c_style_escapes_decoded() -> None:
-    assert gitmod.unquote_path('"b/a\\tb\\"\\303\\251.py"') == 'b/a\tb"é.py'
+    assert unquote_path('"b/a\\tb\\"\\303\\251.py"') == 'b/a\tb"é.py'
 
 
 def test_repository_root_is_work_tree_top(git_repo: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -125,3 +127,31 @@ def test_staged_lines_external_diff_and_color_ignored(git_repo: Path) -> None:
     git(git_repo, "config", "color.diff", "always")
     git(git_repo, "config", "core.quotePath", "true")
     assert git_diff.staged_lines(git_repo) == {"a.py": frozenset({1})}
+
+
+@pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="needs ssh-keygen")
+def test_commit_log_show_signature_config_keeps_records(git_repo: Path) -> None:
+    key = git_repo.parent / "key"
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True
+    )
+    git(git_repo, "config", "gpg.format", "ssh")
+    git(git_repo, "config", "user.signingkey", f"{key}.pub")
+    (git_repo / "a.py").write_text("x = 1\n")
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-qS", "-m", "feat: signed")
+    git(git_repo, "config", "log.showSignature", "true")
+    sha = git(git_repo, "rev-parse", "--short", "HEAD").strip()
+    assert gitmod.commit_log("HEAD") == [gitmod.LoggedCommit(sha, "feat: signed\n")]
+
+
+def test_log_changes_show_root_off_still_lists_root_changes(git_repo: Path) -> None:
+    _commit(git_repo, "a.py", "x = 1\n")
+    git(git_repo, "config", "log.showRoot", "false")
+    (root,) = gitmod.log_changes(["HEAD"], git_repo)
+    assert [change.path for change in root.changes] == ["a.py"]
+
+
+def test_run_git_failure_names_subcommand_not_config_pair(git_repo: Path) -> None:
+    with pytest.raises(gitmod.GitError, match=r"^git diff --no-such-flag failed: "):
+        gitmod.run_git(["-c", "core.quotePath=false", "diff", "--no-such-flag"])

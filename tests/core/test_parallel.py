@@ -20,6 +20,7 @@ from constitution_hooks.core.parallel import (
     iter_files,
     map_files,
     run_checks,
+    watch_parent,
 )
 from constitution_hooks.core.runner import check_files
 from constitution_hooks.core.violation import Violation
@@ -215,3 +216,23 @@ def test_run_checks_parent_killed_workers_exit(tmp_path: Path) -> None:
 def test_iter_files_two_workers_yields_in_input_order() -> None:
     paths = [f"{'x' * n}.py" for n in range(1, 41)]
     assert list(iter_files(len, paths, 2)) == [len(path) for path in paths]
+
+
+def test_watch_parent_other_parent_exits_at_once() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import time\nfrom constitution_hooks.core.parallel import watch_parent\n"
+        "watch_parent(-1, 0.01)\ntime.sleep(30)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=20, check=False)
+    assert done.returncode == 1
+
+
+def test_watch_parent_living_parent_leaves_a_daemon_watching() -> None:
+    import threading
+
+    watch_parent(os.getppid(), interval=3600)
+    watchers = [t for t in threading.enumerate() if t.name == "watch-parent"]
+    assert watchers and all(t.daemon for t in watchers)

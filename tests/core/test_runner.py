@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.core.config import load_config
+from constitution_hooks.core.config import Config, load_config
 from constitution_hooks.core.registry import Rule
-from constitution_hooks.core.runner import FileChecker, check_files, syntax_message
+from constitution_hooks.core.runner import (
+    FileChecker,
+    check_files,
+    project_root,
+    run_project,
+    syntax_message,
+)
+from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules import RULES, SECTIONS
 
@@ -233,3 +240,35 @@ def test_check_files_file_length_alone_never_parses(
     found = check_files([str(path)], config, rules, known=RULES)
     assert [v.code for v in found] == ["CON101"]
     assert parse_calls == []
+
+
+def test_check_files_fastapi_route_judged_with_other_modules(
+    write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write("main.py", "from fastapi import FastAPI\napp = FastAPI()\n")
+    extra = write(
+        "extra.py",
+        "import fastapi\nfrom main import app\n"
+        "@app.get('/api/v1/x')\nasync def f() -> None: ...\n",
+    )
+    found = run([extra], tmp_path)
+    assert ("extra.py", 3, 2, "CON607") in found
+
+
+def test_run_project_lists_the_repository_once(tmp_path: Path) -> None:
+    project = run_project(tmp_path, ("build",))
+    assert project is run_project(tmp_path, ("build",))
+    assert isinstance(project, Project)
+
+
+def test_project_root_without_config_is_repository_top(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path / "sub")
+    assert project_root(config) == tmp_path
+
+
+def test_project_root_outside_any_project_is_the_folder(tmp_path: Path) -> None:
+    config = Config(tmp_path, None, ())
+    assert project_root(config) == tmp_path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from constitution_hooks.rules import SECTIONS
@@ -30,6 +30,8 @@ def _pyproject(section: str, key: str, value: object) -> str:
     return f"[{table}]\n{key} = {to_toml(value)}\n"
 
 
+@example(("commit-message", "ai-patterns"), ["a{4294967296}"], COMMANDS[1])
+@example(("coverage-gate", "critical"), {"**": 90}, COMMANDS[2])
 @given(
     key=st.sampled_from(KEYS),
     value=VALUES,

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.fuzz.harness import run_cli, snapshot
@@ -69,6 +69,8 @@ DATA = (
 )
 
 
+@example(data=("coverage.json", b'{"files": {"a.py": {"summary": []}}}'))
+@example(data=(".coverage", b""))
 @given(data=DATA)
 def test_coverage_gate_random_data_verdict_and_data_unchanged(
     data: tuple[str, bytes],

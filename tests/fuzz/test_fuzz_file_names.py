@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from tests.fuzz.harness import git, new_repo, run_cli, snapshot
@@ -24,6 +24,8 @@ COMMANDS = (
 )
 
 
+@example(name=b"caf\xe9", command=COMMANDS[0], broken=True)
+@example(name=b"x", command=COMMANDS[3], broken=False)
 @given(name=NAMES, command=st.sampled_from(COMMANDS), broken=st.booleans())
 def test_check_random_file_name_verdict_and_tree_unchanged(
     name: bytes, command: list[str], broken: bool

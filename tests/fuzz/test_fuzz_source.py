@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.fuzz.harness import run_cli, snapshot
@@ -35,6 +35,8 @@ COMMANDS = (
 )
 
 
+@example(data=b"# coding: punycode\nx = 1\n", command=COMMANDS[0])
+@example(data=b"x = " + b"+".join([b"1"] * 3000) + b"\n", command=COMMANDS[2])
 @given(data=SOURCE, command=st.sampled_from(COMMANDS))
 def test_file_hooks_random_source_verdict_without_change(
     data: bytes, command: list[str]

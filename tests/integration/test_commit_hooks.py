@@ -60,7 +60,30 @@ def test_git_commit_good_message_is_recorded(installed: Path) -> None:
 def test_git_commit_ai_trailer_is_blocked(installed: Path) -> None:
     result = git_commit("-m", f"feat: add user search\n\n{AI_TRAILER}")
     assert result.returncode != 0
-    assert ":3:25: CON304" in result.stderr
+    assert ":3:1: CON304" in result.stderr
+    assert "AI co-author trailer: Claude Code" in result.stderr
+
+
+def test_git_commit_m_hash_line_ai_stamp_is_blocked(installed: Path) -> None:
+    result = git_commit(
+        "-m", "feat: add user search", "-m", "# Generated with Claude Code"
+    )
+    assert result.returncode != 0
+    assert ":3:3: CON304" in result.stderr
+    assert "git keeps it for `git commit -m`" in result.stderr
+
+
+def test_git_commit_strip_cleanup_hash_line_is_not_stored(installed: Path) -> None:
+    message = ("-m", "feat: add user search", "-m", "# Generated with Claude Code")
+    result = git_commit(*message, **_config("commit.cleanup", "strip"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert git(installed, "log", "-1", "--format=%B") == "feat: add user search\n\n"
+
+
+def test_git_commit_m_hash_first_line_is_judged_as_stored(installed: Path) -> None:
+    result = git_commit("-m", "#123 fix the thing")
+    assert result.returncode != 0
+    assert ':1:1: CON301 first line "#123 fix the thing"' in result.stderr
 
 
 def test_git_commit_verbose_diff_below_scissors_is_ignored(installed: Path) -> None:
@@ -154,7 +177,7 @@ def test_commit_msg_range_reports_each_bad_commit(git_repo: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"{shas['ai']}:3:25: CON304 (fix: paging) line")
+    assert lines[0].startswith(f"{shas['ai']}:3:1: CON304 (fix: paging) line")
     assert lines[1].startswith(f'{shas["bad"]}:1:1: CON301 first line "Added paging"')
 
 

@@ -17,7 +17,11 @@ from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
-from constitution_hooks.rules.commit.cleanup import clean_message, resolve_comment
+from constitution_hooks.rules.commit.cleanup import (
+    clean_message,
+    message_for_hook,
+    resolve_comment,
+)
 from constitution_hooks.rules.commit.message import Found, check_message
 
 
@@ -72,7 +76,8 @@ class CommitMsgCommand:
 def check_message_file(path: str, settings: Settings) -> list[Violation]:
     """Check the message file the commit-msg hook receives, before git cleans it.
 
-    Comment lines use the repository's ``core.commentChar`` (``auto`` inferred);
+    Comment lines use the repository's ``core.commentChar`` (``auto`` inferred)
+    and ``commit.cleanup`` decides whether git keeps them (``message_for_hook``);
     violations carry the file as path and the line in the file.
 
     Raises:
@@ -81,7 +86,7 @@ def check_message_file(path: str, settings: Settings) -> list[Violation]:
     Example:
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "MSG"
-        >>> _ = p.write_text("# only a comment\\n")
+        >>> _ = p.write_text("# Please enter the message.\\n#\\n")
         >>> from constitution_hooks.rules.commit.message import SECTION
         >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
         >>> [v.code for v in check_message_file(str(p), s)]
@@ -93,8 +98,36 @@ def check_message_file(path: str, settings: Settings) -> list[Violation]:
         text = Path(path).read_bytes().decode("utf-8", "replace")
     except OSError as error:
         raise UsageError(f"cannot read commit message file {path}: {error}") from error
-    message = clean_message(text, resolve_comment(git.comment_string(), text))
+    comment, cleanup = message_config()
+    message = message_for_hook(text, resolve_comment(comment, text), cleanup)
     return _violations(path, check_message(message, settings))
+
+
+def message_config() -> tuple[str, str]:
+    """Return ``core.commentChar`` (or ``core.commentString``) and ``commit.cleanup``.
+
+    One ``git config`` call reads both (the hook's start-up stays one process);
+    unset keys give git's defaults, ``#`` and ``default``.
+
+    Example:
+        >>> comment, cleanup = message_config()
+        >>> isinstance(comment, str) and isinstance(cleanup, str)
+        True
+    """
+    pattern = r"^(core\.comment(char|string)|commit\.cleanup)$"
+    try:
+        output = git.run_git(["config", "-z", "--get-regexp", pattern])
+    except git.GitError:
+        # Reason: git config exits 1 when no key is set: git's defaults apply.
+        return "#", "default"
+    comment, cleanup = "#", "default"
+    for entry in output.decode("utf-8", "replace").split("\0"):
+        key, _, value = entry.partition("\n")
+        if key == "commit.cleanup":
+            cleanup = value or cleanup
+        elif key.startswith("core.comment"):
+            comment = value or comment
+    return comment, cleanup
 
 
 def check_range(rev_range: str, settings: Settings) -> list[Violation]:

@@ -94,23 +94,7 @@ def stage_violations(
         ``stage_violations(config, ["src/app.py"], None, True)`` gives what
         ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
     """
-    from constitution_hooks.commands.baseline_filter import baseline_anchors
-    from constitution_hooks.core.config import ProjectConfigs
-    from constitution_hooks.core.parallel import default_jobs
-    from constitution_hooks.core.runner import check_files
-    from constitution_hooks.rules import RULES, SECTIONS
-
-    jobs = jobs or default_jobs(paths, split_by_pre_commit=False)
-    found = check_files(
-        paths,
-        config,
-        CHECK.rules(),
-        jobs,
-        cache,
-        known=RULES,
-        configs=ProjectConfigs(SECTIONS, config, False).for_path,
-        anchors=baseline_anchors(config) if baseline else None,
-    )
+    found = _file_violations(config, paths, jobs, cache, baseline)
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
@@ -127,6 +111,27 @@ def stage_violations(
 
         found += contract_violations(config)
     return found
+
+
+def _file_violations(
+    config: Config, paths: list[str], jobs: int | None, cache: bool, baseline: bool
+) -> list[Violation]:
+    from constitution_hooks.commands.baseline_filter import baseline_anchors
+    from constitution_hooks.core.config import ProjectConfigs
+    from constitution_hooks.core.parallel import default_jobs
+    from constitution_hooks.core.runner import check_files
+    from constitution_hooks.rules import RULES, SECTIONS
+
+    return check_files(
+        paths,
+        config,
+        CHECK.rules(),
+        jobs or default_jobs(paths, split_by_pre_commit=False),
+        cache,
+        known=RULES,
+        configs=ProjectConfigs(SECTIONS, config, False).for_path,
+        anchors=baseline_anchors(config) if baseline else None,
+    )
 
 
 # Reason: the project-contract hook's `files` pattern in .pre-commit-hooks.yaml

@@ -18,7 +18,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,18 +94,12 @@ class ResultCache:
     """
 
     def __init__(
-        self,
-        folder: Path,
-        context: str,
-        inputs: Callable[[str], Iterable[str]] | None = None,
+        self, folder: Path, context: str, volatile: tuple[bytes, ...] = ()
     ) -> None:
-        """Use ``folder`` for the entries of runs whose context is ``context``.
+        """Keep the entries of runs of ``context`` in ``folder``.
 
-        ``inputs`` names, for a path, the other files its result depends on (such
-        as a package's README.md): their bytes, or their absence, join its key.
-
-        Only files below the folder's parent (the project root) are looked up
-        and stored: a file of another project never writes a cache here.
+        Only files below the project root (``folder``'s parent) and without a
+        ``volatile`` marker (results that depend on other files) are cached.
         """
         import hashlib  # Reason: --no-cache runs never pay for importing it.
 
@@ -115,22 +109,15 @@ class ResultCache:
         name = hashlib.sha256(context.encode("utf-8", "surrogateescape")).hexdigest()
         self.file = folder / f"{name[:32]}.json"
         self._sha256 = hashlib.sha256
-        self._inputs = inputs
         self._entries: dict[str, Any] | None = None
         self._keys: dict[str, str] = {}
         self._new: dict[str, list[list[Any]]] = {}
         self._seen: dict[str, list[Any]] = {}
         self._new_seen: dict[str, list[Any]] = {}
+        self._volatile = volatile
 
     def lookup(self, path: str) -> list[Violation] | None:
-        """Return the stored violations of ``path`` as it is now, or None on a miss.
-
-        Args:
-            path: The file, as it is reported.
-
-        Returns:
-            The violations, or None when nothing valid is stored.
-        """
+        """The stored violations of ``path`` (as reported) as it is now, or None."""
         if not os.path.normpath(os.path.join(self._cwd, path)).startswith(self._inside):
             return None
         try:
@@ -141,37 +128,25 @@ class ResultCache:
             if self._entries is None:
                 self._entries = _load(self.file)
             signature = [status.st_size, status.st_mtime_ns, status.st_ino]
-            others = tuple(self._inputs(path)) if self._inputs is not None else ()
-            # Reason: the stat of the path alone says nothing of its other inputs.
-            hit = None if others else self._by_stat(path, signature)
-            if hit is not None:
+            key = _key_by_stat(self._entries, path, signature)
+            hit = _decode(self._entries.get(key), path) if key else None
+            if hit is not None and key is not None:
+                self._keys[path] = key
                 return hit
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
             return None
+        if any(marker in data for marker in self._volatile):
+            return None
         digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
-        for other in others:
-            digest.update(b"\0" + other.encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(_read_or_missing(other))
         key = self._keys[path] = digest.hexdigest()
         if time.time_ns() - status.st_mtime_ns > RACY_NS:
             self._seen[path] = [*signature, key]
         found = _decode(self._entries.get(key), path)
         if found is not None and path in self._seen:
             self._new_seen[path] = self._seen[path]
-        return found
-
-    def _by_stat(self, path: str, signature: list[int]) -> list[Violation] | None:
-        seen = self._entries.get(STATS) if self._entries is not None else None
-        known = seen.get(path) if isinstance(seen, dict) else None
-        if not isinstance(known, list) or known[:3] != signature:
-            return None
-        key = known[3] if len(known) == 4 and isinstance(known[3], str) else None
-        found = _decode(self._entries.get(key), path) if key and self._entries else None
-        if found is not None and key is not None:
-            self._keys[path] = key
         return found
 
     def store(self, path: str, violations: Sequence[Violation]) -> None:
@@ -196,22 +171,10 @@ class ResultCache:
         """
         if not self._new and not self._new_seen:
             return
-        current = _load(self.file)
-        seen = current.pop(STATS, None)
-        seen = seen if isinstance(seen, dict) else {}
-        touched = set(self._keys.values())
-        # Reason: entries of files this run did not see go first past the limit.
-        kept = [key for key in current if key not in touched and key not in self._new]
-        room = max(0, MAX_ENTRIES - len(self._new) - len(touched & current.keys()))
-        merged = {key: current[key] for key in kept[len(kept) - room :] if room}
-        merged.update((k, current[k]) for k in touched & current.keys())
-        merged.update(self._new)
+        merged = _merge(_load(self.file), set(self._keys.values()), self._new)
+        seen = merged.pop(STATS)
         seen.update(self._new_seen)
-        merged[STATS] = {
-            path: known
-            for path, known in seen.items()
-            if isinstance(known, list) and len(known) == 4 and known[3] in merged
-        }
+        merged[STATS] = _live(seen, merged)
         try:
             _write(self.folder, self.file, merged)
         except (OSError, ValueError):
@@ -219,12 +182,40 @@ class ResultCache:
         self._new, self._new_seen = {}, {}
 
 
-def _read_or_missing(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return b"+" + handle.read()
-    except OSError:
-        return b"-"
+def _merge(
+    current: dict[str, Any], touched: set[str], new: dict[str, Any]
+) -> dict[str, Any]:
+    """The entries to write: ``new``, those this run saw, then the most recent others.
+
+    The stat records come back under ``STATS`` (empty when missing or broken).
+    """
+    seen = current.pop(STATS, None)
+    # Reason: entries of files this run did not see go first past the limit.
+    kept = [key for key in current if key not in touched and key not in new]
+    room = max(0, MAX_ENTRIES - len(new) - len(touched & current.keys()))
+    merged = {key: current[key] for key in kept[len(kept) - room :] if room}
+    merged.update((k, current[k]) for k in touched & current.keys())
+    merged.update(new)
+    merged[STATS] = seen if isinstance(seen, dict) else {}
+    return merged
+
+
+def _key_by_stat(entries: dict[str, Any], path: str, signature: list[int]) -> str:
+    """The content key recorded for ``path`` at this stat signature, or ``""``."""
+    seen = entries.get(STATS)
+    known = seen.get(path) if isinstance(seen, dict) else None
+    if not isinstance(known, list) or len(known) != 4 or known[:3] != signature:
+        return ""
+    return known[3] if isinstance(known[3], str) else ""
+
+
+def _live(seen: dict[str, Any], entries: dict[str, Any]) -> dict[str, Any]:
+    """The stat records that still name a kept entry."""
+    return {
+        path: known
+        for path, known in seen.items()
+        if isinstance(known, list) and len(known) == 4 and known[3] in entries
+    }
 
 
 def _load(file: Path) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -166,6 +168,9 @@ def _read_document(source: Path) -> Mapping[str, Any]:
         import tomli as tomllib
 
     try:
+        # Reason: --config naming a FIFO or /dev/zero would block or never end.
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            raise UsageError(f"{source}: cannot read config: not a regular file")
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{source}: cannot read config: {error}") from error

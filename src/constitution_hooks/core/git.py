@@ -8,9 +8,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
-from constitution_hooks.core.patch import parse_patch, unquote_path
-
-__all__ = ["parse_patch", "unquote_path"]
 
 
 class GitError(UsageError):
@@ -60,12 +57,19 @@ def run_git(
             command, cwd=cwd, input=stdin, capture_output=True, check=False, env=env
         )
     except ValueError as error:
-        raise GitError(f"git {' '.join(args[:2])} failed: {error}") from error
+        raise GitError(f"git {_named(args)} failed: {error}") from error
     if result.returncode not in accept:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = reason[-1] if reason else f"exit code {result.returncode}"
-        raise GitError(f"git {' '.join(args[:2])} failed: {detail}")
+        raise GitError(f"git {_named(args)} failed: {detail}")
     return result.stdout
+
+
+def _named(args: list[str]) -> str:
+    """The subcommand and its first argument, ``-c key=value`` pairs skipped."""
+    while len(args) > 1 and args[0] == "-c":
+        args = args[2:]
+    return " ".join(args[:2])
 
 
 def split_z(output: bytes) -> list[str]:
@@ -180,6 +184,7 @@ def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
         [
             "log",
             "--no-merges",
+            "--no-show-signature",  # Reason: log.showSignature adds lines
             "-z",
             "--format=%h%n%B",
             # Reason: a range starting with '-' must never be read as an option.
@@ -207,9 +212,8 @@ def repository_root(cwd: Path | None = None) -> Path:
 def verify_commit(rev: str, cwd: Path | None = None) -> str:
     """Return the full id of the commit ``rev`` names, or raise ``GitError``.
 
-    Every revision from a flag, an environment variable or a config value goes
-    through here first: it reaches git after ``--end-of-options`` (so
-    ``--output=x`` is a name, never an option), and callers pass on the id.
+    Revisions from flags, the environment or config go through here first:
+    after ``--end-of-options``, ``--output=x`` is a name, never an option.
 
     Raises:
         GitError: If ``rev`` names no commit of this repository.
@@ -406,7 +410,15 @@ def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
         >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
         True
     """
-    args = ["log", "--reverse", "--topo-order", "--raw", "-z", "-M", "--no-abbrev"]
+    args = [
+        "log",
+        "--no-show-signature",
+        "--root",
+        "--reverse",
+        "--topo-order",
+        "--raw",
+    ]
+    args += ["-z", "-M", "--no-abbrev"]
     args += ["--format=%x01%H%x02%P%x02%s", "--end-of-options", *range_args]
     commits: list[Commit] = []
     for chunk in run_git([*args, "--"], cwd).split(b"\x01")[1:]:

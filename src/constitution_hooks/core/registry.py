@@ -34,12 +34,15 @@ class Rule(NamedTuple):
         hint: How to fix or justify a violation, in one line.
         check: For file rules, a pure function over a parsed file.
         example_language: The Markdown fence language of ``example`` and ``fix``.
+        project_marker: For file rules that look across modules: a file whose
+            bytes contain it is checked with the run's project attached
+            (``SourceFile.project``), and its results are never cached.
         file_level: Judges a whole file, not a line: waived by the file-level
             waiver form and kept by ``--diff-base`` whenever its file changed.
         needs_tree: The check reads the syntax tree; a run whose rules all say
             False never parses (and so reports no CON001).
         inputs: For rules that also read other files than the one checked: those
-            files for a path, whose bytes join the result cache key.
+            files for a path; a path with any is never answered from the cache.
 
     Example:
         >>> r = Rule("CON9", "x", "h", "s", "flags x", "", "", "", "", "")
@@ -62,6 +65,7 @@ class Rule(NamedTuple):
     file_level: bool = False
     example_language: str = "python"
     needs_tree: bool = True
+    project_marker: bytes = b""
     inputs: Callable[[str], tuple[str, ...]] | None = None
 
     def at(self, path: str, finding: Finding) -> Violation:

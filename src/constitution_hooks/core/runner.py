@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from constitution_hooks.core.baseline import Fingerprinter
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
-from constitution_hooks.core.files import is_excluded
+from constitution_hooks.core.files import discover, is_excluded
 from constitution_hooks.core.parallel import run_checks
 from constitution_hooks.core.progress import Progress
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
+from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import apply_waivers
 
@@ -63,7 +65,11 @@ def check_files(
     try:
         for project, members in groups.values():
             check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
-            found += run_checks(members, check, jobs, cache, progress.advance)
+            fresh = _reading_others(check.active, members)
+            kept = [path for path in members if path not in fresh]
+            found += run_checks(kept, check, jobs, cache, progress.advance)
+            if fresh:
+                found += run_checks(sorted(fresh), check, jobs, None, progress.advance)
     finally:
         progress.close()
     return sorted(found)
@@ -97,10 +103,13 @@ def _checker(
         for rule in rules
         if rule.check is not None and config.enabled(rule.section)
     ]
-    parses = any(rule.needs_tree for rule, _ in active)
+    # Reason: a run parses only when a rule needs the tree; CON001 asked for with
+    # no checking rule (--select CON001) is one.
+    parses = any(rule.needs_tree for rule, _ in active) or not active
     syntax = codes & {SYNTAX_ERROR[0]} if parses else set()
     checked = frozenset({rule.code for rule, _ in active} | syntax)
-    check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors)
+    scope = (config.root, config.exclude)
+    check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors, scope)
     cache = None
     if use_cache:
         # Reason: the context names the project, so each keys its own results;
@@ -108,8 +117,7 @@ def _checker(
         context = context_for(config, codes) + repr(
             (str(config.root), anchors is not None)
         )
-        inputs = _inputs([rule for rule, _ in active])
-        cache = ResultCache(project_root(config) / CACHE_DIR, context, inputs)
+        cache = ResultCache(project_root(config) / CACHE_DIR, context, check.markers())
     return check, cache
 
 
@@ -146,22 +154,35 @@ class FileChecker:
         checked: frozenset[str],
         known: tuple[Rule, ...],
         anchors: Fingerprinter | None = None,
+        scope: tuple[Path, tuple[str, ...]] = (Path("."), ()),
     ) -> None:
         """Run ``active`` rules, keep ``codes``; ``checked`` judges unused waivers.
 
-        ``known`` is every rule a waiver may name; ``anchors`` fills in anchors.
+        ``known`` is every rule a waiver may name; ``anchors`` fills in anchors;
+        ``scope`` (the config's root and excludes) says which files form the
+        project of cross-module rules.
         """
         self.active = active
         self.codes = codes
         self.checked = checked
         self.known = known
         self.anchors = anchors
+        self.scope = scope
+
+    def markers(self) -> tuple[bytes, ...]:
+        """The project markers of the active rules (see ``Rule.project_marker``)."""
+        return tuple({rule.project_marker for rule, _ in self.active} - {b""})
 
     def __call__(self, path: str) -> list[Violation]:
         """Return the violations of one file, among the reported codes."""
         source = SourceFile(Path(path), path)
+        markers = self.markers()
+        if markers and _contains(source, markers):
+            source.project = run_project(*self.scope)
+            source.project.add(source)
         active = list(self.active)
-        found = [v for v in _check_one(source, active) if v.code in self.codes]
+        parse = SYNTAX_ERROR[0] in self.checked
+        found = [v for v in _check_one(source, active, parse) if v.code in self.codes]
         waived = apply_waivers(source, found, self.checked, self.known)
         kept = [v for v in waived if v.code in self.codes]
         if self.anchors is not None:
@@ -169,23 +190,47 @@ class FileChecker:
         return kept
 
 
-def _inputs(rules: Sequence[Rule]) -> Callable[[str], tuple[str, ...]] | None:
-    """The other files a path's result depends on, for the cache key."""
-    readers = [rule.inputs for rule in rules if rule.inputs is not None]
-    if not readers:
-        return None
-    return lambda path: tuple(other for read in readers for other in read(path))
+def _reading_others(
+    active: Sequence[tuple[Rule, Settings]], paths: Sequence[str]
+) -> set[str]:
+    """The paths whose result also reads other files (CON503: a package's README).
+
+    Their own bytes and stat say nothing of those files, so the cache never
+    answers them; they are few (``__init__.py`` files) and cheap to check.
+    """
+    readers = [rule.inputs for rule, _ in active if rule.inputs is not None]
+    return {path for path in paths if any(read(path) for read in readers)}
+
+
+def _contains(source: SourceFile, markers: tuple[bytes, ...]) -> bool:
+    try:
+        return any(marker in source.data for marker in markers)
+    except SourceUnreadableError:
+        return False
+
+
+@lru_cache(maxsize=4)
+def run_project(root: Path, exclude: tuple[str, ...]) -> Project:
+    """Every Python file of the repository (as ``--all-files``), listed when needed.
+
+    One per process and run: the files are listed and parsed at most once.
+
+    Example:
+        >>> run_project(Path("."), ()) is run_project(Path("."), ())
+        True
+    """
+    return Project(lambda: discover([], True, exclude, root))
 
 
 def _check_one(
-    source: SourceFile, active: list[tuple[Rule, Settings]]
+    source: SourceFile, active: list[tuple[Rule, Settings]], parse: bool = False
 ) -> Iterator[Violation]:
     try:
         source.text  # noqa: B018 -- reads and decodes the file once
     except SourceUnreadableError as error:
         yield Violation(source.display, 1, 1, *UNREADABLE, f"file {error}")
         return
-    if any(rule.needs_tree for rule, _ in active):
+    if parse or any(rule.needs_tree for rule, _ in active):
         yield from _parse(source)
     for rule, settings in active:
         try:

@@ -10,7 +10,10 @@ import stat
 import tokenize
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from constitution_hooks.core.symbols import Project
 
 # Reason: Python's own physical line breaks are \r\n, \r and \n only; str.splitlines()
 # would also split on form feeds and Unicode separators, miscounting lines.
@@ -190,6 +193,8 @@ class SourceFile:
         """Remember the file; nothing is read until a rule asks."""
         self.path = path
         self.display = display if display is not None else str(path)
+        # Reason: rules that look across modules read the run's project here.
+        self.project: Project | None = None
 
     @classmethod
     def from_bytes(cls, display: str, data: bytes) -> SourceFile:

@@ -12,6 +12,7 @@ from constitution_hooks.rules import (
     commit,
     coverage,
     docs,
+    fastapi,
     migrations,
     parsing,
     project,
@@ -25,6 +26,7 @@ RULES += commit.RULES + branch.RULES
 RULES += waivers.RULES
 RULES += coverage.RULES
 RULES += tdd.RULES
+RULES += fastapi.RULES
 SECTIONS: tuple[Section, ...] = size.SECTIONS
 SECTIONS += (commit.SECTION, branch.SECTION)
 SECTIONS += (coverage.SECTION,)
@@ -36,3 +38,4 @@ RULES += project.RULES
 SECTIONS += (project.SECTION,)
 RULES += migrations.RULES
 SECTIONS += (migrations.SECTION,)
+SECTIONS += (fastapi.SECTION,)

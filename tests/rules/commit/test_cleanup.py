@@ -10,6 +10,7 @@ from constitution_hooks.rules.commit.cleanup import (
     Message,
     clean_message,
     is_git_generated,
+    message_for_hook,
     parse_header,
     resolve_comment,
 )
@@ -174,3 +175,59 @@ def test_message_header_is_first_line_and_body_the_rest() -> None:
     assert not message.is_empty
     assert message.header == "feat: add search"
     assert message.body == ("", "Details.")
+
+
+@pytest.mark.parametrize(
+    ("cleanup", "expected"),
+    [
+        ("default", ("#123 fix the thing",)),
+        ("whitespace", ("#123 fix the thing",)),
+        ("verbatim", ("#123 fix the thing",)),
+        ("scissors", ("#123 fix the thing",)),
+        ("strip", ()),
+        ("STRIP", ()),
+    ],
+)
+def test_message_for_hook_hash_first_line_follows_cleanup_mode(
+    cleanup: str, expected: tuple[str, ...]
+) -> None:
+    assert message_for_hook("#123 fix the thing\n", "#", cleanup).lines == expected
+
+
+def test_message_for_hook_default_after_editor_strips_comments() -> None:
+    text = "feat: x\n# Please enter the commit message.\n#\n# On branch claude-code\n"
+    message = message_for_hook(text, "#")
+    assert (message.lines, message.comments) == (("feat: x",), ())
+
+
+def test_message_for_hook_default_without_editor_hands_on_comments() -> None:
+    message = message_for_hook("feat: x\n\n# Generated with Claude Code\n", "#")
+    assert message.lines == ("feat: x",)
+    assert message.comments == ((3, "# Generated with Claude Code"),)
+
+
+def test_message_for_hook_whitespace_mode_keeps_comment_as_content() -> None:
+    message = message_for_hook("feat: x\n\n# kept\n", "#", "whitespace")
+    assert (message.lines, message.comments) == (("feat: x", "", "# kept"), ())
+
+
+def test_message_for_hook_scissors_mode_cuts_at_scissors() -> None:
+    text = f"feat: x\n# kept\n# {CUT_LINE}\ndiff --git a b\n"
+    assert message_for_hook(text, "#", "scissors").lines == ("feat: x", "# kept")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Revert "feat: add search (#12)" (#15)',
+        'Reapply "feat: add search" (#7)',
+        "Merge pull request #12 from a/b (#13)",
+        "fixup! feat: add search (#3)",
+    ],
+)
+def test_is_git_generated_squash_merge_suffix_is_git_subject(line: str) -> None:
+    assert is_git_generated(line)
+
+
+def test_is_git_generated_revert_text_after_quote_is_not_git_subject() -> None:
+    assert not is_git_generated('Revert "feat: add search" and more')

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from constitution_hooks.rules.commit.cleanup import clean_message
+from constitution_hooks.rules.commit.cleanup import clean_message, message_for_hook
 
 CASES = [
     "feat: x  \n\n\n# c\nbody\n",
@@ -37,3 +37,17 @@ def git_stripspace(text: str, comment: str) -> str:
 def test_clean_message_matches_git_stripspace(text: str, comment: str) -> None:
     lines = clean_message(text, comment).lines
     assert "".join(f"{line}\n" for line in lines) == git_stripspace(text, comment)
+
+
+def git_stripspace_keep(text: str) -> str:
+    """What git stores for ``text`` with ``commit.cleanup=whitespace``."""
+    result = subprocess.run(
+        ["git", "stripspace"], input=text.encode(), capture_output=True, check=True
+    )
+    return result.stdout.decode()
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_message_for_hook_whitespace_matches_git_stripspace(text: str) -> None:
+    lines = message_for_hook(text, "#", "whitespace").lines
+    assert "".join(f"{line}\n" for line in lines) == git_stripspace_keep(text)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.rules.commit.cleanup import clean_message
-from constitution_hooks.rules.commit.message import SECTION, check_message, suggest
+from constitution_hooks.rules.commit.ai_references import Reference
+from constitution_hooks.rules.commit.cleanup import clean_message, message_for_hook
+from constitution_hooks.rules.commit.message import (
+    SECTION,
+    check_message,
+    describe,
+    suggest,
+    type_from_words,
+)
 
 Check = Callable[..., list[tuple[str, int, int, str]]]
 
@@ -159,9 +167,8 @@ def test_check_message_ai_reference_is_con304_with_line_and_words(
         "feat: add search\n\nBody.\n\nCo-authored-by: Claude <noreply@anthropic.com>\n"
     )
     [(code, line, column, message)] = check(text)
-    assert (code, line) == ("CON304", 5)
-    assert column == 25
-    assert '"noreply@anthropic.com"' in message
+    assert (code, line, column) == ("CON304", 5, 1)
+    assert "AI co-author trailer: Claude Code" in message
 
 
 def test_check_message_ai_reference_in_subject_example_drops_it(check: Check) -> None:
@@ -252,3 +259,136 @@ def test_check_message_ai_words_left_out_of_con301_example(check: Check) -> None
     example = header.split("e.g. ", 1)[1]
     assert "Claude" not in example
     assert example == '"feat: added the cart, written"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Revert "feat: add search (#12)" (#15)\n',
+        'Revert "feat: add search"\n',
+        'Reapply "fix: handle empty query (#3)" (#9)\n',
+    ],
+)
+def test_check_message_squash_merged_revert_is_git_subject(
+    check: Check, text: str
+) -> None:
+    assert check(text) == []
+
+
+def test_check_message_bom_before_type_says_so_not_unknown_type(check: Check) -> None:
+    [(code, line, column, message)] = check("\ufefffeat: add search\n")
+    assert (code, line, column) == ("CON301", 1, 1)
+    assert "byte order mark (U+FEFF)" in message
+    assert 'e.g. "feat: add search"' in message
+
+
+def test_check_message_bom_long_line_still_reports_length(check: Check) -> None:
+    found = check("\ufefffeat: " + "word " * 20 + "\n")
+    assert codes(found) == ["CON301", "CON303"]
+
+
+def test_check_message_kept_comment_line_is_con304_with_note(
+    settings: Callable[..., Settings],
+) -> None:
+    message = message_for_hook("feat: add x\n\n# Generated with Claude Code\n", "#")
+    found = list(check_message(message, settings("commit-message")))
+    [(rule, finding)] = found
+    assert (rule.code, finding.line) == ("CON304", 3)
+    assert "AI stamp: Claude Code" in finding.message
+    assert "git keeps it for `git commit -m`" in finding.message
+
+
+def test_check_message_violation_names_kind_and_entry(check: Check) -> None:
+    text = "feat: add x\n\nCo-authored-by: openhands <openhands@all-hands.dev>\n"
+    [(_, _, _, message)] = check(text)
+    assert "references AI: AI co-author trailer: OpenHands" in message
+
+
+def test_check_message_builtin_patterns_off_skips_catalogue(check: Check) -> None:
+    text = "feat: add x\n\nCo-authored-by: openhands <openhands@all-hands.dev>\n"
+    assert check(text, **{"ai-builtin-patterns": False}) == []
+
+
+def test_check_message_ai_allow_accepts_vendor_names(check: Check) -> None:
+    allow = {"ai-allow": ["(?i)\\b(openai|anthropic)\\b"]}
+    assert check("fix(anthropic): handle overloaded errors\n", **allow) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Repair the broken link", "fix: repair the broken link"),
+        ("Update the README install steps", "docs: update the README install steps"),
+        ("Rename the helper module", "refactor: rename the helper module"),
+        ("Add tests for the parser", "test: add tests for the parser"),
+        ("Fix typo in docs", "fix: typo in docs"),
+        ("Add search", "feat: add search"),
+    ],
+)
+def test_suggest_type_is_picked_from_the_words(
+    settings: Callable[..., Settings], line: str, expected: str
+) -> None:
+    assert suggest(line, None, settings("commit-message")) == expected
+
+
+def test_suggest_long_subject_is_cut_after_a_complete_phrase(
+    settings: Callable[..., Settings],
+) -> None:
+    line = "Add pagination to the items endpoint for the admin dashboard"
+    suggested = suggest(line, None, settings("commit-message"))
+    assert suggested == "feat: add pagination to the items endpoint"
+
+
+def test_describe_names_kind_entry_and_text() -> None:
+    hit = Reference(
+        1, "Co-authored-by: Amp <amp@ampcode.com>", "AI co-author trailer", "Amp"
+    )
+    assert describe([hit]) == (
+        'AI co-author trailer: Amp ("Co-authored-by: Amp <amp@ampcode.com>")'
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Repair the link", "fix"),
+        ("Correct the README", "docs"),
+        ("Move tests around", "refactor"),
+        ("Add a page", "feat"),
+    ],
+)
+def test_type_from_words_first_telling_word_wins(line: str, expected: str) -> None:
+    assert type_from_words(line) == expected
+
+
+SHAPES = [
+    ("", "a", ""),
+    ("feat: ", "a", ""),
+    ("feat(", "(", ""),
+    ('Revert "', '"', ""),
+    ("Merge pull request #1 from ", "x", ""),
+    ("", "x", ":"),
+    ("feat: x\n\nCo-authored-by: ", "x", ""),
+    ("feat: x\n\n", "Key", ": v"),
+    ("feat: x\n\n", "claude ", ""),
+    ("", "claude-3 ", ""),
+    ("\ufeff", "claude-3 with ", ""),
+]
+
+
+def timed(check: Check, shape: tuple[str, str, str], size: int) -> float:
+    head, unit, tail = shape
+    text = head + unit * (size // len(unit)) + tail
+    started = time.perf_counter()
+    check(text)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda shape: repr(shape[1]))
+def test_check_message_100k_character_line_is_linear(
+    check: Check, shape: tuple[str, str, str]
+) -> None:
+    small = min(timed(check, shape, 25_000) for _ in range(2))
+    large = min(timed(check, shape, 100_000) for _ in range(2))
+    assert large < 8 * small + 0.05
+    assert large < 10.0

@@ -146,3 +146,32 @@ def test_run_tests_over_timeout_kills_process_group(tmp_path: Path) -> None:
     assert 1.5 <= run.elapsed < 30
     time.sleep(0.2)
     assert not _alive(int(pid_file.read_text()))
+
+
+INTERRUPTED = """
+import sys
+from pathlib import Path
+from constitution_hooks.rules.coverage.run import run_tests
+
+folder = Path(sys.argv[1])
+spawner = [sys.executable, "-c", sys.argv[2], str(folder / "pid")]
+run_tests(spawner, folder, folder / ".coverage", timeout=60)
+"""
+
+
+def test_run_tests_interrupted_kills_process_group(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+
+    gate = subprocess.Popen(
+        [sys.executable, "-c", INTERRUPTED, str(tmp_path), SPAWNER],
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
+    gate.send_signal(signal.SIGINT)
+    gate.wait(timeout=30)
+    time.sleep(0.2)
+    assert not _alive(int((tmp_path / "pid").read_text()))

@@ -44,7 +44,7 @@ SECTION = Section(
         boolean(
             "ai-builtin-patterns",
             True,
-            "set false to match only ai-patterns (see rules/commit/ai_references.py)",
+            "set false to match only ai-patterns (no catalogue, no built-in phrases)",
         ),
         Option(
             "ai-allow",
@@ -75,8 +75,11 @@ HEADER_FORMAT = Rule(
         "A fixed first-line shape lets people scan history and lets tools build"
         " changelogs and versions from it. The message is judged as git stores it:"
         " comment lines, the `git commit -v` scissors block and surrounding blank"
-        " lines are removed first. Git's own merge, revert and fixup!/squash!/amend!"
-        " subjects pass unless `allow-git-messages` is false."
+        " lines are removed first, as `commit.cleanup` says (`strip`, `whitespace`,"
+        ' `scissors`, `verbatim`; under `default`, `git commit -m "#123 fix"` keeps'
+        " its `#` line, so it is judged). Git's own merge, revert and"
+        " fixup!/squash!/amend! subjects, also with a squash-merge's ` (#N)`, pass"
+        " unless `allow-git-messages` is false."
     ),
     example="Added user search\n",
     fix="feat(api): add user search\n",
@@ -139,13 +142,20 @@ AI_REFERENCE = Rule(
     ),
     constitution=('Never include "claude code" or AI references in messages.'),
     why=(
-        "The constitution forbids them. Names are matched in any letter case only"
-        ' where they are unambiguous: "Claude Code", Copilot, ChatGPT, GPT-4o,'
-        ' "Cursor IDE", Gemini CLI...; `Co-authored-by:` trailers with a vendor or'
-        " AI bot address; `Made-with:`, `Assisted-by:`, `Generated-by:` trailers and"
-        ' "generated with AI" phrases. Words that merely contain the letters'
-        " (maintain, email, Claudia), a database cursor, gpg-agent, an `.ai` e-mail"
-        " domain and a human co-author named Claude pass."
+        "The constitution forbids them. Structure first: a `*-by` trailer whose"
+        " identity is an AI (its address, GitHub App login or name in the catalogue"
+        " of docs/ai-references.md), an attribution trailer (`Assisted-by:`,"
+        ' `Made-with:`, `Generated-by:`), a stamp ("🤖 Generated with [Claude'
+        ' Code](...)", "💘 Generated with Crush") or a tool\'s subject prefix'
+        " (`aider: `). Words second: a catalogued tool, review bot, vendor, model or"
+        " gateway named in the text; names that are also words or given names"
+        " (Claude, Cursor, Amp, Goose, Continue, Gemini) count only in context (a"
+        " version, a verb of use, the full name, a trailer). Each violation names"
+        ' the kind and the entry ("AI co-author trailer: OpenHands"). People named'
+        " Claude, engineers at AI vendors, dependency and release robots, a"
+        " database or text cursor, gpg-agent and `.ai` e-mail domains pass. A"
+        " project that builds on AI APIs sets `ai-allow`, e.g."
+        ' `["(?i)\\\\b(openai|anthropic)\\\\b"]`.'
     ),
     example=(
         "feat: add user search\n\nCo-authored-by: Claude <noreply@anthropic.com>\n"

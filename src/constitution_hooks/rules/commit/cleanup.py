@@ -24,7 +24,7 @@ _HEADER = re.compile(
 _GIT_GENERATED = re.compile(
     r"Merge (?:branch|branches|tag|commit|remote-tracking branch) '.+"
     r"|Merge pull request #\d+ from \S+.*"
-    r"|(?:Revert|Reapply) \".*\""
+    r"|(?:Revert|Reapply) \".*\"(?: \(#\d+\))?"
     r"|(?:fixup|squash|amend)! .+"
 )
 
@@ -35,6 +35,9 @@ class Message(NamedTuple):
     Attributes:
         lines: The lines git would store, without line breaks.
         numbers: For each line, its 1-based line number in the original text.
+        comments: ``(number, line)`` of comment lines git may keep: with
+            ``commit.cleanup=default`` git keeps them for ``-m`` and ``-F`` and
+            drops them after the editor, and a hook cannot tell which ran.
 
     Example:
         >>> m = clean_message("# note\\nfeat: add search\\n")
@@ -44,6 +47,7 @@ class Message(NamedTuple):
 
     lines: tuple[str, ...]
     numbers: tuple[int, ...]
+    comments: tuple[tuple[int, str], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -116,7 +120,66 @@ def resolve_comment(setting: str, text: str) -> str:
     return next((c for c in COMMENT_CANDIDATES if c not in used), "#")
 
 
-def clean_message(text: str, comment: str = "#") -> Message:
+CLEANUP_MODES = ("default", "strip", "whitespace", "verbatim", "scissors")
+
+
+def message_for_hook(text: str, comment: str, cleanup: str = "default") -> Message:
+    """Clean a commit-msg hook's file for the ``commit.cleanup`` mode in use.
+
+    ``strip`` drops comment lines; ``whitespace``, ``scissors`` and ``verbatim``
+    keep them as content (``verbatim`` is judged like ``whitespace``). ``default``
+    drops them after the editor (git's template is in the file) and keeps them for
+    ``-m`` and ``-F``; since the hook cannot tell those apart, the rules judge the
+    stripped message (or the kept one when stripping leaves nothing, as
+    ``git commit -m "#123 fix"`` stores "#123 fix"), and the comment lines are
+    handed on in ``comments`` for CON304.
+
+    Args:
+        text: The message file's text.
+        comment: The comment prefix (``resolve_comment``).
+        cleanup: ``commit.cleanup`` as configured (unknown values: ``default``).
+
+    Returns:
+        The message the rules judge.
+
+    Example:
+        >>> message_for_hook("#123 fix the thing\\n", "#").header
+        '#123 fix the thing'
+        >>> message_for_hook("#123 fix the thing\\n", "#", "strip").is_empty
+        True
+    """
+    mode = cleanup.strip().lower()
+    if mode == "strip":
+        return clean_message(text, comment)
+    if mode in ("whitespace", "verbatim", "scissors"):
+        return clean_message(text, "", cut=comment)
+    stripped = clean_message(text, comment)
+    if _edited(text, comment):
+        return stripped
+    kept = clean_message(text, "", cut=comment)
+    if stripped.is_empty:
+        return kept
+    dropped = set(stripped.numbers)
+    comments = tuple(
+        (number, line)
+        for number, line in zip(kept.numbers, kept.lines, strict=True)
+        if number not in dropped and line.startswith(comment)
+    )
+    return stripped._replace(comments=comments)
+
+
+def _edited(text: str, comment: str) -> bool:
+    """Whether git's editor template is in the file (a bare comment line)."""
+    # Reason: git's template always has a line holding only the comment prefix
+    # (and `commit -v` a scissors line); a `-m` or `-F` message has neither.
+    scissors = f"{comment} {CUT_LINE}"
+    return any(
+        line.rstrip(_GIT_SPACE) == comment or line.startswith(scissors)
+        for line in text.split("\n")
+    )
+
+
+def clean_message(text: str, comment: str = "#", cut: str | None = None) -> Message:
     """Clean a message the way ``git commit`` does before storing it.
 
     Everything from the scissors line on is cut; lines starting with ``comment``
@@ -126,6 +189,8 @@ def clean_message(text: str, comment: str = "#") -> Message:
     Args:
         text: The message as the editor or ``-m`` left it.
         comment: The comment prefix; empty to keep every line (stored messages).
+        cut: The prefix of the scissors line when it differs from ``comment``
+            (modes that keep comments still cut at the scissors).
 
     Returns:
         The cleaned message with each line's original number.
@@ -137,9 +202,10 @@ def clean_message(text: str, comment: str = "#") -> Message:
     lines: list[str] = []
     numbers: list[int] = []
     blank_pending = False
-    scissors = f"{comment} {CUT_LINE}"
+    cut = comment if cut is None else cut
+    scissors = f"{cut} {CUT_LINE}"
     for number, raw in enumerate(text.split("\n"), start=1):
-        if comment and raw.startswith(scissors):
+        if cut and raw.startswith(scissors):
             break
         if comment and raw.startswith(comment):
             continue
@@ -188,8 +254,9 @@ def is_git_generated(line: str) -> bool:
 
     Merges (``Merge branch 'x'``, ``Merge remote-tracking branch ...``, ``Merge pull
     request #N from ...``), git's default ``Revert "..."`` and the autosquash
-    prefixes ``fixup!``, ``squash!`` and ``amend!``. A line that merely starts
-    with the word "Merge" is not one of them.
+    prefixes ``fixup!``, ``squash!`` and ``amend!``, also with the `` (#N)`` a
+    forge's squash-merge appends. A line that merely starts with the word "Merge"
+    is not one of them.
 
     Example:
         >>> is_git_generated("Merge branch 'x'"), is_git_generated("Merge tables")

@@ -25,6 +25,7 @@ from constitution_hooks.rules.commit import RULES as RULES
 from constitution_hooks.rules.commit import SECTION as SECTION
 from constitution_hooks.rules.commit.ai_references import (
     DEFAULT_PATTERNS,
+    Reference,
     compile_patterns,
     find_ai_references,
 )
@@ -61,7 +62,84 @@ _DROPPED_WORDS = frozenset(
     ]
 )
 
+_TELLING_WORDS = {
+    word: kind
+    for kind, words in (
+        (
+            "fix",
+            "fix fixes fixed fixing bug bugs bugfix hotfix repair repairs repaired",
+        ),
+        ("docs", "docs doc readme documentation document documents documented"),
+        ("test", "test tests testing tested"),
+        (
+            "refactor",
+            "refactor refactors refactored refactoring rename renames"
+            " renamed move moves moved",
+        ),
+    )
+    for word in words.split()
+}
+_DANGLING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "for",
+        "to",
+        "of",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "with",
+        "without",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "into",
+        "onto",
+        "via",
+        "as",
+        "that",
+        "which",
+        "who",
+        "when",
+        "while",
+        "if",
+        "so",
+        "than",
+        "then",
+        "per",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "between",
+        "through",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+    ]
+)
 _TRAILER = re.compile(r"[A-Za-z][\w-]*:\s")
+_BOM = "\ufeff"
+_KEPT_NOTE = (
+    "; a comment line, but git keeps it for `git commit -m` and `-F` under"
+    " commit.cleanup=default"
+)
 
 Found = tuple[Rule, Finding]
 
@@ -103,6 +181,9 @@ def _empty_text(settings: Settings) -> str:
 def _check_header(message: Message, settings: Settings) -> Iterator[Found]:
     line = message.header
     number = message.numbers[0]
+    if line.startswith(_BOM):
+        yield from _check_bom(line, number, settings)
+        return
     header = parse_header(line)
     example = _example(line, header, settings)
     problem = _format_problem(line, header, settings)
@@ -112,6 +193,20 @@ def _check_header(message: Message, settings: Settings) -> Iterator[Found]:
         yield TYPE_UNKNOWN, Finding(
             number, 1, f"{_type_problem(line, header, settings)}; e.g. {_q(example)}"
         )
+    yield from _check_length(line, header, number, example, settings)
+
+
+def _check_bom(line: str, number: int, settings: Settings) -> Iterator[Found]:
+    visible = line.lstrip(_BOM)
+    header = parse_header(visible)
+    example = _example(visible, header, settings)
+    yield HEADER_FORMAT, Finding(
+        number,
+        1,
+        f"first line {_q(visible)} starts with an invisible byte order mark"
+        " (U+FEFF) that git would store; save the message as UTF-8 without BOM,"
+        f" e.g. {_q(example)}",
+    )
     yield from _check_length(line, header, number, example, settings)
 
 
@@ -174,40 +269,60 @@ def _check_body(message: Message) -> Iterator[Found]:
 
 def _example(line: str, header: Header | None, settings: Settings) -> str:
     # Reason: a suggested first line must not repeat the AI reference CON304 flags.
-    hits = _ai_hits(line, settings) if settings.flag("ai-references") else []
+    hits = _ai_hits(line, settings, True) if settings.flag("ai-references") else []
     return _without(line, hits, settings) if hits else suggest(line, header, settings)
 
 
-def _ai_hits(line: str, settings: Settings) -> list[tuple[int, str]]:
-    builtins = DEFAULT_PATTERNS if settings.flag("ai-builtin-patterns") else ()
+def _ai_hits(line: str, settings: Settings, first: bool = False) -> list[Reference]:
+    builtin = settings.flag("ai-builtin-patterns")
+    builtins = DEFAULT_PATTERNS if builtin else ()
     patterns = compile_patterns((*builtins, *settings.strings("ai-patterns")))
     allow = compile_patterns(settings.strings("ai-allow"))
-    return find_ai_references(line, patterns, allow)
+    return find_ai_references(line, patterns, allow, catalogue=builtin, first=first)
 
 
 def _check_ai(message: Message, settings: Settings) -> Iterator[Found]:
-    for index, line in enumerate(message.lines):
-        hits = _ai_hits(line, settings)
+    lines = [
+        (number, line, "")
+        for number, line in zip(message.numbers, message.lines, strict=True)
+    ]
+    lines += [(number, line, _KEPT_NOTE) for number, line in message.comments]
+    for number, line, note in sorted(lines):
+        first = number == message.numbers[0]
+        hits = _ai_hits(line, settings, first)
         if not hits:
             continue
-        words = ", ".join(_q(text) for _, text in hits)
         fix = "reword it without the reference"
         if _TRAILER.match(line):
             fix = "remove this trailer"
-        if index == 0:
+        if first:
             fix = f"e.g. {_q(_without(line, hits, settings))}"
         yield AI_REFERENCE, Finding(
-            message.numbers[index],
-            hits[0][0],
-            f"line {_q(line)} references AI: {words}; {fix}"
-            " (no AI references in commit messages)",
+            number,
+            hits[0].column,
+            f"line {_q(line)} references AI: {describe(hits)}; {fix}"
+            f" (no AI references in commit messages{note})",
         )
 
 
-def _without(line: str, hits: list[tuple[int, str]], settings: Settings) -> str:
-    for column, text in reversed(hits):
-        line = line[: column - 1] + line[column - 1 + len(text) :]
-    words = line.split()
+def describe(hits: list[Reference]) -> str:
+    """Say what matched and its kind, e.g. ``AI co-author trailer: OpenHands``.
+
+    Example:
+        >>> from constitution_hooks.rules.commit.ai_references import Reference
+        >>> describe([Reference(5, "Copilot", "AI tool", "GitHub Copilot")])
+        'AI tool: GitHub Copilot ("Copilot")'
+    """
+    return ", ".join(f"{hit.kind}: {hit.name} ({_q(hit.text)})" for hit in hits)
+
+
+def _without(line: str, hits: list[Reference], settings: Settings) -> str:
+    # Reason: one pass over the kept pieces; cutting hit by hit is quadratic.
+    kept, start = [], 0
+    for hit in hits:
+        kept.append(line[start : hit.column - 1])
+        start = hit.column - 1 + len(hit.text)
+    words = "".join([*kept, line[start:]]).split()
     while words and words[-1].lower() in {"with", "by", "using", "via", "from"}:
         words.pop()
     cleaned = " ".join(words)
@@ -251,7 +366,23 @@ def _guess(line: str, types: tuple[str, ...]) -> tuple[str, str | None, str]:
     kind = next((t for t, w in _TYPE_WORDS.items() if word in w.split()), "")
     if word in _DROPPED_WORDS and rest:
         return _correct_type(kind, types), scope.rstrip("):!") or None, rest.lstrip(":")
+    if kind in ("", "feat"):
+        kind = type_from_words(line)
     return _correct_type(kind, types), None, line
+
+
+def type_from_words(line: str) -> str:
+    """Pick a type from the first telling word: fix, docs, test, refactor or feat.
+
+    Example:
+        >>> type_from_words("Repair the login redirect"), type_from_words("Add a page")
+        ('fix', 'feat')
+    """
+    for word in line.lower().split():
+        kind = _TELLING_WORDS.get(word.strip(".,;:!?()[]'\"`"))
+        if kind is not None:
+            return kind
+    return "feat"
 
 
 def _correct_type(kind: str, types: tuple[str, ...]) -> str:
@@ -280,13 +411,15 @@ def _fit_scope(scope: str | None, settings: Settings) -> str | None:
 def _shorten(subject: str, room: int) -> str:
     if len(subject) <= room:
         return subject
-    kept = ""
+    kept: list[str] = []
     for word in subject.split():
-        candidate = f"{kept} {word}" if kept else word
-        if len(candidate) > room:
+        if len(" ".join([*kept, word])) > room:
             break
-        kept = candidate
-    return kept or subject[:room]
+        kept.append(word)
+    # Reason: a cut must leave a complete phrase, not "... endpoint for".
+    while len(kept) > 1 and kept[-1].lower().strip(",;:-") in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:- ") or subject[:room]
 
 
 def _q(text: str) -> str:

@@ -198,8 +198,11 @@ def _run(command: list[str], cwd: Path, timeout: float | None, **extra: str) -> 
         timed_out = True
         _kill_group(process)
         output, _ = process.communicate()
-    finally:
+    except BaseException:
+        # Reason: in its own session the run misses the terminal's Ctrl-C; stop it
+        # here (before it is reaped, so its group id cannot have been reused).
         _kill_group(process)
+        raise
     elapsed = time.monotonic() - started
     return TestRun(tuple(command), process.wait(), output, timed_out, elapsed)
 

@@ -182,8 +182,8 @@ RULES: tuple[Rule, ...] = (
             " it. The depth counts folders with an `__init__.py` from the topmost one"
             " (`src/app` is depth 1, `src/app/api` depth 2); test packages are not"
             " judged. Judged once per run for each package whose `__init__.py` is"
-            " checked, and reported at it; the README's content is part of the"
-            " cache key, so editing it re-judges the package."
+            " checked, and reported at it; an `__init__.py` is never answered from"
+            " the result cache, so editing the README re-judges the package."
         ),
         example="src/app/__init__.py   # and no src/app/README.md\n",
         fix=(

@@ -1,0 +1,283 @@
+"""CON601-CON608: the FastAPI contract, one check per rule over a parsed module.
+
+Each check runs only on a module that imports ``fastapi``; facts (routes, full
+paths, model classes) come from ``facts`` and are built once per file and run.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.route_paths import RoutePath, match_path
+from constitution_hooks.core.routes import Route, Router
+from constitution_hooks.core.source import SourceFile
+from constitution_hooks.core.violation import Finding
+from constitution_hooks.rules.fastapi.facts import (
+    Analysis,
+    analysis_for,
+    describe,
+    file_routes,
+    imports_fastapi,
+    is_body,
+    is_model_or_response,
+    is_test_module,
+    params_of,
+    response_of,
+    where,
+)
+from constitution_hooks.rules.fastapi.types import LOOSE, UNTYPED, model_classes
+
+_HTTP = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"})
+
+
+def _routes(
+    source: SourceFile, settings: Settings
+) -> tuple[Analysis, tuple[Route, ...]] | None:
+    if is_test_module(source.display) or not imports_fastapi(source):
+        return None
+    analysis = analysis_for(source, settings)
+    return analysis, file_routes(source, analysis)
+
+
+def _at(node: ast.AST, message: str) -> Finding:
+    return Finding(
+        getattr(node, "lineno", 1), getattr(node, "col_offset", 0) + 1, message
+    )
+
+
+def route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """CON601: a route defined with ``def``."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, routes = found
+    for route in routes:
+        if isinstance(route.function, ast.FunctionDef):
+            yield _at(
+                route.function,
+                f"route {describe(route, analysis)} is defined with def, so FastAPI"
+                " runs it in a worker thread; declare it async def and await its I/O",
+            )
+
+
+def untyped_request_body(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """CON602: an input parameter typed ``dict``/``Any`` or not typed at all."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, routes = found
+    for route in routes:
+        if route.methods == ("WEBSOCKET",):
+            continue
+        for param in params_of(route):
+            if not is_body(param, analysis, route.file):
+                continue
+            kind = analysis.types.kind(route.file, param.arg.annotation)
+            if kind == UNTYPED:
+                what = "has no type"
+            elif kind == LOOSE:
+                what = f"is typed {ast.unparse(param.arg.annotation or param.arg)}"
+            else:
+                continue
+            yield _at(
+                param.arg,
+                f"parameter '{param.arg.arg}' of route {describe(route, analysis)}"
+                f" {what}, so FastAPI validates nothing; type it with a Pydantic model"
+                " (or a scalar, Query(), Depends())",
+            )
+
+
+def route_without_response_model(
+    source: SourceFile, settings: Settings
+) -> Iterator[Finding]:
+    """CON603: a route with no Pydantic response model."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, routes = found
+    for route in routes:
+        if route.methods == ("WEBSOCKET",):
+            continue
+        response = response_of(route, analysis.default_response_class(route.router))
+        if response.excused:
+            continue
+        kind = analysis.types.kind(route.file, response.node)
+        if response.node is not None and (
+            is_model_or_response(kind) or kind == "unknown"
+        ):
+            continue
+        shown = "declares no response_model and no return annotation"
+        if response.node is not None:
+            origin = "response_model=" if response.declared else "return annotation "
+            shown = (
+                f"declares {origin}{ast.unparse(response.node)}, not a Pydantic model"
+            )
+        elif response.declared:
+            shown = "declares response_model=None without status_code=204"
+        yield _at(
+            route.decorator,
+            f"route {describe(route, analysis)} {shown}; declare"
+            " response_model= or return a Pydantic model (a list of one, a Response"
+            " class, or None with status_code=204)",
+        )
+
+
+def unversioned_route(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """CON604: a route whose full path is known and not versioned."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, routes = found
+    pattern = settings.text("versioned-path")
+    exempt = settings.strings("exempt-paths")
+    for route in routes:
+        for path in analysis.full_paths(route):
+            text = path.text
+            if text is None or _exempt(text, exempt):
+                continue
+            if re.search(pattern, text.rstrip("/") + "/"):
+                continue
+            yield _at(
+                route.decorator,
+                f"route {describe(route, analysis)} is served at {text}, outside the"
+                f" versioned path {pattern}; put it on a router under /api/v1"
+                " (or list the path in exempt-paths)",
+            )
+            break
+
+
+def _exempt(text: str, exempt: tuple[str, ...]) -> bool:
+    text = text.rstrip("/") or "/"
+    return any(
+        text == e.rstrip("/") or text.startswith(e.rstrip("/") + "/") for e in exempt
+    )
+
+
+def shared_request_response_model(
+    source: SourceFile, settings: Settings
+) -> Iterator[Finding]:
+    """CON605: one model class used as a request body and as a response model."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, routes = found
+    for route in routes:
+        for param in params_of(route):
+            if not is_body(param, analysis, route.file):
+                continue
+            for name in sorted(
+                model_classes(analysis.types, route.file, param.arg.annotation)
+            ):
+                users = analysis.response_routes(name)
+                if not users:
+                    continue
+                other = users[0]
+                yield _at(
+                    param.arg,
+                    f"model {name.rpartition(':')[2]} is the request body of route"
+                    f" {describe(route, analysis)} and the response model of route"
+                    f" {describe(other, analysis)} at {where(other.file, other.line)};"
+                    " declare separate request and response models",
+                )
+
+
+def route_hidden_from_openapi(
+    source: SourceFile, settings: Settings
+) -> Iterator[Finding]:
+    """CON606: ``include_in_schema=False`` or an app without an OpenAPI schema."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, routes = found
+    module = analysis.index.module(str(source.path))
+    calls = [r.decorator for r in routes] + [i.call for i in module.includes]
+    calls += [r.call for r in module.routers if r.kind == "router"]
+    for call in calls:
+        if _keyword_false(call, "include_in_schema"):
+            yield _at(
+                call,
+                "include_in_schema=False hides these endpoints from the OpenAPI"
+                " documentation; remove it (every endpoint must be documented)",
+            )
+    for app in module.routers:
+        if app.kind == "app" and _no_openapi(app.call) and _serves(analysis, app):
+            yield _at(
+                app.call,
+                f"app '{app.name}' turns its OpenAPI schema off (openapi_url), so its"
+                " endpoints are undocumented; keep the default openapi_url",
+            )
+
+
+def _keyword_false(call: ast.Call, name: str) -> bool:
+    return any(
+        k.arg == name and isinstance(k.value, ast.Constant) and k.value.value is False
+        for k in call.keywords
+    )
+
+
+def _no_openapi(call: ast.Call) -> bool:
+    return any(
+        k.arg == "openapi_url"
+        and isinstance(k.value, ast.Constant)
+        and k.value.value in (None, "")
+        for k in call.keywords
+    )
+
+
+def _serves(analysis: Analysis, app: Router) -> bool:
+    return bool(analysis.own_routes(app))
+
+
+def route_on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """CON607: a route declared on a ``FastAPI()`` app created in another module."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, routes = found
+    for route in routes:
+        app = route.router
+        if app.kind == "app" and app.file != route.file:
+            yield _at(
+                route.decorator,
+                f"route {describe(route, analysis)} is declared on the app"
+                f" '{app.name}' created at {where(app.file, app.call.lineno)};"
+                " declare an APIRouter in this module and include it in the app",
+            )
+
+
+def missing_health_endpoint(
+    source: SourceFile, settings: Settings
+) -> Iterator[Finding]:
+    """CON608: an app (not mounted in another) that serves no GET health path."""
+    found = _routes(source, settings)
+    if found is None:
+        return
+    analysis, _ = found
+    health = settings.text("health-path")
+    module = analysis.index.module(str(source.path))
+    for app in module.routers:
+        if app.kind != "app" or analysis.index.parents(app):
+            continue
+        if any(
+            _may_serve(route, path, health) for route, path in analysis.app_paths(app)
+        ):
+            continue
+        yield _at(
+            app.call,
+            f"app '{app.name}' has no GET {health} endpoint (health checks need one);"
+            f" add a GET {health} route returning the service status",
+        )
+
+
+def _may_serve(route: Route | None, path: RoutePath, health: str) -> bool:
+    methods = route.methods if route is not None else ()
+    if (
+        methods
+        and not ({"GET"} & set(methods))
+        and set(methods) <= _HTTP | {"WEBSOCKET"}
+    ):
+        return False
+    return match_path(health, path)
