@@ -266,7 +266,7 @@ RATIO_TARGETS = (
      "django: ruff warm cache", 1.0),
     ("growth: 4x corpus vs corpus", "django x4: check cold, --jobs 1",
      "django: check cold, --jobs 1", 4.4),
-)  # fmt: skip
+)  # fmt: skip  # Reason: one target per line, aligned
 
 
 def targets(bench: Bench) -> list[Target]:

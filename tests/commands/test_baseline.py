@@ -46,6 +46,7 @@ def test_baseline_records_function_with_symbol_and_size(
 ) -> None:
     write("app.py", LONG)
     assert main(["baseline"]) == 0
+    # Reason: the record reads as the one line of JSON it is.
     assert _findings(project) == [
         {"code": "CON102", "path": "app.py", "symbol": "handle", "occurrence": 0,
          "size": 60}

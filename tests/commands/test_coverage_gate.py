@@ -93,6 +93,7 @@ def test_coverage_gate_failing_tests_fail_with_runner_summary(
 def test_coverage_gate_no_tests_collected_fails(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Reason: the two lines read as the TOML line they write.
     _config(project, 'command = [".venv/bin/python", "-m", "coverage", "run",'
             ' "-m", "pytest", "-k", "nothing_matches"]\n')  # fmt: skip
     assert main(["coverage-gate"]) == 1
@@ -131,6 +132,7 @@ def test_coverage_gate_critical_figure_matches_coverage_report_include(
     )
     _config(project, 'fail-under = 0\ncritical = { "pkg/core/*" = 90 }\n')
     _measure(project)
+    # Reason: the argv reads as the coverage command line it runs.
     theirs = subprocess.run(
         [".venv/bin/python", "-m", "coverage", "report", "--include=pkg/core/*",
          "--precision=2"],
@@ -225,7 +227,7 @@ def test_coverage_gate_diff_figure_equals_diff_cover(
         [str(diff_cover), str(xml), "--compare-branch=main", "--total-percent-float",
          f"--json-report={report}"],
         check=True, capture_output=True,
-    )  # fmt: skip
+    )  # fmt: skip  # Reason: reads as the command line
     theirs = json.loads(report.read_text())
     ours = project / ".coverage" if data == ".coverage" else xml
     args = ["--data", str(ours), "--diff-base", "main", "--format", "json"]

@@ -17,7 +17,7 @@ from constitution_hooks.core.errors import UsageError
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - exercised by the 3.10 test matrix
+else:  # pragma: no cover -- exercised by the 3.10 test matrix
     import tomli as tomllib
 
 CONFIG = ".pre-commit-config.yaml"

@@ -49,6 +49,7 @@ def test_main_waivers_json_gives_records(
     assert main(["waivers", "--format", "json", "a.py"]) == 0
     (record,) = json.loads(capsys.readouterr().out)
     assert record == {
+        "kind": "waiver",
         "path": "a.py",
         "line": 1,
         "column": 11,
@@ -97,3 +98,55 @@ def test_run_undecodable_file_is_skipped_and_others_listed(
     assert capsys.readouterr().out.splitlines() == [
         "a.py:1:11: ignore[CON102, class-too-long] Reason: generated"
     ]
+
+
+SUPPRESSED = (
+    "import os  # noqa: F401 -- re-exported for users\n"
+    "x = f()  # type: ignore  # constitution: ignore[CON012] Reason: vendored\n"
+    "if y:  # pragma: no cover\n    pass\n"
+)
+
+
+def test_main_waivers_lists_suppressions_beside_waivers_in_line_order(
+    tree: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("repo/s.py", SUPPRESSED)
+    assert main(["waivers", "s.py"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "s.py:1:12: noqa: F401 Reason: re-exported for users",
+        "s.py:2:10: ignore[CON012] Reason: vendored",
+        "s.py:2:10: type: ignore Reason: vendored",
+        "s.py:3:8: pragma: no cover (no reason: CON012)",
+    ]
+
+
+def test_main_waivers_kind_suppressions_json_gives_records(
+    tree: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("repo/s.py", SUPPRESSED)
+    assert main(["waivers", "--kind", "suppressions", "--format", "json", "s.py"]) == 0
+    first, second, _ = json.loads(capsys.readouterr().out)
+    assert first == {
+        "kind": "noqa",
+        "path": "s.py",
+        "line": 1,
+        "column": 12,
+        "scope": "line",
+        "directive": "noqa",
+        "codes": ["F401"],
+        "reason": "re-exported for users",
+        "comment": "# noqa: F401 -- re-exported for users",
+    }
+    assert (second["kind"], second["codes"], second["reason"]) == (
+        "type-ignore",
+        [],
+        "vendored",
+    )
+
+
+def test_main_waivers_kind_waivers_omits_suppressions(
+    tree: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("repo/s.py", SUPPRESSED)
+    assert main(["waivers", "--kind", "waivers", "s.py"]) == 0
+    assert capsys.readouterr().out == "s.py:2:10: ignore[CON012] Reason: vendored\n"

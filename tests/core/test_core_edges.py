@@ -108,7 +108,7 @@ def test_settings_accessors_convert_values() -> None:
 def test_option_check_accepts_only_expected_values(
     option: object, value: object, expected: bool
 ) -> None:
-    assert option.check(value) is expected  # type: ignore[attr-defined]
+    assert option.check(value) is expected  # type: ignore[attr-defined]  # Reason: the table mixes option kinds
 
 
 def test_section_keys_start_with_enabled() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.errors import UsageError
-from constitution_hooks.core.options import Option, Section, toml_repr
+from constitution_hooks.core.options import Option, Section, exempt_list, toml_repr
 
 
 def test_toml_repr_tuple_default_renders_as_toml_array() -> None:
@@ -45,3 +45,18 @@ def test_option_custom_check_failing_value_is_usage_error_with_expected_text(
 ) -> None:
     with pytest.raises(UsageError, match="an even whole number"):
         _load(tmp_path, "width = 5\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ([{"path": "scripts/**", "reason": "not an API"}], True),
+        ([], True),
+        ([{"path": "scripts/**"}], False),
+        ([{"path": "scripts/**", "reason": " "}], False),
+        ([{"path": "a", "reason": "b", "extra": "c"}], False),
+        ("scripts/**", False),
+    ],
+)
+def test_exempt_list_value_judged(value: object, expected: bool) -> None:
+    assert exempt_list("exempt").check(value) is expected

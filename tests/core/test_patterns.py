@@ -8,8 +8,10 @@ import pytest
 
 from constitution_hooks.core.patterns import matches, matches_any
 
+# Reason: the tables read as rows of names and of patterns.
 NAMES = ("main", "develop", "feature/x", "feature/", "feature", "Feature/x",
          "feature/a/b", "fix/12", "docs/readme", "release-1.2", "wip", "")  # fmt: skip
+# Reason: the tables read as rows of names and of patterns.
 PATTERNS = ("main", "feature/*", "fix/*", "docs/*", "*", "release-[0-9]*",
             "f?x/*", "*/x", "")  # fmt: skip
 

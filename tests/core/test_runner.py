@@ -173,7 +173,7 @@ def test_file_checker_waived_violation_is_dropped(write: Write, tmp_path: Path) 
 
 def _explode(source: object, settings: object) -> Iterator[Finding]:
     raise ValueError("unexpected node")
-    yield Finding(1, 1, "never")  # pragma: no cover - makes this a generator
+    yield Finding(1, 1, "never")  # pragma: no cover -- makes this a generator
 
 
 EXPLODING = Rule(

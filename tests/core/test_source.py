@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.core.source import (
+    Comment,
     Definition,
     SourceFile,
     SourceUnreadableError,
     count_lines,
     decode_source,
+    read_comments,
 )
 
 
@@ -65,11 +67,12 @@ def test_decode_source_unknown_cookie_raises_unreadable() -> None:
 def test_source_text_binary_file_raises_unreadable(write: Callable[..., Path]) -> None:
     path = write("blob.py", b"\x89PNG\r\n\x1a\n\x00\x00")
     with pytest.raises(SourceUnreadableError, match="binary"):
-        SourceFile(path).text  # noqa: B018
+        SourceFile(path).text  # noqa: B018 -- reading the property is the test
 
 
 def test_source_data_missing_file_raises_unreadable(tmp_path: Path) -> None:
     with pytest.raises(SourceUnreadableError, match="cannot be read"):
+        # Reason: reading the property is the test.
         SourceFile(tmp_path / "gone.py").data  # noqa: B018
 
 
@@ -136,7 +139,7 @@ def test_definitions_inside_if_block_found_with_column(
 
 def test_definitions_syntax_error_raises(parse: Callable[[str], SourceFile]) -> None:
     with pytest.raises(SyntaxError):
-        parse("def f(:\n").definitions  # noqa: B018
+        parse("def f(:\n").definitions  # noqa: B018 -- reading the property is the test
 
 
 def test_definition_length_counts_def_line_through_last_line() -> None:
@@ -154,6 +157,25 @@ def test_definitions_decorated_method_spans_from_def_line_with_qualified_name(
     )
 
 
+def test_read_comments_records_own_line_and_statement_start() -> None:
+    text = "# head\nf(1,\n  2)  # tail\nx = '# not a comment'\n"
+    assert read_comments(text) == (
+        Comment(1, 1, "# head", True, 1),
+        Comment(3, 7, "# tail", False, 2),
+    )
+
+
+def test_read_comments_stops_at_tokenize_error_keeping_earlier() -> None:
+    assert [c.line for c in read_comments("# a\nx = (\n")] == [1]
+
+
+def test_source_comments_read_once_and_cached(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("x = 1  # note\n", encoding="utf-8")
+    source = SourceFile(path)
+    assert source.comments is source.comments
+
+
 @pytest.mark.parametrize(
     "data",
     [b"# coding: punycode\nx = 1\n", b"# coding: undefined\nx = 1\n"],
@@ -169,9 +191,9 @@ def test_source_data_fifo_raises_not_regular_without_blocking(tmp_path: Path) ->
     fifo = tmp_path / "x.py"
     os.mkfifo(fifo)
     with pytest.raises(SourceUnreadableError, match="is not a regular file"):
-        SourceFile(fifo).data  # noqa: B018 - reading is the behaviour under test
+        SourceFile(fifo).data  # noqa: B018 -- reading is the behaviour under test
 
 
 def test_source_data_device_raises_not_regular() -> None:
     with pytest.raises(SourceUnreadableError, match="is not a regular file"):
-        SourceFile(Path("/dev/null")).data  # noqa: B018 - reading is under test
+        SourceFile(Path("/dev/null")).data  # noqa: B018 -- reading is under test

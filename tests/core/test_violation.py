@@ -34,7 +34,7 @@ def test_violation_same_place_sorts_by_code() -> None:
 def test_violation_is_immutable_record_raises_on_assignment() -> None:
     violation = Violation("a.py", 1, 1, "CON101", "file-too-long", "m")
     with pytest.raises(AttributeError):
-        violation.line = 2  # type: ignore[misc]
+        violation.line = 2  # type: ignore[misc]  # Reason: assigning is the test
 
 
 def test_finding_fields_line_column_message_in_order() -> None:

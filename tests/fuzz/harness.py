@@ -50,7 +50,7 @@ def _stream() -> io.TextIOWrapper:
 
 def _text(stream: io.TextIOWrapper) -> str:
     stream.flush()
-    raw = stream.buffer.getvalue()  # type: ignore[attr-defined]
+    raw = stream.buffer.getvalue()  # type: ignore[attr-defined]  # Reason: a BytesIO buffer
     return bytes(raw).decode("utf-8", "replace")
 
 

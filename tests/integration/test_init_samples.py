@@ -181,6 +181,11 @@ def _project_files(folder: Path) -> None:
     (folder / "docs" / "technical-debt.md").write_text("# Technical debt\n")
 
 
+PACKAGE_README = (
+    "# {package}\n\n## Setup\n\n    uv sync\n\n## Usage\n\n    uv run python\n"
+)
+
+
 def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, str]:
     package = SAMPLES[name]
     _run(
@@ -190,6 +195,7 @@ def _build(root: Path, name: str, hook_repo: tuple[Path, str]) -> tuple[Path, st
     source = folder / "src" / package
     (source / "__init__.py").write_text(f'"""The {package} package."""\n')
     (source / "greet.py").write_text(GREET)
+    (source / "README.md").write_text(PACKAGE_README.format(package=package))
     (folder / "tests").mkdir()
     (folder / "tests" / "__init__.py").write_text("")
     (folder / "tests" / "test_greet.py").write_text(GREET_TEST.format(package=package))

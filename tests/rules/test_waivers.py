@@ -9,7 +9,10 @@ from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES as ALL_RULES
 from constitution_hooks.rules import SECTIONS
 from constitution_hooks.rules.waivers import (
+    KINDS,
     RULES,
+    SECTION,
+    SUPPRESSION_WITHOUT_REASON,
     UNUSED_WAIVER,
     WAIVER_WITHOUT_REASON,
 )
@@ -27,10 +30,11 @@ def _codes(tmp_path: Path, text: str) -> list[str]:
     ]
 
 
-def test_rules_codes_and_ids_are_con010_and_con011() -> None:
+def test_rules_codes_and_ids_are_con010_to_con012() -> None:
     assert [(rule.code, rule.id) for rule in RULES] == [
         ("CON010", "waiver-without-reason"),
         ("CON011", "unused-waiver"),
+        ("CON012", "suppression-without-reason"),
     ]
 
 
@@ -66,3 +70,32 @@ def test_unused_waiver_documented_fix_without_waiver_is_clean(tmp_path: Path) ->
 def test_unused_waiver_unknown_rule_name_is_reported(tmp_path: Path) -> None:
     text = "x = 1  # constitution: ignore[CON999] Reason: no such rule\n"
     assert _codes(tmp_path, text) == ["CON011"]
+
+
+def test_suppression_without_reason_documented_example_reports_each_line(
+    tmp_path: Path,
+) -> None:
+    assert _codes(tmp_path, SUPPRESSION_WITHOUT_REASON.example) == ["CON012"] * 3
+
+
+def test_suppression_without_reason_documented_fix_is_clean(tmp_path: Path) -> None:
+    assert _codes(tmp_path, SUPPRESSION_WITHOUT_REASON.fix) == []
+
+
+def test_suppression_without_reason_waived_with_reason_reports_nothing(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# constitution: ignore[CON012] Reason: vendored file, kept as upstream\n"
+        "import yaml  # type: ignore\n"
+    )
+    assert _codes(tmp_path, text) == []
+
+
+def test_section_kinds_default_lists_every_kind() -> None:
+    kinds = next(o for o in SECTION.options if o.key == "kinds")
+    assert (kinds.default, kinds.check(["noqa"]), kinds.check(["pylint"])) == (
+        KINDS,
+        True,
+        False,
+    )

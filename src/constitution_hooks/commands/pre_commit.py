@@ -52,7 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run every pre-commit-stage rule and report; return the exit code."""
+    """Run every pre-commit-stage rule and report; return the exit code.
+
+    Example:
+        ``constitution pre-commit src/app.py`` (the hook's entry) judges the staged
+        ``src/app.py``, the staged change's TDD pairing and the branch name.
+    """
     config = config_from(args)
     found = stage_violations(
         config, args.paths, args.jobs, not args.no_cache, not args.no_baseline
@@ -84,6 +89,10 @@ def stage_violations(
 
     Returns:
         The findings, grouped by hook, each group sorted.
+
+    Example:
+        ``stage_violations(config, ["src/app.py"], None, True)`` gives what
+        ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
     """
     found = _file_violations(config, paths, jobs, cache, baseline)
     # Reason: pre-commit runs every hook at the repository's top level, where its

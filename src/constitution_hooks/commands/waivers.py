@@ -1,4 +1,4 @@
-"""``constitution waivers``: every waiver in the tree with its reason."""
+"""``constitution waivers``: every waiver and tool suppression with its reason."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ from constitution_hooks.core.files import discover
 from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.waivers import MARKER, Waiver, read_waivers, rule_names
 from constitution_hooks.rules import RULES
+from constitution_hooks.rules.waivers.suppressions import (
+    Suppression,
+    has_marker,
+    read_suppressions,
+)
 
 
 class WaiversCommand:
@@ -25,38 +30,59 @@ class WaiversCommand:
     """
 
     name = "waivers"
-    help = "list every waiver with its reason (default: every tracked Python file)"
+    help = (
+        "list every waiver and tool suppression (# noqa, # type: ignore, ...) with its"
+        " reason (default: every tracked Python file)"
+    )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add paths, ``--format`` and ``--config``."""
         parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
         parser.add_argument("--format", choices=("text", "json"), default="text")
+        parser.add_argument(
+            "--kind",
+            choices=("all", "waivers", "suppressions"),
+            default="all",
+            help="our waivers, other tools' suppressions (CON012), or both (default)",
+        )
         add_config_argument(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         """Print the waivers; exit 0 (2 on a usage error)."""
         config = config_from(args)
         paths = discover(args.paths, not args.paths, config.exclude, config.root)
-        found = list(_waivers(paths))
+        found = list(_entries(paths, args.kind))
         if args.format == "json":
-            records = [_record(path, waiver) for path, waiver in found]
+            records = [_record(path, entry) for path, entry in found]
             sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write("".join(_line(path, waiver) for path, waiver in found))
+            sys.stdout.write("".join(_line(path, entry) for path, entry in found))
         return 0
 
 
-def _waivers(paths: list[str]) -> Iterator[tuple[str, Waiver]]:
+Entry = Waiver | Suppression
+
+
+def _entries(paths: list[str], kind: str) -> Iterator[tuple[str, Entry]]:
     for path in paths:
         try:
-            text = SourceFile(Path(path), path).text
+            source = SourceFile(Path(path), path)
+            text = source.text
         except SourceUnreadableError:
             continue
-        if MARKER in text:
-            yield from ((path, waiver) for waiver in read_waivers(text))
+        found: list[Entry] = []
+        if kind != "suppressions" and MARKER in text:
+            found.extend(read_waivers(text))
+        if kind != "waivers" and has_marker(text):
+            found.extend(read_suppressions(source.comments))
+        found.sort(key=lambda entry: (entry.line, entry.column))
+        yield from ((path, entry) for entry in found)
 
 
-def _line(path: str, waiver: Waiver) -> str:
+def _line(path: str, entry: Entry) -> str:
+    if isinstance(entry, Suppression):
+        return _suppression_line(path, entry)
+    waiver = entry
     form = "ignore-file" if waiver.file_level else "ignore"
     reason = (
         f"Reason: {waiver.reason}"
@@ -67,8 +93,27 @@ def _line(path: str, waiver: Waiver) -> str:
     return f"{path}:{waiver.line}:{waiver.column}: {form}[{names}] {reason}\n"
 
 
-def _record(path: str, waiver: Waiver) -> dict[str, Any]:
+def _suppression_line(path: str, found: Suppression) -> str:
+    reason = f"Reason: {found.reason}" if found.reason else "(no reason: CON012)"
+    return f"{path}:{found.line}:{found.column}: {found.written()[2:]} {reason}\n"
+
+
+def _record(path: str, entry: Entry) -> dict[str, Any]:
+    if isinstance(entry, Suppression):
+        return {
+            "kind": entry.kind,
+            "path": path,
+            "line": entry.line,
+            "column": entry.column,
+            "scope": entry.scope,
+            "directive": entry.label,
+            "codes": list(entry.codes),
+            "reason": entry.reason,
+            "comment": entry.text,
+        }
+    waiver = entry
     return {
+        "kind": "waiver",
         "path": path,
         "line": waiver.line,
         "column": waiver.column,

@@ -180,7 +180,7 @@ def _read_document(source: Path) -> Mapping[str, Any]:
     # does not pay for tomllib (and the datetime and typing it imports).
     if sys.version_info >= (3, 11):
         import tomllib
-    else:  # pragma: no cover - exercised by the 3.10 test matrix
+    else:  # pragma: no cover -- exercised by the 3.10 test matrix
         import tomli as tomllib
 
     try:

@@ -53,7 +53,7 @@ def run_git(
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
     command = [executable, *args]
     try:
-        result = subprocess.run(  # nosec B603
+        result = subprocess.run(  # nosec B603  # Reason: argv list, no shell
             command, cwd=cwd, input=stdin, capture_output=True, check=False, env=env
         )
     except ValueError as error:

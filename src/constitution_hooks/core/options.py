@@ -131,6 +131,33 @@ def string_list(key: str, default: tuple[str, ...] = (), help: str = "") -> Opti
     return Option(key, default, "a list of strings", check, help)
 
 
+def _is_exempt_list(value: object) -> bool:
+    if not isinstance(value, list):
+        return False
+    return all(
+        isinstance(entry, Mapping)
+        and set(entry) == {"path", "reason"}
+        and all(isinstance(entry[key], str) and entry[key].strip() for key in entry)
+        for entry in value
+    )
+
+
+def exempt_list(key: str, help: str = "") -> Option:
+    """Declare a list of ``{ path = "glob", reason = "why" }`` tables.
+
+    Every entry needs a written reason, as the constitution asks of every exception.
+
+    Example:
+        >>> opt = exempt_list("exempt")
+        >>> opt.check([{"path": "scripts/**", "reason": "not an API"}])
+        True
+        >>> opt.check([{"path": "scripts/**"}])
+        False
+    """
+    expected = 'a list of { path = "glob", reason = "why" } tables (reason required)'
+    return Option(key, [], expected, _is_exempt_list, help)
+
+
 # Reason: TOML nests hundreds of levels deep; a message shows the first few.
 _SHOWN_LEVELS = 20
 

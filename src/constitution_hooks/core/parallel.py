@@ -44,7 +44,7 @@ def cpu_count() -> int:
     """
     try:
         return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - macOS and Windows have no affinity
+    except AttributeError:  # pragma: no cover -- macOS and Windows have no affinity
         return max(1, os.cpu_count() or 1)
 
 
@@ -163,7 +163,9 @@ def _context() -> BaseContext:
     # elsewhere (macOS, Windows) fork is unsafe or missing, so keep the default.
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()  # pragma: no cover - not Linux
+    return (
+        multiprocessing.get_context()
+    )  # pragma: no cover -- only on macOS and Windows
 
 
 def run_checks(

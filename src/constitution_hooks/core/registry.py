@@ -41,6 +41,8 @@ class Rule(NamedTuple):
             waiver form and kept by ``--diff-base`` whenever its file changed.
         needs_tree: The check reads the syntax tree; a run whose rules all say
             False never parses (and so reports no CON001).
+        inputs: For rules that also read other files than the one checked: those
+            files for a path; a path with any is never answered from the cache.
 
     Example:
         >>> r = Rule("CON9", "x", "h", "s", "flags x", "", "", "", "", "")
@@ -64,6 +66,7 @@ class Rule(NamedTuple):
     example_language: str = "python"
     needs_tree: bool = True
     project_marker: bytes = b""
+    inputs: Callable[[str], tuple[str, ...]] | None = None
 
     def at(self, path: str, finding: Finding) -> Violation:
         """The violation of this rule that ``finding`` describes, in ``path``.

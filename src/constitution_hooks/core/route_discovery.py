@@ -20,6 +20,7 @@ from constitution_hooks.core.symbols import (
     string_value,
 )
 
+# Reason: a run-time alias, and X | Y of ast classes needs 3.10 at run time anyway.
 FunctionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef]  # noqa: UP007
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "options", "head")
 ROUTE_DECORATORS = (*HTTP_METHODS, "api_route", "websocket")

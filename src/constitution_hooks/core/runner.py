@@ -65,7 +65,11 @@ def check_files(
     try:
         for project, members in groups.values():
             check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
-            found += run_checks(members, check, jobs, cache, progress.advance)
+            fresh = _reading_others(check.active, members)
+            kept = [path for path in members if path not in fresh]
+            found += run_checks(kept, check, jobs, cache, progress.advance)
+            if fresh:
+                found += run_checks(sorted(fresh), check, jobs, None, progress.advance)
     finally:
         progress.close()
     return sorted(found)
@@ -186,6 +190,18 @@ class FileChecker:
         return kept
 
 
+def _reading_others(
+    active: Sequence[tuple[Rule, Settings]], paths: Sequence[str]
+) -> set[str]:
+    """The paths whose result also reads other files (CON503: a package's README).
+
+    Their own bytes and stat say nothing of those files, so the cache never
+    answers them; they are few (``__init__.py`` files) and cheap to check.
+    """
+    readers = [rule.inputs for rule, _ in active if rule.inputs is not None]
+    return {path for path in paths if any(read(path) for read in readers)}
+
+
 def _contains(source: SourceFile, markers: tuple[bytes, ...]) -> bool:
     try:
         return any(marker in source.data for marker in markers)
@@ -210,7 +226,7 @@ def _check_one(
     source: SourceFile, active: list[tuple[Rule, Settings]], parse: bool = False
 ) -> Iterator[Violation]:
     try:
-        source.text  # noqa: B018 - reads and decodes the file once
+        source.text  # noqa: B018 -- reads and decodes the file once
     except SourceUnreadableError as error:
         yield Violation(source.display, 1, 1, *UNREADABLE, f"file {error}")
         return
@@ -218,6 +234,7 @@ def _check_one(
         yield from _parse(source)
     for rule, settings in active:
         try:
+            # Reason: only rules with a check are active; mypy cannot see it.
             for finding in rule.check(source, settings):  # type: ignore[misc]
                 yield rule.at(source.display, finding)
         except (SyntaxError, RecursionError, MemoryError):
@@ -241,7 +258,7 @@ def _internal(rule: Rule, error: Exception) -> str:
 
 def _parse(source: SourceFile) -> Iterator[Violation]:
     try:
-        source.tree  # noqa: B018 - parses once; every rule shares the tree
+        source.tree  # noqa: B018 -- parses once; every rule shares the tree
     except SyntaxError as error:
         yield _syntax_violation(source.display, error)
     except RecursionError:

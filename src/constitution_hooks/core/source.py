@@ -47,6 +47,69 @@ class Definition(NamedTuple):
         return self.end_line - self.line + 1
 
 
+class Comment(NamedTuple):
+    """One ``#`` comment, as the tokenizer reads it (text in strings never is one).
+
+    Attributes:
+        line: Its line, 1-based.
+        column: The column of its ``#``, 1-based.
+        text: The comment from ``#`` to the end of the line.
+        own_line: Nothing but blanks precedes it on its line.
+        statement: The first line of the statement whose line it ends (its own
+            line for a comment outside any statement).
+
+    Example:
+        >>> read_comments("f(1,\\n  2)  # note\\n")[0][1:]
+        (7, '# note', False, 1)
+    """
+
+    line: int
+    column: int
+    text: str
+    own_line: bool
+    statement: int
+
+
+def read_comments(text: str) -> tuple[Comment, ...]:
+    """Read every comment of a source text with the tokenizer.
+
+    A text that stops tokenizing (a syntax error) keeps the comments read so far.
+
+    Args:
+        text: Decoded source.
+
+    Returns:
+        The comments in source order.
+
+    Example:
+        >>> [c.line for c in read_comments("s = '# no'\\n# yes\\n")]
+        [2]
+    """
+    found: list[Comment] = []
+    statement = 0
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            row, column = token.start
+            if token.type == tokenize.COMMENT:
+                own = not token.line[:column].strip()
+                found.append(
+                    Comment(row, column + 1, token.string, own, statement or row)
+                )
+            elif token.type == tokenize.NEWLINE:
+                statement = 0
+            elif token.type not in _NOT_CODE and not statement:
+                statement = row
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return tuple(found)
+
+
+_NOT_CODE = frozenset(
+    {tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING}
+    | {tokenize.ENDMARKER}
+)
+
+
 class SourceUnreadableError(Exception):
     """The file cannot be read, or cannot be decoded the way Python decodes source."""
 
@@ -194,6 +257,11 @@ class SourceFile:
         if isinstance(outcome, BaseException):
             raise outcome
         return outcome
+
+    @cached_property
+    def comments(self) -> tuple[Comment, ...]:
+        """Every comment, read with the tokenizer on first use only."""
+        return read_comments(self.text)
 
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:

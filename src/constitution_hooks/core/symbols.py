@@ -65,7 +65,7 @@ class Symbol(NamedTuple):
         return self.node is None
 
 
-Target = Union[Symbol, External, None]  # noqa: UP007 - a run-time alias on 3.10
+Target = Union[Symbol, External, None]  # noqa: UP007 -- a run-time alias on 3.10
 
 
 class _Imported(NamedTuple):
@@ -213,7 +213,8 @@ class Modules:
         if file not in self._sources:
             source: SourceFile | None = SourceFile(Path(file), file)
             try:
-                source.tree  # type: ignore[union-attr]  # noqa: B018 - parse here
+                # Reason: parse here, so a broken file is caught in this try.
+                source.tree  # type: ignore[union-attr]  # noqa: B018
             except (SourceUnreadableError, SyntaxError, ValueError, RecursionError):
                 source = None
             self._sources[file] = source

@@ -11,6 +11,7 @@ from constitution_hooks.rules import (
     branch,
     commit,
     coverage,
+    docs,
     fastapi,
     migrations,
     parsing,
@@ -30,6 +31,9 @@ SECTIONS: tuple[Section, ...] = size.SECTIONS
 SECTIONS += (commit.SECTION, branch.SECTION)
 SECTIONS += (coverage.SECTION,)
 SECTIONS += (tdd.SECTION,)
+RULES += docs.RULES
+SECTIONS += (docs.SECTION,)
+SECTIONS += (waivers.SECTION,)
 RULES += project.RULES
 SECTIONS += (project.SECTION,)
 RULES += migrations.RULES

@@ -23,7 +23,7 @@ from constitution_hooks.rules import SECTIONS
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - exercised by the 3.10 test matrix
+else:  # pragma: no cover -- exercised by the 3.10 test matrix
     import tomli as tomllib
 
 EXISTING = '[project]\nname = "app"  # keep\n\n[tool.black]\nline-length = 88'

@@ -69,4 +69,5 @@ def test_parse_pin_micro_kept() -> None:
 
 
 def test_lower_admitted_exact_pin_admits_nothing_lower() -> None:
+    # Reason: parse_pin returns an optional; this pin is known to parse.
     assert lower_admitted(SpecifierSet("==3.12.*"), parse_pin("3.12")) is None  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from constitution_hooks.core.options import Option, Section, toml_repr
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # pragma: no cover - exercised by the 3.10 test matrix
+else:  # pragma: no cover -- exercised by the 3.10 test matrix
     import tomli as tomllib
 
 FILE = "pyproject.toml"

@@ -110,7 +110,7 @@ def default_command(root: Path) -> list[str]:
         Traceback (most recent call last):
         ...
         constitution_hooks.core.errors.UsageError: no virtualenv at /no/such/project/.venv: create it (uv sync, or python -m venv .venv) or set command in [tool.constitution.coverage-gate]
-    """  # noqa: E501
+    """  # noqa: E501 -- the doctest shows the whole message
     python = venv_python(root)
     if python is None:
         raise UsageError(
@@ -141,7 +141,7 @@ def default_command(root: Path) -> list[str]:
         )
     pinned = f"coverage=={version('coverage')}"
     return [uv, "run", "--no-project", "--python", str(python), "--with", pinned,
-            "python", *RUN_TESTS]  # fmt: skip
+            "python", *RUN_TESTS]  # fmt: skip  # Reason: reads as the command line
 
 
 def run_tests(
@@ -181,7 +181,7 @@ def _run(command: list[str], cwd: Path, timeout: float | None, **extra: str) -> 
     started = time.monotonic()
     # Reason: its own session makes the run a process group the gate can stop
     # whole, test workers and their children included.
-    process = subprocess.Popen(  # nosec B603
+    process = subprocess.Popen(  # nosec B603  # Reason: argv list, no shell
         command,
         cwd=cwd,
         env=env,
@@ -209,7 +209,7 @@ def _run(command: list[str], cwd: Path, timeout: float | None, **extra: str) -> 
 
 def _kill_group(process: subprocess.Popen[str]) -> None:
     """Stop the process and everything it started (a no-op once all are gone)."""
-    if not hasattr(os, "killpg"):  # pragma: no cover - Windows has no groups
+    if not hasattr(os, "killpg"):  # pragma: no cover -- Windows has no groups
         process.kill()
         return
     try:

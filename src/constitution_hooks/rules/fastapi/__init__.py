@@ -136,9 +136,9 @@ def _rule(code: str, rule_id: str, check: object, **fields: str) -> Rule:
         id=rule_id,
         hook="constitution",
         section=SECTION.name,
-        check=check,  # type: ignore[arg-type]
+        check=check,  # type: ignore[arg-type]  # Reason: a project-aware check
         project_marker=_MARKER,
-        **fields,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]  # Reason: str fields, typed loosely
     )
 
 

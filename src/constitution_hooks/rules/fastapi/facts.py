@@ -314,6 +314,6 @@ def where(file: str, line: int) -> str:
     """``path:line`` relative to the current folder, for messages."""
     try:
         shown = os.path.relpath(file)
-    except ValueError:  # pragma: no cover - another drive on Windows
+    except ValueError:  # pragma: no cover -- another drive on Windows
         shown = file
     return f"{shown}:{line}"

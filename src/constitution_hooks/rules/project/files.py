@@ -105,7 +105,7 @@ def loads(text: str) -> dict[str, Any]:
     """
     if sys.version_info >= (3, 11):
         import tomllib
-    else:  # pragma: no cover - exercised by the 3.10 test matrix
+    else:  # pragma: no cover -- exercised by the 3.10 test matrix
         import tomli as tomllib
     return tomllib.loads(text)
 
