@@ -34,6 +34,7 @@ class BlobReader:
         executable = shutil.which("git")
         if executable is None:
             raise GitError("git is not installed or not on PATH")
+        # Reason: git by its full path with a fixed argument list, never a shell.
         self._process = subprocess.Popen(  # nosec B603
             [executable, "cat-file", "--batch"],
             cwd=self.cwd,

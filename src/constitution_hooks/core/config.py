@@ -67,6 +67,7 @@ class Settings(NamedTuple):
             >>> Settings({"max-lines": 500, "enabled": True}).record(Limits)
             Limits(max_lines=500)
         """
+        # Reason: NamedTuple classes have _fields; the TypeVar cannot say so.
         fields = kind._fields  # type: ignore[attr-defined]
         return kind(**{name: self.values[name.replace("_", "-")] for name in fields})
 

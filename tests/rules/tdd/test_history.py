@@ -245,5 +245,6 @@ def test_check_history_hint_names_both_ways_out(cfg: TddSettings) -> None:
 def test_facts_cache_bounded_keeps_the_newest() -> None:
     cache = FactsCache(2)
     for key in ("a", "b", "c"):
+        # Reason: any value does for the eviction order this test pins.
         cache[(key, "")] = None  # type: ignore[assignment]
     assert list(cache) == [("b", ""), ("c", "")]

@@ -193,7 +193,8 @@ def _public(body: list[ast.stmt]) -> Iterator[Symbol]:
 def _is_declarative(node: ast.stmt) -> bool:
     if isinstance(node, _FUNCTIONS):
         return node.name.startswith("pytest_")
-    assert isinstance(node, ast.ClassDef)  # nosec B101 - narrowed by the caller
+    # Reason: the caller passes only functions and classes; this narrows the type.
+    assert isinstance(node, ast.ClassDef)  # nosec B101
     bases = {_last_name(base) for base in node.bases}
     return bool(bases & _DECLARATIVE_BASES) or any(
         base.endswith(("Error", "Exception", "Warning")) for base in bases
@@ -222,7 +223,8 @@ def _real(node: ast.stmt) -> bool:
     """Whether a function or class has a body beyond stubs and declarations."""
     if isinstance(node, _FUNCTIONS):
         return any(not _is_stub(statement) for statement in node.body)
-    assert isinstance(node, ast.ClassDef)  # nosec B101 - narrowed by the caller
+    # Reason: the caller passes only functions and classes; this narrows the type.
+    assert isinstance(node, ast.ClassDef)  # nosec B101
     for statement in node.body:
         if isinstance(statement, _DEFINITIONS):
             if _real(statement):
