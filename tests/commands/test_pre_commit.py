@@ -153,3 +153,15 @@ def test_run_findings_in_the_baseline_are_not_reported(
     capsys.readouterr()
     assert _json(capsys, "pre-commit", *paths) == (0, [])
     assert _json(capsys, "pre-commit", "--no-baseline", *paths)[0] == 1
+
+
+def test_run_broken_staged_module_reports_one_con001(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "feature/broken")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    paths = _stage(git_repo, {"src/pkg/core.py": "def broken(:\n    pass\n"})
+    code, found = _json(capsys, "pre-commit", *paths)
+    assert code == 1
+    # Reason: JSON records are plain objects to mypy.
+    assert [v["code"] for v in found].count("CON001") == 1  # type: ignore[index]

@@ -68,3 +68,23 @@ def test_main_deeply_nested_expression_no_crash(
     assert main(["tdd-pairing"]) in (0, 1)
     assert main(["tdd-pairing", "--all-files"]) in (0, 1)
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_main_staged_module_that_does_not_parse_is_con001(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(git_repo, {MODULE: "def broken(:\n    pass\n", TEST: TEST_TEXT})
+    assert main(["tdd-pairing"]) == 1
+    out = capsys.readouterr().out
+    assert f"{MODULE}:1:1: CON001 " in out
+    assert "cannot judge" in out
+
+
+@pytest.mark.parametrize("terms", [3_000])
+def test_main_too_deep_module_is_con001_not_skipped(
+    git_repo: Path, capsys: pytest.CaptureFixture[str], terms: int
+) -> None:
+    deep = "x = " + "+".join(["1"] * terms) + "\n"
+    put(git_repo, {MODULE: MODULE_TEXT + deep, TEST: TEST_TEXT})
+    main(["tdd-pairing"])
+    assert f"{MODULE}:1:1: CON001 " in capsys.readouterr().out

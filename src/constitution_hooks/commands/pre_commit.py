@@ -99,9 +99,7 @@ def stage_violations(
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
     if "tdd-pairing" not in separate:
-        from constitution_hooks.commands.tdd_pairing import pairing_violations
-
-        found += pairing_violations(config)
+        found += _pairing(config, {v.path for v in found if v.code == "CON001"})
     if "branch-name" not in separate:
         from constitution_hooks.commands.branch_name import branch_violations
 
@@ -111,6 +109,17 @@ def stage_violations(
 
         found += contract_violations(config)
     return found
+
+
+def _pairing(config: Config, broken: set[str]) -> list[Violation]:
+    """TDD pairing's findings; a file the file rules found broken is said once."""
+    from constitution_hooks.commands.tdd_pairing import pairing_violations
+
+    return [
+        v
+        for v in pairing_violations(config)
+        if not (v.code == "CON001" and v.path in broken)
+    ]
 
 
 def _file_violations(

@@ -237,12 +237,13 @@ def _judge(
     only: dict[str, frozenset[str]] | None = None,
     extra: list[Violation] | None = None,
 ) -> Judged:
+    exempt = {module: snap.exemption(module) for module in modules}
     found = [
+        *_unparsed([m for m in modules if exempt[m] is None] + tests, snap),
         *check_pairing(modules, snap),
         *check_tests(tests, snap, only),
         *check_routes(modules, snap),
     ]
-    exempt = {module: snap.exemption(module) for module in modules}
     for module, reason in exempt.items():
         if reason is not None:
             get_logger().info("needs no test", module=module, reason=reason)
@@ -250,6 +251,21 @@ def _judge(
     return Judged(
         waive([*found, *(extra or [])], snap), checked, len(tests), len(snap.files)
     )
+
+
+def _unparsed(paths: list[str], snap: Snapshot) -> list[Violation]:
+    """CON001 for each of ``paths`` that does not parse: never skipped silently."""
+    return [
+        Violation(path, 1, 1, "CON001", "syntax-error", UNPARSED)
+        for path in paths
+        if not snap.facts(path).parsed
+    ]
+
+
+UNPARSED = (
+    "file does not parse (a syntax error, or nested too deeply for Python's parser),"
+    " so the TDD rules cannot judge it; fix it (constitution check shows the line)"
+)
 
 
 def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
