@@ -218,9 +218,11 @@ def _judge(
     # code did, so the costly behaviour comparison runs only for suspects.
     if tests and not (strict and not set(tests) & touched):
         return []
+    where = f'commit {commit.sha[:7]} "{commit.subject}": module {snap.dotted(module)}'
+    if not snap.facts(module).parsed and not _exempt(module, snap):
+        return [_unparsed(where, module)]
     if not _changes_behaviour(change, snap) or _exempt(module, snap):
         return []
-    where = f'commit {commit.sha[:7]} "{commit.subject}": module {snap.dotted(module)}'
     if not tests:
         reason = f"{where} changed behaviour before its test existed; {WAYS_OUT}"
     else:
@@ -229,6 +231,15 @@ def _judge(
             f" not changed in this commit or an earlier one of the range; {WAYS_OUT}"
         )
     return [violation("CON206", module, 1, 1, reason)]
+
+
+def _unparsed(where: str, module: str) -> Violation:
+    """CON001: a module this commit leaves unparsable is said, not skipped."""
+    message = (
+        f"{where} does not parse at this commit (a syntax error, or nested too deeply"
+        " for Python's parser), so whether its test came first cannot be judged"
+    )
+    return Violation(module, 1, 1, "CON001", "syntax-error", message)
 
 
 def _exempt(module: str, snap: Snapshot) -> bool:
