@@ -42,8 +42,7 @@ repos:
   - repo: $WORK/constitution-hooks
     rev: $SHA
     hooks:
-      - id: constitution
-      - id: tdd-pairing
+      - id: constitution      # file rules, TDD pairing, branch name, project contract
       - id: commit-message
 YAML
 echo "(the first run builds the hook environment once; later runs reuse it)"
