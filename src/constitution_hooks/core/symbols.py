@@ -423,6 +423,13 @@ def string_value(
     Literals, f-strings and ``+`` of them, and names bound once to such a
     value (in the module or imported from another project module) are
     followed; anything else (a settings attribute, a call) is None.
+
+    Example:
+        >>> code = b"V = 'v1'\\nPREFIX = f'/api/{V}' + '/items'\\n"
+        >>> project = Project([])
+        >>> project.add(SourceFile.from_bytes("m.py", code))
+        >>> string_value(project, "m.py", ast.parse("PREFIX", mode="eval").body)
+        '/api/v1/items'
     """
     if depth > MAX_DEPTH:
         return None

@@ -227,7 +227,14 @@ def versioned(line: str, words: list[Word], end: int) -> bool:
 
 
 def with_version(line: str, words: list[Word], end: int) -> int:
-    """Extend a name's span over the version words after it ("GPT-4o mini")."""
+    """Extend a name's span over the version words after it ("GPT-4o mini").
+
+    Example:
+        >>> line = "GPT-4o mini rocks"
+        >>> words = words_of(line)
+        >>> [w.text for w in words[: with_version(line, words, 1)]]
+        ['GPT', '4o', 'mini']
+    """
     for _ in range(4):
         if end >= len(words) or not _joined_loose(line, words[end - 1], words[end]):
             break

@@ -49,7 +49,17 @@ def _at(node: ast.AST, message: str) -> Finding:
 
 
 def route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    """CON601: a route defined with ``def``."""
+    """CON601: a route defined with ``def``.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
+        ...     b"@r.get('/a')\\ndef a(): ...\\n@r.get('/b')\\nasync def b(): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> [f.line for f in route_not_async(src, cfg)]
+        [4]
+    """
     found = _routes(source, settings)
     if found is None:
         return
@@ -64,7 +74,17 @@ def route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]
 
 
 def untyped_request_body(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    """CON602: an input parameter typed ``dict``/``Any`` or not typed at all."""
+    """CON602: an input parameter typed ``dict``/``Any`` or not typed at all.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
+        ...     b"@r.post('/a')\\nasync def a(body: dict, q: int = 0): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> [f.message.split(",")[0] for f in untyped_request_body(src, cfg)]
+        ["parameter 'body' of route 'a' (POST .../a) is typed dict"]
+    """
     found = _routes(source, settings)
     if found is None:
         return
@@ -93,7 +113,18 @@ def untyped_request_body(source: SourceFile, settings: Settings) -> Iterator[Fin
 def route_without_response_model(
     source: SourceFile, settings: Settings
 ) -> Iterator[Finding]:
-    """CON603: a route with no Pydantic response model."""
+    """CON603: a route with no Pydantic response model.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
+        ...     b"@r.get('/a')\\nasync def a() -> dict: ...\\n"
+        ...     b"@r.delete('/b', status_code=204)\\nasync def b(): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> [f.line for f in route_without_response_model(src, cfg)]
+        [3]
+    """
     found = _routes(source, settings)
     if found is None:
         return
@@ -126,7 +157,18 @@ def route_without_response_model(
 
 
 def unversioned_route(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    """CON604: a route whose full path is known and not versioned."""
+    """CON604: a route whose full path is known and not versioned.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> code = (b"from fastapi import FastAPI\\napp = FastAPI()\\n"
+        ...     b"@app.get('/items')\\nasync def a(): ...\\n"
+        ...     b"@app.get('/api/v1/items')\\nasync def b(): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> [f.line for f in unversioned_route(src, cfg)]
+        [3]
+    """
     found = _routes(source, settings)
     if found is None:
         return
@@ -159,7 +201,18 @@ def _exempt(text: str, exempt: tuple[str, ...]) -> bool:
 def shared_request_response_model(
     source: SourceFile, settings: Settings
 ) -> Iterator[Finding]:
-    """CON605: one model class used as a request body and as a response model."""
+    """CON605: one model class used as a request body and as a response model.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> code = (b"from fastapi import APIRouter\\nfrom pydantic import BaseModel\\n"
+        ...     b"class Item(BaseModel):\\n    name: str\\nr = APIRouter()\\n"
+        ...     b"@r.post('/a', response_model=Item)\\nasync def a(item: Item): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> [f.line for f in shared_request_response_model(src, cfg)]
+        [7]
+    """
     found = _routes(source, settings)
     if found is None:
         return
@@ -187,7 +240,17 @@ def shared_request_response_model(
 def route_hidden_from_openapi(
     source: SourceFile, settings: Settings
 ) -> Iterator[Finding]:
-    """CON606: ``include_in_schema=False`` or an app without an OpenAPI schema."""
+    """CON606: ``include_in_schema=False`` or an app without an OpenAPI schema.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
+        ...     b"@r.get('/a', include_in_schema=False)\\nasync def a(): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> [f.line for f in route_hidden_from_openapi(src, cfg)]
+        [3]
+    """
     found = _routes(source, settings)
     if found is None:
         return
@@ -232,7 +295,21 @@ def _serves(analysis: Analysis, app: Router) -> bool:
 
 
 def route_on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    """CON607: a route declared on a ``FastAPI()`` app created in another module."""
+    """CON607: a route declared on a ``FastAPI()`` app created in another module.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.core.symbols import Project
+        >>> main = b"from fastapi import FastAPI\\napp = FastAPI()\\n"
+        >>> items = (b"from fastapi import Depends\\nfrom main import app\\n"
+        ...     b"@app.get('/api/v1/items')\\nasync def a(): ...\\n")
+        >>> src = SourceFile.from_bytes("items.py", items)
+        >>> src.project = Project([])
+        >>> src.project.add(SourceFile.from_bytes("main.py", main))
+        >>> [f.line for f in route_on_app(src, cfg)]
+        [3]
+    """
     found = _routes(source, settings)
     if found is None:
         return
@@ -251,7 +328,17 @@ def route_on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
 def missing_health_endpoint(
     source: SourceFile, settings: Settings
 ) -> Iterator[Finding]:
-    """CON608: an app (not mounted in another) that serves no GET health path."""
+    """CON608: an app (not mounted in another) that serves no GET health path.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import SECTION
+        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> code = (b"from fastapi import FastAPI\\napp = FastAPI()\\n"
+        ...     b"@app.get('/api/v1/items')\\nasync def a(): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> [f.message.split(";")[0] for f in missing_health_endpoint(src, cfg)]
+        ["app 'app' has no GET /health endpoint (health checks need one)"]
+    """
     found = _routes(source, settings)
     if found is None:
         return

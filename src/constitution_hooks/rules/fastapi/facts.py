@@ -55,7 +55,12 @@ class Response(NamedTuple):
 
 
 class Analysis:
-    """The FastAPI facts of one project, built once and shared by every file."""
+    """The FastAPI facts of one project, built once and shared by every file.
+
+    Example:
+        >>> Analysis(Project([]), Settings({"model-bases": ()})).routes()
+        []
+    """
 
     def __init__(self, project: Project, settings: Settings) -> None:
         """Index ``project`` with the model bases of ``settings``."""
@@ -133,8 +138,7 @@ class Analysis:
     def app_paths(self, app: Router) -> Iterator[tuple[Route | None, RoutePath]]:
         """Every (route, full path) ``app`` serves on its own host.
 
-        The route is None for what an include the tool cannot resolve serves.
-        """
+        The route is None for what an include the tool cannot resolve serves."""
         for route in self.routes():
             parts: tuple[str | None, ...] = (route.router.prefix, route.path)
             for path in self.index.chains(route.router, parts, hosts=False):
@@ -219,12 +223,37 @@ def is_test_module(file: str) -> bool:
 
 
 def file_routes(source: SourceFile, analysis: Analysis) -> tuple[Route, ...]:
-    """The routes the module defines."""
+    """The routes the module defines.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
+        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
+        ...     b"@r.get('/a')\\nasync def a(): ...\\n"
+        ...     b"@r.post('/b')\\nasync def b(): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> routes = file_routes(src, analysis_for(src, cfg))
+        >>> [(route.function.name, route.methods) for route in routes]
+        [('a', ('GET',)), ('b', ('POST',))]
+    """
     return analysis.index.module(str(source.path)).routes
 
 
 def params_of(route: Route) -> Iterator[Param]:
-    """The parameters that may carry request input (path parameters excluded)."""
+    """The parameters that may carry request input (path parameters excluded).
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
+        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> code = (b"from fastapi import APIRouter, Depends\\nr = APIRouter()\\n"
+        ...     b"@r.post('/{item_id}')\\n"
+        ...     b"async def f(item_id: int, body: dict, db=Depends(g)): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> analysis = analysis_for(src, cfg)
+        >>> route = file_routes(src, analysis)[0]
+        >>> [param.arg.arg for param in params_of(route)]
+        ['body', 'db']
+    """
     args = route.function.args
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
@@ -242,7 +271,14 @@ def params_of(route: Route) -> Iterator[Param]:
 
 
 def marker(node: ast.expr | None) -> str:
-    """The callee name of a parameter default such as ``Depends(get_db)``."""
+    """The callee name of a parameter default such as ``Depends(get_db)``.
+
+    Example:
+        >>> marker(ast.parse("Depends(get_db)", mode="eval").body)
+        'Depends'
+        >>> marker(ast.parse("fastapi.Query(None)", mode="eval").body), marker(None)
+        ('Query', '')
+    """
     if not isinstance(node, ast.Call):
         return ""
     func = node.func
@@ -250,7 +286,20 @@ def marker(node: ast.expr | None) -> str:
 
 
 def is_body(param: Param, analysis: Analysis, file: str) -> bool:
-    """Whether FastAPI may read the parameter from the body (or cannot tell)."""
+    """Whether FastAPI may read the parameter from the body (or cannot tell).
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
+        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> code = (b"from fastapi import APIRouter, Depends\\nr = APIRouter()\\n"
+        ...     b"@r.post('/{item_id}')\\n"
+        ...     b"async def f(item_id: int, body: dict, db=Depends(g)): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> analysis = analysis_for(src, cfg)
+        >>> route = file_routes(src, analysis)[0]
+        >>> [is_body(p, analysis, route.file) for p in params_of(route)]
+        [True, False]
+    """
     if marker(param.default) in _NOT_BODY:
         return False
     metadata = annotated(analysis.types, file, param.arg.annotation)
@@ -261,6 +310,19 @@ def response_of(route: Route, default: ast.expr | None = None) -> Response:
     """What the route declares it returns.
 
     ``default`` is the ``default_response_class=`` of its router or app, if any.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
+        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
+        ...     b"@r.get('/a', response_model=Item)\\nasync def a(): ...\\n"
+        ...     b"@r.delete('/b', status_code=204)\\nasync def b(): ...\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> a, b = [response_of(r) for r in file_routes(src, analysis_for(src, cfg))]
+        >>> ast.unparse(a.node), a.declared, a.excused
+        ('Item', True, False)
+        >>> b.node, b.declared, b.excused
+        (None, False, True)
     """
     call = route.decorator
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
@@ -294,7 +356,15 @@ def _status(node: ast.expr | None) -> int | None:
 
 
 def is_model_or_response(kind: str) -> bool:
-    """Whether an annotation kind is an acceptable response declaration."""
+    """Whether an annotation kind is an acceptable response declaration.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi.types import LOOSE
+        >>> is_model_or_response(MODEL), is_model_or_response(RESPONSE)
+        (True, True)
+        >>> is_model_or_response(LOOSE)
+        False
+    """
     return kind in (MODEL, RESPONSE)
 
 
@@ -302,6 +372,18 @@ def describe(route: Route, analysis: Analysis) -> str:
     """``'name' (GET /api/v1/items)``: the route as messages name it.
 
     The first full path known is shown; else ``.../tail`` after the unknown part.
+
+    Example:
+        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
+        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> code = (b"from fastapi import APIRouter, FastAPI\\n"
+        ...     b"r = APIRouter(prefix='/items')\\n"
+        ...     b"@r.get('/{item_id}')\\nasync def read(item_id: int): ...\\n"
+        ...     b"app = FastAPI()\\napp.include_router(r, prefix='/api/v1')\\n")
+        >>> src = SourceFile.from_bytes("m.py", code)
+        >>> analysis = analysis_for(src, cfg)
+        >>> describe(file_routes(src, analysis)[0], analysis)
+        "'read' (GET /api/v1/items/{item_id})"
     """
     paths = analysis.full_paths(route)
     texts = [p.text for p in paths if p.text is not None]
@@ -311,7 +393,12 @@ def describe(route: Route, analysis: Analysis) -> str:
 
 
 def where(file: str, line: int) -> str:
-    """``path:line`` relative to the current folder, for messages."""
+    """``path:line`` relative to the current folder, for messages.
+
+    Example:
+        >>> where(os.path.join(os.getcwd(), "app", "main.py"), 12).replace(os.sep, "/")
+        'app/main.py:12'
+    """
     try:
         shown = os.path.relpath(file)
     except ValueError:  # pragma: no cover -- another drive on Windows
