@@ -115,7 +115,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "coverage-gate", "coverage_gate", "CoverageGateCommand", "the coverage gate"
     ),
-    CommandSpec("waivers", "waivers", "WaiversCommand", "list every waiver"),
+    CommandSpec("waivers", "waivers", "", "list every waiver"),
     CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
     CommandSpec(
         "project-contract",
