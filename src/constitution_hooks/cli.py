@@ -104,9 +104,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("rules", "rules", "", "list every rule"),
     CommandSpec("explain", "explain", "", "explain one rule"),
-    CommandSpec(
-        "commit-msg", "commit_msg", "CommitMsgCommand", "check commit messages"
-    ),
+    CommandSpec("commit-msg", "commit_msg", "", "check commit messages"),
     CommandSpec("branch-name", "branch_name", "", "check a branch name"),
     CommandSpec(
         "tdd-pairing", "tdd_pairing", "TddPairingCommand", "modules need tests"
