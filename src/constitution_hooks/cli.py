@@ -110,9 +110,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "tdd-pairing", "tdd_pairing", "TddPairingCommand", "modules need tests"
     ),
     CommandSpec("tdd-history", "tdd_history", "TddHistoryCommand", "tests came first"),
-    CommandSpec(
-        "coverage-gate", "coverage_gate", "CoverageGateCommand", "the coverage gate"
-    ),
+    CommandSpec("coverage-gate", "coverage_gate", "", "the coverage gate"),
     CommandSpec("waivers", "waivers", "", "list every waiver"),
     CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
     CommandSpec(
