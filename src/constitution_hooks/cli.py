@@ -107,7 +107,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("commit-msg", "commit_msg", "", "check commit messages"),
     CommandSpec("branch-name", "branch_name", "", "check a branch name"),
     CommandSpec("tdd-pairing", "tdd_pairing", "", "modules need tests"),
-    CommandSpec("tdd-history", "tdd_history", "TddHistoryCommand", "tests came first"),
+    CommandSpec("tdd-history", "tdd_history", "", "tests came first"),
     CommandSpec("coverage-gate", "coverage_gate", "", "the coverage gate"),
     CommandSpec("waivers", "waivers", "", "list every waiver"),
     CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
