@@ -110,7 +110,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("tdd-history", "tdd_history", "", "tests came first"),
     CommandSpec("coverage-gate", "coverage_gate", "", "the coverage gate"),
     CommandSpec("waivers", "waivers", "", "list every waiver"),
-    CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
+    CommandSpec("init", "init", "", "add the hooks to a project"),
     CommandSpec(
         "project-contract",
         "project_contract",
