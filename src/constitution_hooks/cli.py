@@ -114,7 +114,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "project-contract",
         "project_contract",
-        "ProjectContractCommand",
+        "",
         "the repository-level rules",
     ),
     CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
