@@ -117,7 +117,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "",
         "the repository-level rules",
     ),
-    CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
+    CommandSpec("migrations", "migrations", "", "deployed migrations"),
     CommandSpec("map", "map", "", "each clause and what enforces it"),
     CommandSpec("baseline", "baseline", "BaselineCommand", "record today's findings"),
 )
