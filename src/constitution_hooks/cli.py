@@ -119,7 +119,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("migrations", "migrations", "", "deployed migrations"),
     CommandSpec("map", "map", "", "each clause and what enforces it"),
-    CommandSpec("baseline", "baseline", "BaselineCommand", "record today's findings"),
+    CommandSpec("baseline", "baseline", "", "record today's findings"),
 )
 
 
