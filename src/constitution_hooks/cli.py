@@ -20,7 +20,7 @@ from constitution_hooks.core.log import configure
 
 
 class Command(Protocol):
-    """What every subcommand provides."""
+    """What every subcommand provides: a ``ModuleCommand`` or a command object."""
 
     @property
     def name(self) -> str:
@@ -55,15 +55,16 @@ class CommandSpec(NamedTuple):
         """Import the command's module and return the command object.
 
         A module that is itself the command (``NAME``, ``HELP``,
-        ``add_arguments``, ``run``) has an empty ``attribute``.
+        ``add_arguments``, ``run``) has an empty ``attribute``; otherwise
+        ``attribute`` names a command object of the module (``check``'s
+        ``FileCommand`` instances, several commands sharing one code path).
         """
         module = importlib.import_module(f"constitution_hooks.commands.{self.module}")
         if not self.attribute:
             return ModuleCommand(
                 module.NAME, module.HELP, module.add_arguments, module.run
             )
-        target = getattr(module, self.attribute)
-        command: Command = target() if isinstance(target, type) else target
+        command: Command = getattr(module, self.attribute)
         return command
 
 
