@@ -20,7 +20,7 @@ from constitution_hooks.core.log import configure
 
 
 class Command(Protocol):
-    """What every subcommand provides."""
+    """What every subcommand provides: a ``ModuleCommand`` or a command object."""
 
     @property
     def name(self) -> str:
@@ -55,15 +55,16 @@ class CommandSpec(NamedTuple):
         """Import the command's module and return the command object.
 
         A module that is itself the command (``NAME``, ``HELP``,
-        ``add_arguments``, ``run``) has an empty ``attribute``.
+        ``add_arguments``, ``run``) has an empty ``attribute``; otherwise
+        ``attribute`` names a command object of the module (``check``'s
+        ``FileCommand`` instances, several commands sharing one code path).
         """
         module = importlib.import_module(f"constitution_hooks.commands.{self.module}")
         if not self.attribute:
             return ModuleCommand(
                 module.NAME, module.HELP, module.add_arguments, module.run
             )
-        target = getattr(module, self.attribute)
-        command: Command = target() if isinstance(target, type) else target
+        command: Command = getattr(module, self.attribute)
         return command
 
 
@@ -104,28 +105,22 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("rules", "rules", "", "list every rule"),
     CommandSpec("explain", "explain", "", "explain one rule"),
-    CommandSpec(
-        "commit-msg", "commit_msg", "CommitMsgCommand", "check commit messages"
-    ),
+    CommandSpec("commit-msg", "commit_msg", "", "check commit messages"),
     CommandSpec("branch-name", "branch_name", "", "check a branch name"),
-    CommandSpec(
-        "tdd-pairing", "tdd_pairing", "TddPairingCommand", "modules need tests"
-    ),
-    CommandSpec("tdd-history", "tdd_history", "TddHistoryCommand", "tests came first"),
-    CommandSpec(
-        "coverage-gate", "coverage_gate", "CoverageGateCommand", "the coverage gate"
-    ),
-    CommandSpec("waivers", "waivers", "WaiversCommand", "list every waiver"),
-    CommandSpec("init", "init", "InitCommand", "add the hooks to a project"),
+    CommandSpec("tdd-pairing", "tdd_pairing", "", "modules need tests"),
+    CommandSpec("tdd-history", "tdd_history", "", "tests came first"),
+    CommandSpec("coverage-gate", "coverage_gate", "", "the coverage gate"),
+    CommandSpec("waivers", "waivers", "", "list every waiver"),
+    CommandSpec("init", "init", "", "add the hooks to a project"),
     CommandSpec(
         "project-contract",
         "project_contract",
-        "ProjectContractCommand",
+        "",
         "the repository-level rules",
     ),
-    CommandSpec("migrations", "migrations", "MigrationsCommand", "deployed migrations"),
-    CommandSpec("map", "map", "MapCommand", "each clause and what enforces it"),
-    CommandSpec("baseline", "baseline", "BaselineCommand", "record today's findings"),
+    CommandSpec("migrations", "migrations", "", "deployed migrations"),
+    CommandSpec("map", "map", "", "each clause and what enforces it"),
+    CommandSpec("baseline", "baseline", "", "record today's findings"),
 )
 
 

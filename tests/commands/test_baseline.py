@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands import tdd_history, tdd_pairing
+from constitution_hooks.commands import baseline, tdd_history, tdd_pairing
 from constitution_hooks.commands.baseline import (
     COLLECTORS,
-    BaselineCommand,
     collect,
     contract_findings,
     file_findings,
@@ -192,7 +191,7 @@ def test_collectors_history_is_opt_in() -> None:
         "tdd-pairing",
         "project contract",
     ]
-    assert BaselineCommand().name == "baseline"
+    assert baseline.NAME == "baseline"
 
 
 def test_collect_outside_git_only_file_rules(project: Path, write: Write) -> None:

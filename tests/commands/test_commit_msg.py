@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands import commit_msg
 from constitution_hooks.commands.commit_msg import (
-    CommitMsgCommand,
     check_message_file,
     check_range,
     message_config,
@@ -173,7 +173,7 @@ def test_check_range_bad_commit_is_reported_under_its_short_sha(
 def test_run_file_and_range_both_missing_raises_usage_error(git_repo: Path) -> None:
     args = argparse.Namespace(file=None, rev_range=None, config=None, format="text")
     with pytest.raises(UsageError, match="give either a message FILE or --range"):
-        CommitMsgCommand().run(args)
+        commit_msg.run(args)
 
 
 def test_message_config_reads_comment_char_and_cleanup(git_repo: Path) -> None:

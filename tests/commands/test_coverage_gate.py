@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands.coverage_gate import CoverageGateCommand
+from constitution_hooks.commands import coverage_gate
 from tests.conftest import git
 from tests.coverage_project import MakeProject
 
@@ -279,7 +279,7 @@ def test_coverage_gate_source_measuring_nothing_is_usage_error(
 def test_coverage_gate_command_registered_in_cli() -> None:
     from constitution_hooks.cli import COMMANDS
 
-    assert any(isinstance(c.load(), CoverageGateCommand) for c in COMMANDS)
+    assert any(c.load().run is coverage_gate.run for c in COMMANDS)
 
 
 def test_coverage_gate_parallel_data_files_are_combined(

@@ -12,7 +12,8 @@ import yaml
 
 from constitution_hooks import __version__
 from constitution_hooks.cli import main
-from constitution_hooks.commands.init import DEFAULT_REPO, InitCommand, source
+from constitution_hooks.commands import init
+from constitution_hooks.commands.init import DEFAULT_REPO, source
 from constitution_hooks.core.errors import UsageError
 
 if sys.version_info >= (3, 11):
@@ -110,7 +111,7 @@ def test_main_init_undecodable_file_exits_2(
 
 def _args(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    InitCommand().add_arguments(parser)
+    init.add_arguments(parser)
     return parser.parse_args(list(argv))
 
 
@@ -150,7 +151,7 @@ def test_main_init_empty_repo_and_rev_exit_2_writing_nothing(
 def test_run_dry_run_writes_no_file_and_returns_0(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert InitCommand().run(_args("--dry-run")) == 0
+    assert init.run(_args("--dry-run")) == 0
     assert snapshot(project) == {}
     out = capsys.readouterr().out
     assert "--- /dev/null\n+++ pyproject.toml\n" in out
@@ -161,9 +162,9 @@ def test_run_dry_run_writes_no_file_and_returns_0(
 def test_run_second_time_reports_nothing_to_change(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    InitCommand().run(_args("--repo", "https://x/c", "--rev", "v1"))
+    init.run(_args("--repo", "https://x/c", "--rev", "v1"))
     capsys.readouterr()
-    assert InitCommand().run(_args("--repo", "https://x/c", "--rev", "v1")) == 0
+    assert init.run(_args("--repo", "https://x/c", "--rev", "v1")) == 0
     assert capsys.readouterr().out == (
         "nothing to change: the hooks and config are in place\n"
     )
@@ -172,7 +173,7 @@ def test_run_second_time_reports_nothing_to_change(
 def test_run_placeholder_address_warned_and_exit_0(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert InitCommand().run(_args()) == 0
+    assert init.run(_args()) == 0
     out = capsys.readouterr().out
     assert f"warning: the hooks' address {DEFAULT_REPO} (rev v{__version__})" in out
     assert "--repo URL --rev TAG" in out
@@ -181,7 +182,7 @@ def test_run_placeholder_address_warned_and_exit_0(
 def test_run_given_address_no_warning(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    InitCommand().run(_args("--repo", "https://x/c", "--rev", "v1"))
+    init.run(_args("--repo", "https://x/c", "--rev", "v1"))
     assert "warning" not in capsys.readouterr().out
 
 
@@ -277,7 +278,7 @@ def test_main_init_mypy_in_dev_group_no_hint(
 def test_run_next_steps_printed_last(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    InitCommand().run(_args())
+    init.run(_args())
     lines = capsys.readouterr().out.splitlines()
     steps = [i for i, line in enumerate(lines) if line.startswith("next:")]
     assert steps == list(range(len(lines) - len(steps), len(lines)))

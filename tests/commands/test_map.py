@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands.map import MapCommand, markdown, records, text
+from constitution_hooks.commands import map as map_command
+from constitution_hooks.commands.map import markdown, records, text
 from constitution_hooks.constitution_map import Clause, bandit, clauses, con, ruff
 
 CLAUSE = Clause("Part", "Sect", "no print", ruff("T201") + con("CON999"), "")
@@ -73,7 +74,7 @@ def test_main_map_check_broken_config_exits_2(
 
 
 def test_map_command_named_map() -> None:
-    assert MapCommand().name == "map"
+    assert map_command.NAME == "map"
 
 
 def test_text_checked_review_only_clause_shows_no_status() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands import migrations
 from constitution_hooks.commands.migrations import (
-    MigrationsCommand,
     changes_to_judge,
     default_deployed,
     deployed_refs,
@@ -222,4 +222,4 @@ def test_deployed_refs_default_then_tags(git_repo: Path) -> None:
 
 
 def test_migrations_command_named_after_hook() -> None:
-    assert MigrationsCommand().name == "migrations"
+    assert migrations.NAME == "migrations"

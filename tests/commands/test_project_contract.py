@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
+from constitution_hooks.commands import project_contract
 from constitution_hooks.commands.project_contract import (
-    ProjectContractCommand,
     contract_violations,
     project_prefix,
     snapshot,
@@ -215,4 +215,4 @@ def test_project_prefix_outside_top_is_top() -> None:
 
 
 def test_project_contract_command_named_after_hook() -> None:
-    assert ProjectContractCommand().name == "project-contract"
+    assert project_contract.NAME == "project-contract"

@@ -9,7 +9,8 @@ import pytest
 
 from constitution_hooks import cli
 from constitution_hooks.cli import main
-from constitution_hooks.commands.tdd_history import TddHistoryCommand, resolve_range
+from constitution_hooks.commands import tdd_history
+from constitution_hooks.commands.tdd_history import resolve_range
 from constitution_hooks.core.config import load_config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.rules import SECTIONS
@@ -190,8 +191,8 @@ def test_run_pre_push_refs_from_environment_define_range(
 
 
 def test_tdd_history_command_registered_under_hook_id() -> None:
-    assert TddHistoryCommand() in [spec.load() for spec in cli.COMMANDS]
-    assert TddHistoryCommand().name == "tdd-history"
+    assert tdd_history.run in [spec.load().run for spec in cli.COMMANDS]
+    assert tdd_history.NAME == "tdd-history"
 
 
 def test_resolve_range_open_ended_range_defaults_tip_to_head(git_repo: Path) -> None:

@@ -10,7 +10,8 @@ import pytest
 
 from constitution_hooks import cli
 from constitution_hooks.cli import main
-from constitution_hooks.commands.tdd_pairing import TddPairingCommand, waive
+from constitution_hooks.commands import tdd_pairing
+from constitution_hooks.commands.tdd_pairing import waive
 from constitution_hooks.rules.tdd.layout import LAYOUTS
 from constitution_hooks.rules.tdd.pairing import Snapshot
 from constitution_hooks.rules.tdd.settings import TddSettings, violation
@@ -290,8 +291,8 @@ def test_run_json_format_lists_records(
 
 
 def test_tdd_pairing_command_registered_under_hook_id() -> None:
-    assert TddPairingCommand() in [spec.load() for spec in cli.COMMANDS]
-    assert TddPairingCommand().name == "tdd-pairing"
+    assert tdd_pairing.run in [spec.load().run for spec in cli.COMMANDS]
+    assert tdd_pairing.NAME == "tdd-pairing"
 
 
 def test_run_missing_file_argument_exits_2(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.commands.waivers import WaiversCommand
+from constitution_hooks.commands import waivers
 from tests.conftest import git
 
 Write = Callable[..., Path]
@@ -71,7 +71,7 @@ def test_main_waivers_none_prints_nothing_and_exits_0(
 
 def _args(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
-    WaiversCommand().add_arguments(parser)
+    waivers.add_arguments(parser)
     return parser.parse_args(list(argv))
 
 
@@ -83,7 +83,7 @@ def test_add_arguments_no_flags_lists_text_of_every_tracked_file() -> None:
 def test_run_given_path_lists_only_that_file(
     tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert WaiversCommand().run(_args("pkg/b.py")) == 0
+    assert waivers.run(_args("pkg/b.py")) == 0
     assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines()] == [
         "pkg/b.py",
         "pkg/b.py",
@@ -94,7 +94,7 @@ def test_run_undecodable_file_is_skipped_and_others_listed(
     tree: Path, write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write("repo/bad.py", b"x = '\xff'  # constitution: ignore[CON101] Reason: r\n")
-    assert WaiversCommand().run(_args("bad.py", "a.py")) == 0
+    assert waivers.run(_args("bad.py", "a.py")) == 0
     assert capsys.readouterr().out.splitlines() == [
         "a.py:1:11: ignore[CON102, class-too-long] Reason: generated"
     ]

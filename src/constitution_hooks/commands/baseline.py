@@ -6,7 +6,6 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.commands.baseline_filter import (
@@ -100,73 +99,79 @@ COLLECTORS: tuple[tuple[str, Collector, bool], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class BaselineCommand:
-    """Write, shrink or check ``.constitution-baseline.json``.
+NAME = "baseline"
+HELP = "record today's findings so that only new ones are reported"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--update``, ``--allow-growth``, ``--check`` and ``--config``.
 
     Example:
-        >>> BaselineCommand().name
-        'baseline'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--update", "--allow-growth"]).allow_growth
+        True
     """
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="rewrite the baseline: fixed findings leave it, new ones do not enter",
+    )
+    parser.add_argument(
+        "--allow-growth",
+        action="store_true",
+        help="with --update, let new findings (and grown sizes) enter it too",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="report entries that match no current finding (stale); exit 1 if any",
+    )
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="also record tdd-history's CON206 over the whole history of HEAD"
+        " (slow on a long history)",
+    )
+    add_config_argument(parser)
 
-    name: str = "baseline"
-    help: str = "record today's findings so that only new ones are reported"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add ``--update``, ``--allow-growth``, ``--check`` and ``--config``."""
-        parser.add_argument(
-            "--update",
-            action="store_true",
-            help="rewrite the baseline: fixed findings leave it, new ones do not enter",
-        )
-        parser.add_argument(
-            "--allow-growth",
-            action="store_true",
-            help="with --update, let new findings (and grown sizes) enter it too",
-        )
-        parser.add_argument(
-            "--check",
-            action="store_true",
-            help="report entries that match no current finding (stale); exit 1 if any",
-        )
-        parser.add_argument(
-            "--history",
-            action="store_true",
-            help="also record tdd-history's CON206 over the whole history of HEAD"
-            " (slow on a long history)",
-        )
-        add_config_argument(parser)
+def run(args: argparse.Namespace) -> int:
+    """Collect every finding, then write or check the baseline.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Collect every finding, then write or check the baseline."""
-        if args.allow_growth and not args.update:
-            raise UsageError("--allow-growth goes with --update")
-        if args.check and args.update:
-            raise UsageError("give --check or --update, not both")
-        config = config_from(args)
-        path = baseline_path(config)
-        recorded = baseline.read(path)
-        if recorded is not None and not (args.update or args.check):
-            raise UsageError(
-                f"{path} exists: `constitution baseline --update` drops what was"
-                " fixed (add --allow-growth to record new findings too)"
-            )
-        if recorded is None and args.check:
-            raise UsageError(
-                f"{path}: no baseline to check; run `constitution baseline`"
-            )
-        current = fingerprinter(config).entries(collect(config, args.history))
-        # Reason: entries of a family this run did not collect are kept as they
-        # are, neither stale nor fixed.
-        carried = [e for e in recorded or [] if e.code in HISTORY_CODES]
-        judged = (
-            None
-            if recorded is None
-            else [e for e in recorded if args.history or e.code not in HISTORY_CODES]
+    Example:
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> try:
+        ...     run(parser.parse_args(["--allow-growth"]))
+        ... except UsageError as error:
+        ...     print(error)
+        --allow-growth goes with --update
+    """
+    if args.allow_growth and not args.update:
+        raise UsageError("--allow-growth goes with --update")
+    if args.check and args.update:
+        raise UsageError("give --check or --update, not both")
+    config = config_from(args)
+    path = baseline_path(config)
+    recorded = baseline.read(path)
+    if recorded is not None and not (args.update or args.check):
+        raise UsageError(
+            f"{path} exists: `constitution baseline --update` drops what was"
+            " fixed (add --allow-growth to record new findings too)"
         )
-        if args.check:
-            return _check(judged or [], current)
-        return _write(path, judged, current, args.allow_growth, carried)
+    if recorded is None and args.check:
+        raise UsageError(f"{path}: no baseline to check; run `constitution baseline`")
+    current = fingerprinter(config).entries(collect(config, args.history))
+    # Reason: entries of a family this run did not collect are kept as they
+    # are, neither stale nor fixed.
+    carried = [e for e in recorded or [] if e.code in HISTORY_CODES]
+    judged = (
+        None
+        if recorded is None
+        else [e for e in recorded if args.history or e.code not in HISTORY_CODES]
+    )
+    if args.check:
+        return _check(judged or [], current)
+    return _write(path, judged, current, args.allow_growth, carried)
 
 
 def collect(config: Config, history: bool = False) -> list[Violation]:

@@ -24,53 +24,60 @@ from constitution_hooks.rules.commit.cleanup import (
 )
 from constitution_hooks.rules.commit.message import Found, check_message
 
+NAME = "commit-msg"
+HELP = "check a commit message file or --range BASE..HEAD (CON301-CON306)"
 
-class CommitMsgCommand:
-    """Check a commit message file, or every commit message of a range.
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the message file, ``--range``, format and config arguments.
 
     Example:
-        >>> CommitMsgCommand().name
-        'commit-msg'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--range", "main..HEAD"]).rev_range
+        'main..HEAD'
     """
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the message file git passes to the commit-msg hook",
+    )
+    parser.add_argument(
+        "--range",
+        dest="rev_range",
+        metavar="BASE..HEAD",
+        help="check every commit of a git range instead (merges skipped)",
+    )
+    add_format_argument(parser)
+    add_config_argument(parser)
 
-    name = "commit-msg"
-    help = "check a commit message file or --range BASE..HEAD (CON301-CON306)"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add the message file, ``--range``, format and config arguments."""
-        parser.add_argument(
-            "file",
-            nargs="?",
-            metavar="FILE",
-            help="the message file git passes to the commit-msg hook",
-        )
-        parser.add_argument(
-            "--range",
-            dest="rev_range",
-            metavar="BASE..HEAD",
-            help="check every commit of a git range instead (merges skipped)",
-        )
-        add_format_argument(parser)
-        add_config_argument(parser)
+def run(args: argparse.Namespace) -> int:
+    """Check the message(s) and report; return the exit code.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Check the message(s) and report; return the exit code."""
-        if (args.file is None) == (args.rev_range is None):
-            raise UsageError("give either a message FILE or --range BASE..HEAD")
-        config = config_from(args)
-        if not config.enabled("commit-message"):
-            return report([], args.format)
-        settings = config.section("commit-message")
-        if args.file is not None:
-            violations = check_message_file(args.file, settings)
-        else:
-            violations = check_range(args.rev_range, settings)
-        get_logger().info(
-            "commit messages checked",
-            source=args.file or args.rev_range,
-            violations=len(violations),
-        )
-        return report(violations, args.format)
+    Example:
+        >>> try:
+        ...     run(argparse.Namespace(file=None, rev_range=None))
+        ... except UsageError as error:
+        ...     print(error)
+        give either a message FILE or --range BASE..HEAD
+    """
+    if (args.file is None) == (args.rev_range is None):
+        raise UsageError("give either a message FILE or --range BASE..HEAD")
+    config = config_from(args)
+    if not config.enabled("commit-message"):
+        return report([], args.format)
+    settings = config.section("commit-message")
+    if args.file is not None:
+        violations = check_message_file(args.file, settings)
+    else:
+        violations = check_range(args.rev_range, settings)
+    get_logger().info(
+        "commit messages checked",
+        source=args.file or args.rev_range,
+        violations=len(violations),
+    )
+    return report(violations, args.format)
 
 
 def check_message_file(path: str, settings: Settings) -> list[Violation]:

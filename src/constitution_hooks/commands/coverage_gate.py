@@ -32,53 +32,60 @@ from constitution_hooks.rules.coverage.gate import (
     evaluate,
 )
 
+NAME = "coverage-gate"
+HELP = "coverage at least its minimums, exactly (CON401-CON405)"
 
-class CoverageGateCommand:
-    """Run the tests under coverage (or read ``--data``) and apply the gates.
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--data``, ``--diff-base``, ``--update-baseline``, format, config.
 
     Example:
-        >>> CoverageGateCommand().name
-        'coverage-gate'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--data", "coverage.xml"]).data
+        PosixPath('coverage.xml')
     """
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="PATH",
+        help="read this .coverage, coverage.xml or coverage.json instead of"
+        " running the tests (CI, after the test step)",
+    )
+    parser.add_argument(
+        "--diff-base",
+        metavar="REV",
+        help="diff coverage of the changes since the merge base with REV"
+        " (default: the staged changes)",
+    )
+    parser.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="raise the baseline file to this run's total (never lowers it)",
+    )
+    add_format_argument(parser)
+    add_config_argument(parser)
 
-    name = "coverage-gate"
-    help = "coverage at least its minimums, exactly (CON401-CON405)"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add ``--data``, ``--diff-base``, ``--update-baseline``, format, config."""
-        parser.add_argument(
-            "--data",
-            type=Path,
-            metavar="PATH",
-            help="read this .coverage, coverage.xml or coverage.json instead of"
-            " running the tests (CI, after the test step)",
-        )
-        parser.add_argument(
-            "--diff-base",
-            metavar="REV",
-            help="diff coverage of the changes since the merge base with REV"
-            " (default: the staged changes)",
-        )
-        parser.add_argument(
-            "--update-baseline",
-            action="store_true",
-            help="raise the baseline file to this run's total (never lowers it)",
-        )
-        add_format_argument(parser)
-        add_config_argument(parser)
+def run(args: argparse.Namespace) -> int:
+    """Measure, compare, print the figures and the violations; exit code.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Measure, compare, print the figures and the violations; exit code."""
-        config = config_from(args)
-        if not config.enabled(SECTION.name):
-            return EXIT_CLEAN
-        settings = config.section(SECTION.name)
-        where = _where(config)
-        with tempfile.TemporaryDirectory(prefix="constitution-coverage-") as folder:
-            measured = _measure(args, settings, config.root, Path(folder), where)
-        if isinstance(measured, int):
-            return measured
-        return _judge(args, settings, config.root, measured, where)
+    Example:
+        >>> import pathlib, tempfile
+        >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
+        >>> _ = config.write_text("[tool.constitution.coverage-gate]\\nenabled = false")
+        >>> run(argparse.Namespace(config=config))
+        0
+    """
+    config = config_from(args)
+    if not config.enabled(SECTION.name):
+        return EXIT_CLEAN
+    settings = config.section(SECTION.name)
+    where = _where(config)
+    with tempfile.TemporaryDirectory(prefix="constitution-coverage-") as folder:
+        measured = _measure(args, settings, config.root, Path(folder), where)
+    if isinstance(measured, int):
+        return measured
+    return _judge(args, settings, config.root, measured, where)
 
 
 def _measure(

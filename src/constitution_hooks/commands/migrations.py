@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.commands.common import (
@@ -152,60 +151,66 @@ def locate_migrations(
     return found
 
 
-@dataclass(frozen=True)
-class MigrationsCommand:
-    """Never modify migrations after deployment (CON801).
+NAME = "migrations"
+HELP = "changes to migrations the deployed revision holds (CON801)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--diff-base``, format and config arguments.
 
     Example:
-        >>> MigrationsCommand().name
-        'migrations'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--diff-base", "origin/main"]).diff_base
+        'origin/main'
     """
+    parser.add_argument(
+        "--diff-base",
+        metavar="REV",
+        help="judge the changes since REV (its merge base with HEAD, staged"
+        " changes included) instead of the staged ones",
+    )
+    add_format_argument(parser)
+    add_config_argument(parser)
 
-    name: str = "migrations"
-    help: str = "changes to migrations the deployed revision holds (CON801)"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add ``--diff-base``, format and config arguments."""
-        parser.add_argument(
-            "--diff-base",
-            metavar="REV",
-            help="judge the changes since REV (its merge base with HEAD, staged"
-            " changes included) instead of the staged ones",
-        )
-        add_format_argument(parser)
-        add_config_argument(parser)
+def run(args: argparse.Namespace) -> int:
+    """Check and report; return the exit code.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Check and report; return the exit code."""
-        config = config_from(args)
-        if not config.enabled(SECTION.name):
-            return report([], args.format)
-        if not git.inside_work_tree():
-            raise UsageError(
-                "migrations judges what git holds: run it inside a git work tree"
-            )
-        top = git.repository_root()
-        settings = config.section(SECTION.name)
-        index = git.index_entries(top)
-        migrations = locate_migrations(
-            top, project_prefix(config, top), settings, index
+    Example:
+        >>> import pathlib, tempfile
+        >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
+        >>> _ = config.write_text("[tool.constitution.migrations]\\nenabled = false")
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> run(parser.parse_args(["--config", str(config)]))
+        0
+    """
+    config = config_from(args)
+    if not config.enabled(SECTION.name):
+        return report([], args.format)
+    if not git.inside_work_tree():
+        raise UsageError(
+            "migrations judges what git holds: run it inside a git work tree"
         )
-        changes = [
-            change
-            for change in changes_to_judge(top, args.diff_base)
-            if change.status != "A" and migrations.holds(change.old_path)
-        ]
-        get_logger().info("migration changes", count=len(changes))
-        if not changes:
-            return report([], args.format)
-        refs = deployed_refs(top, settings)
-        if not refs:
-            get_logger().info("no deployed revision found: nothing is deployed")
-        deployed = present_at(refs, {c.old_path for c in changes}, top)
-        blobs = git.read_blobs(
-            (b for c in changes for b in (c.old_blob, c.new_blob) if b != git.NULL_SHA),
-            top,
-        )
-        exempt = [(e["path"], e["reason"]) for e in settings.raw("exempt")]
-        violations = check_migrations(changes, migrations, deployed, blobs, exempt)
-        return report(violations, args.format)
+    top = git.repository_root()
+    settings = config.section(SECTION.name)
+    index = git.index_entries(top)
+    migrations = locate_migrations(top, project_prefix(config, top), settings, index)
+    changes = [
+        change
+        for change in changes_to_judge(top, args.diff_base)
+        if change.status != "A" and migrations.holds(change.old_path)
+    ]
+    get_logger().info("migration changes", count=len(changes))
+    if not changes:
+        return report([], args.format)
+    refs = deployed_refs(top, settings)
+    if not refs:
+        get_logger().info("no deployed revision found: nothing is deployed")
+    deployed = present_at(refs, {c.old_path for c in changes}, top)
+    blobs = git.read_blobs(
+        (b for c in changes for b in (c.old_blob, c.new_blob) if b != git.NULL_SHA),
+        top,
+    )
+    exempt = [(e["path"], e["reason"]) for e in settings.raw("exempt")]
+    violations = check_migrations(changes, migrations, deployed, blobs, exempt)
+    return report(violations, args.format)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.commands.common import (
@@ -98,46 +97,53 @@ def contract_violations(
     return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)
 
 
-@dataclass(frozen=True)
-class ProjectContractCommand:
-    """Judge the repository as the next commit holds it (CON701-CON708).
+NAME = "project-contract"
+HELP = (
+    "pinned dependencies, .python-version, uv.lock, no .env, changelog, ADRs"
+    " (CON701-CON708)"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add rule selection, format and config arguments.
 
     Example:
-        >>> ProjectContractCommand().name
-        'project-contract'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--select", "CON701", "--ignore", "CON705"]).ignore
+        ['CON705']
     """
-
-    name: str = "project-contract"
-    help: str = (
-        "pinned dependencies, .python-version, uv.lock, no .env, changelog, ADRs"
-        " (CON701-CON708)"
-    )
-
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add rule selection, format and config arguments."""
-        for flag, what in (("--select", "only these"), ("--ignore", "skip these")):
-            parser.add_argument(
-                flag,
-                action="append",
-                default=[],
-                metavar="RULE",
-                help=f"{what} rules (code or id; repeatable, comma-separated)",
-            )
-        add_output_arguments(parser)
-        add_config_argument(parser)
-
-    def run(self, args: argparse.Namespace) -> int:
-        """Check the project and report; return the exit code."""
-        config = config_from(args)
-        if not git.inside_work_tree():
-            raise UsageError(
-                "project-contract judges what git holds: run it inside a git work tree"
-            )
-        violations = contract_violations(
-            config, _names(args.select), _names(args.ignore)
+    for flag, what in (("--select", "only these"), ("--ignore", "skip these")):
+        parser.add_argument(
+            flag,
+            action="append",
+            default=[],
+            metavar="RULE",
+            help=f"{what} rules (code or id; repeatable, comma-separated)",
         )
-        get_logger().info("project-contract finished", violations=len(violations))
-        return report(violations, args.format, args=args, config=config)
+    add_output_arguments(parser)
+    add_config_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the project and report; return the exit code.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
+        >>> table = "[tool.constitution.project-contract]\\nenabled = false"
+        >>> _ = config.write_text(table)
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> run(parser.parse_args(["--config", str(config)]))
+        0
+    """
+    config = config_from(args)
+    if not git.inside_work_tree():
+        raise UsageError(
+            "project-contract judges what git holds: run it inside a git work tree"
+        )
+    violations = contract_violations(config, _names(args.select), _names(args.ignore))
+    get_logger().info("project-contract finished", violations=len(violations))
+    return report(violations, args.format, args=args, config=config)
 
 
 def _names(values: list[str]) -> list[str]:

@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from constitution_hooks.commands.common import (
@@ -37,47 +36,56 @@ _SHALLOW = (
 )
 
 
-@dataclass(frozen=True)
-class TddHistoryCommand:
-    """Walk a range of commits oldest first and report implementation-before-test.
+NAME = "tdd-history"
+HELP = "commits that changed a module before its test existed (CON206)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the range, ``--base``, format and config arguments.
 
     Example:
-        >>> TddHistoryCommand().name
-        'tdd-history'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["main..HEAD"]).range
+        'main..HEAD'
     """
+    parser.add_argument(
+        "range",
+        nargs="?",
+        metavar="RANGE",
+        help="BASE..TIP, or one revision for its whole history"
+        " (default: merge base with the upstream branch..HEAD)",
+    )
+    parser.add_argument(
+        "--base", metavar="REV", help="check HEAD's commits since its merge base"
+    )
+    add_output_arguments(parser)
+    add_config_argument(parser)
 
-    name: str = "tdd-history"
-    help: str = "commits that changed a module before its test existed (CON206)"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add the range, ``--base``, format and config arguments."""
-        parser.add_argument(
-            "range",
-            nargs="?",
-            metavar="RANGE",
-            help="BASE..TIP, or one revision for its whole history"
-            " (default: merge base with the upstream branch..HEAD)",
-        )
-        parser.add_argument(
-            "--base", metavar="REV", help="check HEAD's commits since its merge base"
-        )
-        add_output_arguments(parser)
-        add_config_argument(parser)
+def run(args: argparse.Namespace) -> int:
+    """Check the range and report; return the exit code.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Check the range and report; return the exit code."""
-        config = config_from(args)
-        if not config.enabled(SECTION.name):
-            return report([], args.format)
-        projects = open_projects(config, load_folder_config)
-        project = projects[0]
-        if not git.has_commit("HEAD", project.top):
-            return report([], args.format)
-        given = args.range or (None if args.base else _pushed())
-        base, tip = resolve_range(given, args.base, project)
-        violations = sorted(v for p in projects for v in _check(p, base, tip))
-        get_logger().info("tdd-history finished", violations=len(violations))
-        return report(violations, args.format, args=args, config=config)
+    Example:
+        The section is ``tdd-pairing``'s; turned off, nothing is checked:
+
+        >>> import pathlib, tempfile
+        >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
+        >>> _ = config.write_text("[tool.constitution.tdd-pairing]\\nenabled = false")
+        >>> run(argparse.Namespace(config=config, format="text"))
+        0
+    """
+    config = config_from(args)
+    if not config.enabled(SECTION.name):
+        return report([], args.format)
+    projects = open_projects(config, load_folder_config)
+    project = projects[0]
+    if not git.has_commit("HEAD", project.top):
+        return report([], args.format)
+    given = args.range or (None if args.base else _pushed())
+    base, tip = resolve_range(given, args.base, project)
+    violations = sorted(v for p in projects for v in _check(p, base, tip))
+    get_logger().info("tdd-history finished", violations=len(violations))
+    return report(violations, args.format, args=args, config=config)
 
 
 def _pushed() -> str | None:

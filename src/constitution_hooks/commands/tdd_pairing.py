@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,60 +42,67 @@ _CODES = frozenset(rule.code for rule in RULES)
 _STAGED = frozenset("AMRCT")
 
 
-@dataclass(frozen=True)
-class TddPairingCommand:
-    """Every staged module has a verified test; tests assert and are well named.
+NAME = "tdd-pairing"
+HELP = "staged modules need a test that imports them (CON201-CON205, CON207)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add files, ``--all-files``, format and config arguments.
 
     Example:
-        >>> TddPairingCommand().name
-        'tdd-pairing'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--all-files"]).all_files
+        True
     """
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="FILE",
+        help="check these files or folders instead of the staged ones",
+    )
+    parser.add_argument(
+        "--all-files", action="store_true", help="check every tracked module"
+    )
+    parser.add_argument(
+        "--explain-exempt",
+        action="store_true",
+        help="list every module that needs no test, with the reason, and exit",
+    )
+    parser.add_argument(
+        "--diff-base",
+        metavar="REV",
+        help="check the modules and tests changed since the merge base of REV"
+        " and HEAD (staged, unstaged and untracked changes included)",
+    )
+    add_output_arguments(parser)
+    add_config_argument(parser)
 
-    name: str = "tdd-pairing"
-    help: str = "staged modules need a test that imports them (CON201-CON205, CON207)"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add files, ``--all-files``, format and config arguments."""
-        parser.add_argument(
-            "paths",
-            nargs="*",
-            metavar="FILE",
-            help="check these files or folders instead of the staged ones",
-        )
-        parser.add_argument(
-            "--all-files", action="store_true", help="check every tracked module"
-        )
-        parser.add_argument(
-            "--explain-exempt",
-            action="store_true",
-            help="list every module that needs no test, with the reason, and exit",
-        )
-        parser.add_argument(
-            "--diff-base",
-            metavar="REV",
-            help="check the modules and tests changed since the merge base of REV"
-            " and HEAD (staged, unstaged and untracked changes included)",
-        )
-        add_output_arguments(parser)
-        add_config_argument(parser)
+def run(args: argparse.Namespace) -> int:
+    """Check and report; return the exit code.
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Check and report; return the exit code."""
-        config = config_from(args)
-        if not config.enabled(SECTION.name):
-            return report([], args.format)
-        projects = open_projects(config, load_folder_config)
-        if args.explain_exempt:
-            return _explain_exempt(projects)
-        paths = args.paths
-        if args.diff_base:
-            paths = paths or _changed_since(args.diff_base, projects)
-            if not paths:
-                return report([], args.format, args=args, config=config)
-        violations, judged = _judge_projects(projects, paths, args.all_files)
-        code = report(violations, args.format, args=args, config=config)
-        _summarise(judged, bool(violations or args.all_files or paths))
-        return code
+    Example:
+        >>> import pathlib, tempfile
+        >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
+        >>> _ = config.write_text("[tool.constitution.tdd-pairing]\\nenabled = false")
+        >>> run(argparse.Namespace(config=config, format="text"))
+        0
+    """
+    config = config_from(args)
+    if not config.enabled(SECTION.name):
+        return report([], args.format)
+    projects = open_projects(config, load_folder_config)
+    if args.explain_exempt:
+        return _explain_exempt(projects)
+    paths = args.paths
+    if args.diff_base:
+        paths = paths or _changed_since(args.diff_base, projects)
+        if not paths:
+            return report([], args.format, args=args, config=config)
+    violations, judged = _judge_projects(projects, paths, args.all_files)
+    code = report(violations, args.format, args=args, config=config)
+    _summarise(judged, bool(violations or args.all_files or paths))
+    return code
 
 
 def pairing_violations(

@@ -20,44 +20,51 @@ from constitution_hooks.rules.waivers.suppressions import (
     read_suppressions,
 )
 
+NAME = "waivers"
+HELP = (
+    "list every waiver and tool suppression (# noqa, # type: ignore, ...) with its"
+    " reason (default: every tracked Python file)"
+)
 
-class WaiversCommand:
-    """List waivers: where, what they waive, and the written reason.
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add paths, ``--format``, ``--kind`` and ``--config``.
 
     Example:
-        >>> WaiversCommand().name
-        'waivers'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--kind", "waivers", "src"]).paths
+        ['src']
     """
-
-    name = "waivers"
-    help = (
-        "list every waiver and tool suppression (# noqa, # type: ignore, ...) with its"
-        " reason (default: every tracked Python file)"
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--kind",
+        choices=("all", "waivers", "suppressions"),
+        default="all",
+        help="our waivers, other tools' suppressions (CON012), or both (default)",
     )
+    add_config_argument(parser)
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add paths, ``--format`` and ``--config``."""
-        parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
-        parser.add_argument("--format", choices=("text", "json"), default="text")
-        parser.add_argument(
-            "--kind",
-            choices=("all", "waivers", "suppressions"),
-            default="all",
-            help="our waivers, other tools' suppressions (CON012), or both (default)",
-        )
-        add_config_argument(parser)
 
-    def run(self, args: argparse.Namespace) -> int:
-        """Print the waivers; exit 0 (2 on a usage error)."""
-        config = config_from(args)
-        paths = discover(args.paths, not args.paths, config.exclude, config.root)
-        found = list(_entries(paths, args.kind))
-        if args.format == "json":
-            records = [_record(path, entry) for path, entry in found]
-            sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write("".join(_line(path, entry) for path, entry in found))
-        return 0
+def run(args: argparse.Namespace) -> int:
+    """Print the waivers; exit 0 (2 on a usage error).
+
+    Example:
+        >>> paths = ["src/constitution_hooks/commands/explain.py"]
+        >>> args = argparse.Namespace(paths=paths, format="json", kind="all")
+        >>> run(argparse.Namespace(**vars(args), config=None))
+        []
+        0
+    """
+    config = config_from(args)
+    paths = discover(args.paths, not args.paths, config.exclude, config.root)
+    found = list(_entries(paths, args.kind))
+    if args.format == "json":
+        records = [_record(path, entry) for path, entry in found]
+        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("".join(_line(path, entry) for path, entry in found))
+    return 0
 
 
 Entry = Waiver | Suppression

@@ -29,56 +29,70 @@ DEFAULT_REPO = "https://example.invalid/your-mirror/constitution-hooks"
 Plan = tuple[Path, str | None, str, list[str]]
 
 
-class InitCommand:
-    """Write or merge ``.pre-commit-config.yaml`` and the pyproject tables.
+NAME = "init"
+HELP = "add the hooks and the configured peer gates (ruff, mypy, bandit, ...)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--dry-run``, ``--repo`` and ``--rev``.
 
     Example:
-        >>> InitCommand().name
-        'init'
+        >>> parser = argparse.ArgumentParser(); add_arguments(parser)
+        >>> parser.parse_args(["--dry-run", "--rev", "v1"]).rev
+        'v1'
     """
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show every file's diff, write nothing",
+    )
+    parser.add_argument("--repo", help="where pre-commit fetches our hooks")
+    parser.add_argument("--rev", help="the tag or commit of our hooks")
 
-    name = "init"
-    help = "add the hooks and the configured peer gates (ruff, mypy, bandit, ...)"
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add ``--dry-run``, ``--repo`` and ``--rev``."""
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="show every file's diff, write nothing",
+def run(args: argparse.Namespace) -> int:
+    """Merge both files (or refuse, exit 2, before writing any); print changes.
+
+    Example:
+        A dry run in an empty folder shows the files it would create:
+
+        >>> import os, tempfile
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> args = argparse.Namespace(dry_run=True, repo="https://x/c", rev="v1")
+        >>> run(args)  # doctest: +ELLIPSIS
+        --- /dev/null
+        +++ .pre-commit-config.yaml
+        ...
+        0
+        >>> os.chdir(here)
+    """
+    repo, rev = source(args.repo, args.rev)
+    plans, notes = _plans(Path("."), repo, rev)
+    if repo == DEFAULT_REPO:
+        notes.append(
+            f"warning: the hooks' address {repo} (rev {rev}) is a placeholder:"
+            " replace it in .pre-commit-config.yaml, or run init again with"
+            " --repo URL --rev TAG"
         )
-        parser.add_argument("--repo", help="where pre-commit fetches our hooks")
-        parser.add_argument("--rev", help="the tag or commit of our hooks")
-
-    def run(self, args: argparse.Namespace) -> int:
-        """Merge both files (or refuse, exit 2, before writing any); print changes."""
-        repo, rev = source(args.repo, args.rev)
-        plans, notes = _plans(Path("."), repo, rev)
-        if repo == DEFAULT_REPO:
-            notes.append(
-                f"warning: the hooks' address {repo} (rev {rev}) is a placeholder:"
-                " replace it in .pre-commit-config.yaml, or run init again with"
-                " --repo URL --rev TAG"
-            )
-        changed = [plan for plan in plans if plan[3]]
-        if not changed:
-            sys.stdout.write("nothing to change: the hooks and config are in place\n")
-        elif args.dry_run:
-            sys.stdout.write(
-                "".join(_diff(path, old, new) for path, old, new, _ in changed)
-            )
-        else:
-            write_all([(path, new) for path, _, new, _ in changed])
-            for path, old, _, changes in changed:
-                verb = "created" if old is None else "updated"
-                sys.stdout.write(f"{verb} {path}: {'; '.join(changes)}\n")
-            notes.append("next: pre-commit install (installs every stage listed)")
-        # Reason: what to do next comes last, and only once the files are written.
-        if not changed or args.dry_run:
-            notes = [note for note in notes if not note.startswith("next:")]
-        notes.sort(key=lambda note: note.startswith("next:"))
-        sys.stdout.write("".join(f"{note}\n" for note in notes))
-        return 0
+    changed = [plan for plan in plans if plan[3]]
+    if not changed:
+        sys.stdout.write("nothing to change: the hooks and config are in place\n")
+    elif args.dry_run:
+        sys.stdout.write(
+            "".join(_diff(path, old, new) for path, old, new, _ in changed)
+        )
+    else:
+        write_all([(path, new) for path, _, new, _ in changed])
+        for path, old, _, changes in changed:
+            verb = "created" if old is None else "updated"
+            sys.stdout.write(f"{verb} {path}: {'; '.join(changes)}\n")
+        notes.append("next: pre-commit install (installs every stage listed)")
+    # Reason: what to do next comes last, and only once the files are written.
+    if not changed or args.dry_run:
+        notes = [note for note in notes if not note.startswith("next:")]
+    notes.sort(key=lambda note: note.startswith("next:"))
+    sys.stdout.write("".join(f"{note}\n" for note in notes))
+    return 0
 
 
 def source(repo: str | None, rev: str | None) -> tuple[str, str]:
