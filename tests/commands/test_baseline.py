@@ -252,3 +252,21 @@ def test_project_contract_baselined_unpinned_dependency_skipped(
     capsys.readouterr()
     assert main(["project-contract", "--select", "CON701"]) == 0
     assert "in the baseline" in capsys.readouterr().err
+
+
+def test_baseline_explicit_config_decides_every_file_as_check_does(
+    project: Path, write: Write
+) -> None:
+    write(
+        "pyproject.toml", "[tool.constitution.function-size]\nmax-function-lines = 49\n"
+    )
+    write(
+        "sub/pyproject.toml",
+        "[tool.constitution.function-size]\nmax-function-lines = 5\n",
+    )
+    write("sub/a.py", _function("small", 10))
+    assert main(["baseline", "--config", "pyproject.toml"]) == 0
+    assert [f["code"] for f in _findings(project)] == []
+    (project / BASELINE_FILE).unlink()
+    assert main(["baseline"]) == 0
+    assert [f["code"] for f in _findings(project)] == ["CON102"]

@@ -19,11 +19,14 @@ from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import EXIT_CLEAN, EXIT_VIOLATIONS, UsageError
 from constitution_hooks.core.violation import Violation
 
-Collector = Callable[[Config], list[Violation]]
+Collector = Callable[[Config, bool], list[Violation]]
 
 
-def file_findings(config: Config) -> list[Violation]:
+def file_findings(config: Config, explicit: bool = False) -> list[Violation]:
     """Every file rule's findings over every tracked Python file.
+
+    With ``explicit`` (``--config`` given) that config decides every file, as
+    in ``check``; otherwise each file's nearest project config does.
 
     Example:
         >>> callable(file_findings)
@@ -36,7 +39,7 @@ def file_findings(config: Config) -> list[Violation]:
     from constitution_hooks.rules import RULES, SECTIONS
 
     paths = discover([], True, config.exclude, config.root)
-    configs = ProjectConfigs(SECTIONS, config)
+    configs = ProjectConfigs(SECTIONS, config, explicit)
     return check_files(
         paths,
         config,
@@ -49,7 +52,7 @@ def file_findings(config: Config) -> list[Violation]:
     )
 
 
-def pairing_findings(config: Config) -> list[Violation]:
+def pairing_findings(config: Config, explicit: bool = False) -> list[Violation]:
     """tdd-pairing's findings over every tracked module and test (in git only).
 
     Example:
@@ -62,7 +65,7 @@ def pairing_findings(config: Config) -> list[Violation]:
     return check_all(config) if inside_work_tree() else []
 
 
-def history_findings(config: Config) -> list[Violation]:
+def history_findings(config: Config, explicit: bool = False) -> list[Violation]:
     """tdd-history's CON206 over the whole history of HEAD (in git only).
 
     Example:
@@ -75,7 +78,7 @@ def history_findings(config: Config) -> list[Violation]:
     return check_all(config) if inside_work_tree() else []
 
 
-def contract_findings(config: Config) -> list[Violation]:
+def contract_findings(config: Config, explicit: bool = False) -> list[Violation]:
     """The project contract's findings (CON701-CON708) of the index (in git only).
 
     Example:
@@ -160,7 +163,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if recorded is None and args.check:
         raise UsageError(f"{path}: no baseline to check; run `constitution baseline`")
-    current = fingerprinter(config).entries(collect(config, args.history))
+    found = collect(config, args.history, args.config is not None)
+    current = fingerprinter(config).entries(found)
     # Reason: entries of a family this run did not collect are kept as they
     # are, neither stale nor fixed.
     carried = [e for e in recorded or [] if e.code in HISTORY_CODES]
@@ -174,7 +178,9 @@ def run(args: argparse.Namespace) -> int:
     return _write(path, judged, current, args.allow_growth, carried)
 
 
-def collect(config: Config, history: bool = False) -> list[Violation]:
+def collect(
+    config: Config, history: bool = False, explicit: bool = False
+) -> list[Violation]:
     """Every collector's findings (CON206 with ``history``); counts on stderr.
 
     Example:
@@ -186,7 +192,7 @@ def collect(config: Config, history: bool = False) -> list[Violation]:
         if not (default or history):
             continue
         started = time.perf_counter()
-        violations = collector(config)
+        violations = collector(config, explicit)
         elapsed = time.perf_counter() - started
         sys.stderr.write(f"baseline: {name}: {len(violations)} ({elapsed:.1f} s)\n")
         found.extend(violations)
