@@ -366,12 +366,9 @@ def test_run_monorepo_root_judges_the_nested_project_history(
     assert "backend/app/crud.py:1:1: CON206" in out
 
 
-def test_run_module_that_does_not_parse_at_a_commit_is_con001(
+def test_run_module_that_does_not_parse_at_a_commit_is_not_judged(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     commit(git_repo, "chore: start", {"README.md": "x\n"})
-    commit(git_repo, "feat: cart", {MODULE: "def total(:\n    return 0\n"})
-    code, output = run(capsys, "HEAD~1..HEAD")
-    assert code == 1
-    assert f"{MODULE}:1:1: CON001 commit" in output
-    assert "does not parse" in output
+    commit(git_repo, "feat: cart", {MODULE: "print 'python 2'\n"})
+    assert run(capsys, "HEAD~1..HEAD") == (0, "")

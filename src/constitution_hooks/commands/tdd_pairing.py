@@ -17,6 +17,7 @@ from constitution_hooks.core import git
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.runner import syntax_message
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
@@ -268,9 +269,9 @@ def _unparsed(paths: list[str], snap: Snapshot) -> list[Violation]:
     ]
 
 
-UNPARSED = (
-    "file does not parse (a syntax error, or nested too deeply for Python's parser),"
-    " so the TDD rules cannot judge it; fix it (constitution check shows the line)"
+UNPARSED = syntax_message(
+    "the file does not parse (or nests too deeply for the parser), so the TDD rules"
+    " cannot judge it; `constitution check` shows the line"
 )
 
 
