@@ -119,21 +119,24 @@ def resolve_range(
         raise UsageError(f"{given}: use BASE..TIP (two dots), not a symmetric range")
     if given and ".." in given:
         start, _, end = given.partition("..")
-        tip = _present(end or "HEAD", top)
-        return _fork(_present(start or "HEAD", top), tip, top), tip
+        tip = _existing_commit(end or "HEAD", top)
+        return _merge_base_of(_existing_commit(start or "HEAD", top), tip, top), tip
     if given:
         if git.is_shallow(top):
             raise UsageError(_SHALLOW.format(what=f"the whole history of {given}"))
-        return None, _present(given, top)
+        return None, _existing_commit(given, top)
     if base is None and not git.has_commit("@{upstream}", top):
         raise UsageError(
             "no upstream branch to compare with: pass RANGE (such as"
             " origin/main..HEAD) or --base REV"
         )
-    return _fork(_present(base or "@{upstream}", top), "HEAD", top), "HEAD"
+    return (
+        _merge_base_of(_existing_commit(base or "@{upstream}", top), "HEAD", top),
+        "HEAD",
+    )
 
 
-def _fork(start: str, tip: str, top: Path) -> str:
+def _merge_base_of(start: str, tip: str, top: Path) -> str:
     """The merge base the replay starts from; a shallow gap is an error."""
     try:
         return git.merge_base(start, top, tip=tip)
@@ -144,7 +147,7 @@ def _fork(start: str, tip: str, top: Path) -> str:
         raise
 
 
-def _present(rev: str, top: Path) -> str:
+def _existing_commit(rev: str, top: Path) -> str:
     if git.has_commit(rev, top):
         return rev
     if git.is_shallow(top):

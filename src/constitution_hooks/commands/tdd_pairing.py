@@ -23,7 +23,7 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import RULES as ALL_RULES
 from constitution_hooks.rules.tdd import layout
-from constitution_hooks.rules.tdd.facts import analyse, behaviour_changed
+from constitution_hooks.rules.tdd.facts import behaviour_changed, module_facts
 from constitution_hooks.rules.tdd.pairing import (
     Snapshot,
     check_pairing,
@@ -363,7 +363,7 @@ def _added_tests(
         before = old.get(change.old_blob)
         if before is not None:
             package = snap.facts(change.path).package
-            now -= {test.qualname for test in analyse(before, package).tests}
+            now -= {test.qualname for test in module_facts(before, package).tests}
         added[change.path] = frozenset(now)
     return added
 

@@ -14,7 +14,7 @@ from constitution_hooks.rules.tdd.evidence import (
     Resolver,
     Snapshot,
 )
-from constitution_hooks.rules.tdd.facts import analyse
+from constitution_hooks.rules.tdd.facts import module_facts
 from constitution_hooks.rules.tdd.settings import TddSettings
 
 PACKAGE = {
@@ -94,7 +94,7 @@ def test_reached_names_records_the_names_reached(cfg: TddSettings) -> None:
 
 
 def test_resolver_origin_unknown_module_is_none() -> None:
-    resolver = Resolver({}, lambda path: analyse(b"", ""))
+    resolver = Resolver({}, lambda path: module_facts(b"", ""))
     assert resolver.origin("nowhere", "x") is None
 
 

@@ -8,16 +8,16 @@ from constitution_hooks.rules.tdd.facts import (
     CollectedTest,
     Facts,
     Symbol,
-    analyse,
     behaviour_changed,
     imports_module,
+    module_facts,
 )
 
 CONFIG_NAMES = frozenset({"load", "Config"})
 
 
 def _imports(source: str, package: str = "tests") -> bool:
-    facts = analyse(source.encode(), package)
+    facts = module_facts(source.encode(), package)
     return imports_module(facts, "pkg.core.config", CONFIG_NAMES)
 
 
@@ -63,51 +63,54 @@ def test_imports_module_relative_beyond_top_ignored() -> None:
     assert _imports("from ...x import config\n", package="pkg") is False
 
 
-def test_analyse_syntax_error_not_parsed() -> None:
-    facts = analyse(b"def (:\n", "")
+def test_module_facts_syntax_error_not_parsed() -> None:
+    facts = module_facts(b"def (:\n", "")
     assert facts.parsed is False
     assert facts.tests == ()
 
 
-def test_analyse_undecodable_bytes_not_parsed() -> None:
-    assert analyse(b"x = '\xff'\n", "").parsed is False
+def test_module_facts_undecodable_bytes_not_parsed() -> None:
+    assert module_facts(b"x = '\xff'\n", "").parsed is False
 
 
-def test_analyse_public_symbols_top_level_only() -> None:
-    facts = analyse(
+def test_module_facts_public_symbols_top_level_only() -> None:
+    facts = module_facts(
         b"def f():\n    def inner(): ...\nclass C: ...\ndef _p(): ...\n", ""
     )
     assert facts.public == (Symbol("f", "function", 1, 1), Symbol("C", "class", 3, 1))
 
 
-def test_analyse_defined_includes_assignments() -> None:
-    facts = analyse(b"X = 1\nY: int = 2\ndef f(): ...\n", "")
+def test_module_facts_defined_includes_assignments() -> None:
+    facts = module_facts(b"X = 1\nY: int = 2\ndef f(): ...\n", "")
     assert facts.defined == {"X", "Y", "f"}
 
 
-def test_analyse_referenced_collects_names_attributes_and_imports() -> None:
-    facts = analyse(b"import m\nfrom a import b\nm.load(c)\n", "")
+def test_module_facts_referenced_collects_names_attributes_and_imports() -> None:
+    facts = module_facts(b"import m\nfrom a import b\nm.load(c)\n", "")
     assert {"m", "b", "load", "c"} <= facts.referenced
 
 
-def test_analyse_no_function_or_class_has_no_definitions() -> None:
-    assert analyse(b"from .a import b\n__all__ = ['b']\n", "").has_definitions is False
+def test_module_facts_no_function_or_class_has_no_definitions() -> None:
+    assert (
+        module_facts(b"from .a import b\n__all__ = ['b']\n", "").has_definitions
+        is False
+    )
 
 
-def test_analyse_behaviour_ignores_docstrings_comments_and_format() -> None:
-    first = analyse(b'"""Doc."""\ndef f(a):\n    """Doc."""\n    return a\n', "")
-    second = analyse(b"# note\ndef f( a ):\n\n    return a  # same\n", "")
+def test_module_facts_behaviour_ignores_docstrings_comments_and_format() -> None:
+    first = module_facts(b'"""Doc."""\ndef f(a):\n    """Doc."""\n    return a\n', "")
+    second = module_facts(b"# note\ndef f( a ):\n\n    return a  # same\n", "")
     assert first.behaviour == second.behaviour
 
 
-def test_analyse_behaviour_code_change_differs() -> None:
-    first = analyse(b"def f(a):\n    return a\n", "")
-    second = analyse(b"def f(a):\n    return a + 1\n", "")
+def test_module_facts_behaviour_code_change_differs() -> None:
+    first = module_facts(b"def f(a):\n    return a\n", "")
+    second = module_facts(b"def f(a):\n    return a + 1\n", "")
     assert first.behaviour != second.behaviour
 
 
-def test_analyse_empty_module_behaviour_is_empty() -> None:
-    assert analyse(b'"""Only a docstring."""\n', "").has_behaviour is False
+def test_module_facts_empty_module_behaviour_is_empty() -> None:
+    assert module_facts(b'"""Only a docstring."""\n', "").has_behaviour is False
 
 
 @pytest.mark.parametrize(
@@ -123,12 +126,12 @@ def test_analyse_empty_module_behaviour_is_empty() -> None:
         ("pass", False),
     ],
 )
-def test_analyse_test_function_assertion_forms(body: str, asserts: bool) -> None:
-    facts = analyse(f"def test_f_x_y():\n    {body}\n".encode(), "")
+def test_module_facts_test_function_assertion_forms(body: str, asserts: bool) -> None:
+    facts = module_facts(f"def test_f_x_y():\n    {body}\n".encode(), "")
     assert [t.asserts for t in facts.tests] == [asserts]
 
 
-def test_analyse_tests_methods_of_test_classes_only() -> None:
+def test_module_facts_tests_methods_of_test_classes_only() -> None:
     source = (
         "class TestA:\n    def test_a_b_c(self):\n        assert 1\n"
         "    def helper(self): ...\n"
@@ -136,7 +139,7 @@ def test_analyse_tests_methods_of_test_classes_only() -> None:
         "def helper_test(): ...\n"
         "async def test_async_one_two(): ...\n"
     )
-    facts = analyse(source.encode(), "")
+    facts = module_facts(source.encode(), "")
     assert [(t.name, t.line) for t in facts.tests] == [
         ("test_a_b_c", 2),
         ("test_async_one_two", 8),
@@ -162,8 +165,8 @@ def test_behaviour_changed_code_edit_true() -> None:
     assert behaviour_changed(b"x = 1\n", b"x = 2\n") is True
 
 
-def test_analyse_collected_test_records_position_and_assertion() -> None:
-    facts = analyse(b"def test_a_b_c():\n    assert 1\n", "")
+def test_module_facts_collected_test_records_position_and_assertion() -> None:
+    facts = module_facts(b"def test_a_b_c():\n    assert 1\n", "")
     assert facts.tests == (
         CollectedTest("test_a_b_c", 1, 1, True, frozenset(), "test_a_b_c"),
     )
@@ -186,8 +189,8 @@ def test_imports_module_statement_forms_verify(source: str) -> None:
     assert _imports(source) is True
 
 
-def test_analyse_imports_scanned_even_when_file_does_not_parse() -> None:
-    facts = analyse(b"import pkg.core.config\ndef (:\n", "")
+def test_module_facts_imports_scanned_even_when_file_does_not_parse() -> None:
+    facts = module_facts(b"import pkg.core.config\ndef (:\n", "")
     assert ("pkg.core.config", "") in facts.imports
     assert facts.parsed is False
 
@@ -202,8 +205,8 @@ def test_analyse_imports_scanned_even_when_file_does_not_parse() -> None:
         ("from pkg import C\n", ("pkg", "C")),
     ],
 )
-def test_analyse_refs_each_form(source: str, ref: tuple[str, ...]) -> None:
-    assert ref in analyse(source.encode(), "pkg.tests").refs
+def test_module_facts_refs_each_form(source: str, ref: tuple[str, ...]) -> None:
+    assert ref in module_facts(source.encode(), "pkg.tests").refs
 
 
 @pytest.mark.parametrize(
@@ -217,5 +220,7 @@ def test_analyse_refs_each_form(source: str, ref: tuple[str, ...]) -> None:
         ("try:\n    pass\nelse:\n    pass\nif x == 1:\n    pass\n", set()),
     ],
 )
-def test_analyse_defined_scans_top_level_names(source: str, names: set[str]) -> None:
-    assert analyse(source.encode(), "").defined == names
+def test_module_facts_defined_lists_top_level_names(
+    source: str, names: set[str]
+) -> None:
+    assert module_facts(source.encode(), "").defined == names

@@ -95,7 +95,7 @@ def test_check_pairing_same_name_in_two_packages_each_paired_by_import(
     assert codes(files, cfg) == []
 
 
-def test_check_pairing_collision_untested_twin_gets_con201_not_con202(
+def test_check_pairing_collision_untested_same_named_module_gets_con201_not_con202(
     cfg: TddSettings,
 ) -> None:
     files = {
@@ -218,7 +218,7 @@ def test_check_test_changes_unpaired_module_left_to_con201(cfg: TddSettings) -> 
     assert check_test_changes([MODULE], snap, changed=set()) == []
 
 
-def test_pair_named_test_without_import_is_a_stranger(cfg: TddSettings) -> None:
+def test_pair_named_test_without_import_is_a_named_unverified(cfg: TddSettings) -> None:
     files = {MODULE: MODULE_TEXT, "tests/test_config.py": "x = 1\n", "t/x.py": ""}
     found = pair(MODULE, snapshot(files, cfg))
     assert found == Pairing(MODULE, (), ("tests/test_config.py",))
@@ -273,7 +273,7 @@ def test_check_pairing_named_test_importing_another_package_is_con202(
     assert ("CON202", "tests/test_content.py") in codes(files, cfg)
 
 
-def test_check_pairing_twins_need_the_module_imported(cfg: TddSettings) -> None:
+def test_check_pairing_same_named_modules_need_import(cfg: TddSettings) -> None:
     files = {
         **PRIVATE,
         "pkg/a/__init__.py": "",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from constitution_hooks.rules.tdd.facts import analyse
+from constitution_hooks.rules.tdd.facts import module_facts
 from constitution_hooks.rules.tdd.resolve import Memo, Resolver, reach_ref
 
 FILES = {
@@ -14,7 +14,7 @@ MODULES = {"p": "p/__init__.py", "p._a": "p/_a.py", "p.sub": "p/sub.py"}
 
 
 def resolver() -> Resolver:
-    return Resolver(MODULES, lambda path: analyse(FILES[path], "p"))
+    return Resolver(MODULES, lambda path: module_facts(FILES[path], "p"))
 
 
 def test_reach_ref_star_import_reaches_the_defining_module() -> None:
@@ -33,9 +33,9 @@ def test_resolver_records_the_modules_it_consulted() -> None:
 
 def test_memo_entry_invalid_once_a_consulted_interface_changes() -> None:
     memo = Memo()
-    before = analyse(FILES["p/_a.py"], "p").interface_key
+    before = module_facts(FILES["p/_a.py"], "p").interface_key
     memo.reaches[("blob", "t.py")] = (1, frozenset(), (("p/_a.py", before),))
-    changed = analyse(b"def g():\n    return 1\n", "p")
+    changed = module_facts(b"def g():\n    return 1\n", "p")
     assert memo.get(("blob", "t.py"), 1, lambda path: changed) is None
-    same = analyse(FILES["p/_a.py"], "p")
+    same = module_facts(FILES["p/_a.py"], "p")
     assert memo.get(("blob", "t.py"), 1, lambda path: same) == frozenset()

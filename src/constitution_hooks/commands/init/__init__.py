@@ -106,7 +106,7 @@ def source(repo: str | None, rev: str | None) -> tuple[str, str]:
         >>> source("https://example.invalid/c", "v2")
         ('https://example.invalid/c', 'v2')
     """
-    repo = repo if repo is not None else _own_address() or DEFAULT_REPO
+    repo = repo if repo is not None else _package_repo_url() or DEFAULT_REPO
     rev = rev if rev is not None else f"v{__version__}"
     for flag, value in (("--repo", repo), ("--rev", rev)):
         if not re.fullmatch(r"[^\s\x00-\x1f\x7f-][^\s\x00-\x1f\x7f]*", value):
@@ -119,7 +119,7 @@ def source(repo: str | None, rev: str | None) -> tuple[str, str]:
     return repo, rev
 
 
-def _own_address() -> str | None:
+def _package_repo_url() -> str | None:
     try:
         urls = metadata.metadata("constitution-hooks").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:

@@ -24,8 +24,8 @@ __all__ = [
     "Facts",
     "ScannedFacts",
     "Symbol",
-    "analyse",
     "behaviour_changed",
+    "module_facts",
 ]
 
 # Reason: the markers GitHub's linguist and most generators write in a file's head.
@@ -142,7 +142,7 @@ class Facts(ScannedFacts):
     digest from another, each only when asked; no tree is kept.
 
     Example:
-        >>> analyse(b"def f():\\n    return 1\\n", "").has_code
+        >>> module_facts(b"def f():\\n    return 1\\n", "").has_code
         True
     """
 
@@ -288,7 +288,7 @@ def _scan_refs(
         yield tuple(match.group(1).split("."))
 
 
-def analyse(data: bytes, package: str) -> Facts:
+def module_facts(data: bytes, package: str) -> Facts:
     """Return the (lazily computed) facts of a file.
 
     Args:
@@ -299,7 +299,7 @@ def analyse(data: bytes, package: str) -> Facts:
         The facts; ``parsed`` is False for undecodable or unparsable files.
 
     Example:
-        >>> sorted(analyse(b"from .a import b\\n", "pkg").imports)
+        >>> sorted(module_facts(b"from .a import b\\n", "pkg").imports)
         [('pkg.a', 'b')]
     """
     return Facts(data, package)
@@ -367,7 +367,7 @@ def imports_module(facts: Facts, dotted: str, defined: frozenset[str]) -> bool:
     and ``from <ancestor package> import <name defined in m>`` (a re-export).
 
     Example:
-        >>> imports_module(analyse(b"from p import m\\n", ""), "p.m", frozenset())
+        >>> imports_module(module_facts(b"from p import m\\n", ""), "p.m", frozenset())
         True
     """
     for module, name in facts.imports:
@@ -395,7 +395,7 @@ def behaviour_changed(old: bytes | None, new: bytes) -> bool:
         ...                   b"def f(x: int) -> int:\\n    return x\\n")
         False
     """
-    after = analyse(new, "")
+    after = module_facts(new, "")
     if old is None:
         return after.has_behaviour
-    return analyse(old, "").behaviour != after.behaviour
+    return module_facts(old, "").behaviour != after.behaviour

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from constitution_hooks.core.git import NULL_SHA, Change, Commit
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import MARKER, WITHOUT_REASON, read_waivers
-from constitution_hooks.rules.tdd.facts import Facts, analyse
+from constitution_hooks.rules.tdd.facts import Facts, module_facts
 from constitution_hooks.rules.tdd.layout import naming_kind
 from constitution_hooks.rules.tdd.pairing import Snapshot, pair
 from constitution_hooks.rules.tdd.settings import TddSettings, violation
@@ -37,7 +37,8 @@ class FactsCache(OrderedDict[tuple[str, str], Facts]):
 
     Example:
         >>> cache = FactsCache(1)
-        >>> cache[("a", "")] = analyse(b"", ""); cache[("b", "")] = analyse(b"", "")
+        >>> cache[("a", "")] = module_facts(b"", "")
+        >>> cache[("b", "")] = module_facts(b"", "")
         >>> list(cache)
         [('b', '')]
     """
@@ -204,7 +205,7 @@ def _changes_behaviour(change: Change, snap: Snapshot) -> bool:
         return after.has_behaviour
     before = snap.cache.get((change.old_blob, after.package))
     if before is None:
-        before = analyse(snap.load(change.old_blob), after.package)
+        before = module_facts(snap.load(change.old_blob), after.package)
     return before.behaviour != after.behaviour
 
 

@@ -40,7 +40,7 @@ class Pairing:
 
     module: str
     tests: tuple[str, ...]
-    strangers: tuple[str, ...]
+    named_unverified: tuple[str, ...]
 
 
 def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
@@ -133,14 +133,18 @@ def check_pairing(modules: Iterable[str], snap: Snapshot) -> list[Violation]:
             if snap.cfg.untested_symbols:
                 found.extend(_untested_symbols(module, pairing.tests, snap))
             continue
-        strangers = [t for t in pairing.strangers if not _tests_a_twin(t, module, snap)]
-        found.extend(_stranger(test, module, snap) for test in strangers)
-        if not strangers:
+        unverified = [
+            test
+            for test in pairing.named_unverified
+            if not _tests_same_named_module(test, module, snap)
+        ]
+        found.extend(_named_unverified(test, module, snap) for test in unverified)
+        if not unverified:
             found.append(_missing(module, snap))
     return found
 
 
-def _tests_a_twin(test: str, module: str, snap: Snapshot) -> bool:
+def _tests_same_named_module(test: str, module: str, snap: Snapshot) -> bool:
     stem = layout.module_stem(module)
     return any(
         other != module
@@ -172,7 +176,7 @@ def looked_for(cfg: TddSettings) -> str:
     )
 
 
-def _stranger(test: str, module: str, snap: Snapshot) -> Violation:
+def _named_unverified(test: str, module: str, snap: Snapshot) -> Violation:
     dotted = snap.dotted(module)
     if snap.facts(test).parsed:
         problem = (

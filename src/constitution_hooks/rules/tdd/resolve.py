@@ -71,10 +71,10 @@ class Resolver:
         facts: The facts of a path.
 
     Example:
-        >>> from constitution_hooks.rules.tdd.facts import analyse
+        >>> from constitution_hooks.rules.tdd.facts import module_facts
         >>> files = {"p/__init__.py": b"from ._c import C\\n", "p/_c.py": b"C = 1\\n"}
         >>> r = Resolver({"p": "p/__init__.py", "p._c": "p/_c.py"},
-        ...              lambda path: analyse(files[path], "p"))
+        ...              lambda path: module_facts(files[path], "p"))
         >>> sorted(reach(r, "p", ("C",)))
         [('p/__init__.py', ''), ('p/_c.py', 'C')]
     """
@@ -140,8 +140,8 @@ def reach_ref(resolver: Resolver, ref: tuple[str, ...]) -> set[tuple[str, str]]:
     """What a dotted reference reaches, from its longest prefix that is a module.
 
     Example:
-        >>> from constitution_hooks.rules.tdd.facts import analyse
-        >>> reach_ref(Resolver({}, analyse), ("os", "path"))
+        >>> from constitution_hooks.rules.tdd.facts import module_facts
+        >>> reach_ref(Resolver({}, module_facts), ("os", "path"))
         set()
     """
     for end in range(len(ref), 0, -1):
@@ -161,8 +161,8 @@ def reach(
     attribute that is a plain name reaches the module it originates in.
 
     Example:
-        >>> from constitution_hooks.rules.tdd.facts import analyse
-        >>> reach(Resolver({}, analyse), "os", ("path",))
+        >>> from constitution_hooks.rules.tdd.facts import module_facts
+        >>> reach(Resolver({}, module_facts), "os", ("path",))
         set()
     """
     reached: set[tuple[str, str]] = set()

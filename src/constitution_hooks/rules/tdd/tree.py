@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from types import MappingProxyType
 
 from constitution_hooks.rules.tdd import layout
-from constitution_hooks.rules.tdd.facts import Facts, analyse
+from constitution_hooks.rules.tdd.facts import Facts, module_facts
 from constitution_hooks.rules.tdd.resolve import Memo
 from constitution_hooks.rules.tdd.settings import TddSettings
 
@@ -91,7 +91,7 @@ class Tree:
         """The parsed facts of ``path`` (cached by content and package)."""
         key = (self.files[path], self.package(path))
         if key not in self.cache:
-            self.cache[key] = analyse(self.load(self.files[path]), key[1])
+            self.cache[key] = module_facts(self.load(self.files[path]), key[1])
         return self.cache[key]
 
     def is_module(self, path: str) -> bool:
