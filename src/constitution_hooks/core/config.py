@@ -69,7 +69,11 @@ class Settings(NamedTuple):
         """
         # Reason: NamedTuple classes have _fields; the TypeVar cannot say so.
         fields = kind._fields  # type: ignore[attr-defined]
-        return kind(**{name: self.values[name.replace("_", "-")] for name in fields})
+        values = {name: self.values[name.replace("_", "-")] for name in fields}
+        # Reason: TOML arrays arrive as lists; records hold hashable tuples.
+        return kind(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        )
 
 
 class Config(NamedTuple):
