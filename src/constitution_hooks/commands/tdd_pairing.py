@@ -19,9 +19,10 @@ from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.runner import syntax_message
 from constitution_hooks.core.source import SourceFile
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import RULES as ALL_RULES
+from constitution_hooks.rules.parsing import SYNTAX_ERROR
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import behaviour_changed, module_facts
 from constitution_hooks.rules.tdd.pairing import (
@@ -263,7 +264,7 @@ def _judge(
 def _unparsed(paths: list[str], snap: Snapshot) -> list[Violation]:
     """CON001 for each of ``paths`` that does not parse: never skipped silently."""
     return [
-        Violation(path, 1, 1, "CON001", "syntax-error", UNPARSED)
+        SYNTAX_ERROR.at(path, Finding(1, 1, UNPARSED))
         for path in paths
         if not snap.facts(path).parsed
     ]

@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.coverage import RULES as RULES
 from constitution_hooks.rules.coverage import SECTION as SECTION
 from constitution_hooks.rules.coverage.figures import (
@@ -26,6 +26,7 @@ from constitution_hooks.rules.coverage.figures import (
 )
 
 Matcher = Callable[[str, str], bool]
+BELOW_MINIMUM, DROPPED, CRITICAL_BELOW, DIFF_BELOW, TESTS_FAILED = RULES
 # Changed lines per file; None means every line (a file git does not track yet).
 Changed = Mapping[str, frozenset[int] | None]
 
@@ -124,7 +125,7 @@ def check_total(
         f" statements and branches) is below fail-under {_number(threshold)}%"
         f"{_worst_text(worst, threshold)}; add tests for the missing lines"
     )
-    return measure, [_violation(where, 1, "CON401", message)]
+    return measure, [BELOW_MINIMUM.at(where, Finding(1, 1, message))]
 
 
 def check_baseline(
@@ -148,7 +149,7 @@ def check_baseline(
         f"total coverage {measure.shown()}% fell below the {note} points"
         " (the ratchet); add tests to win the coverage back"
     )
-    return measure, [_violation(where, 1, "CON402", message)]
+    return measure, [DROPPED.at(where, Finding(1, 1, message))]
 
 
 def check_critical(
@@ -192,7 +193,7 @@ def check_critical(
             )
         else:
             continue
-        found.append(_violation(where, 1, "CON403", message))
+        found.append(CRITICAL_BELOW.at(where, Finding(1, 1, message)))
     return measures, found
 
 
@@ -230,15 +231,17 @@ def check_diff(
     measure = Measure("diff", figure, threshold, passed, note, worst)
     if passed:
         return measure, []
+    head = (
+        f"diff coverage {measure.shown()}% ({figure.covered}/{figure.total}"
+        f" changed executable lines) is below diff-fail-under"
+        f" {_number(threshold)}%; changed lines not covered here:"
+    )
     return measure, [
-        _violation(
+        DIFF_BELOW.at(
             f.path,
-            min(f.missing),
-            "CON404",
-            f"diff coverage {measure.shown()}% ({figure.covered}/{figure.total}"
-            f" changed executable lines) is below diff-fail-under"
-            f" {_number(threshold)}%; changed lines not covered here:"
-            f" {line_ranges(f.statements, f.missing)}",
+            Finding(
+                min(f.missing), 1, f"{head} {line_ranges(f.statements, f.missing)}"
+            ),
         )
         for f in worst_files(touched, limit=len(touched))
     ]
@@ -259,7 +262,7 @@ def check_test_run(returncode: int, summary: str, where: str) -> list[Violation]
         f"{what} (exit code {returncode}): {summary.strip() or 'no output'};"
         " a coverage figure from a failed run is not trusted: fix the tests"
     )
-    return [_violation(where, 1, "CON405", message)]
+    return [TESTS_FAILED.at(where, Finding(1, 1, message))]
 
 
 def check_timeout(elapsed: float, limit: float, where: str) -> list[Violation]:
@@ -275,12 +278,7 @@ def check_timeout(elapsed: float, limit: float, where: str) -> list[Violation]:
         " figure from an unfinished run is not trusted: make the tests faster or"
         " raise timeout in [tool.constitution.coverage-gate]"
     )
-    return [_violation(where, 1, "CON405", message)]
-
-
-def _violation(path: str, line: int, code: str, message: str) -> Violation:
-    rule = next(r for r in RULES if r.code == code)
-    return Violation(path, line, 1, code, rule.id, message)
+    return [TESTS_FAILED.at(where, Finding(1, 1, message))]
 
 
 def evaluate(
