@@ -275,3 +275,26 @@ def test_lookup_volatile_file_is_never_cached(tmp_path: Path, source: Path) -> N
     cache.save()
     again = ResultCache(tmp_path / CACHE_DIR, "ctx", (b"fastapi",))
     assert again.lookup(str(source)) is None
+
+
+def test_take_after_miss_returns_the_bytes_hashed_once(
+    tmp_path: Path, source: Path
+) -> None:
+    cache = _cache(tmp_path)
+    assert cache.lookup("a.py") is None
+    assert cache.take("a.py") == b"x = 1\n"
+    assert cache.take("a.py") is None
+
+
+def test_take_after_hit_returns_none(tmp_path: Path, source: Path) -> None:
+    first = _cache(tmp_path)
+    first.lookup("a.py")
+    first.store("a.py", FOUND)
+    first.save()
+    second = _cache(tmp_path)
+    assert second.lookup("a.py") == FOUND
+    assert second.take("a.py") is None
+
+
+def test_take_path_never_looked_up_returns_none(tmp_path: Path, source: Path) -> None:
+    assert _cache(tmp_path).take("a.py") is None

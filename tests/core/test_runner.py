@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -202,6 +203,36 @@ def test_check_files_broken_file_is_parsed_once(
     path = write("bad.py", "def f(:\n    pass\n")
     assert [code for *_, code in run([path], tmp_path)] == ["CON001"]
     assert len(parse_calls) == 1
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file name opened after the fixture is requested (by open or Path)."""
+    import builtins
+    import io
+
+    names: list[str] = []
+    real_open = io.open
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        names.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else "")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(io, "open", counting_open)
+    return names
+
+
+def test_check_files_cache_miss_reads_the_file_once(
+    write: Write, tmp_path: Path, opened: list[str]
+) -> None:
+    path = write("long.py", "x = 1\n" * 501)
+    (tmp_path / ".git").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path)
+    opened.clear()
+    found = check_files([str(path)], config, RULES, use_cache=True, known=RULES)
+    assert [v.code for v in found] == ["CON101"]
+    assert opened.count(str(path)) == 1
 
 
 def test_check_files_fifo_is_con002_not_regular(tmp_path: Path) -> None:

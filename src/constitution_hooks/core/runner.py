@@ -173,9 +173,13 @@ class FileChecker:
         """The project markers of the active rules (see ``Rule.project_marker``)."""
         return tuple({rule.project_marker for rule, _ in self.active} - {b""})
 
-    def __call__(self, path: str) -> list[Violation]:
-        """Return the violations of one file, among the reported codes."""
-        source = SourceFile(Path(path), path)
+    def __call__(self, path: str, data: bytes | None = None) -> list[Violation]:
+        """Return the violations of one file (``data``: its bytes, if read)."""
+        source = (
+            SourceFile(Path(path), path)
+            if data is None
+            else SourceFile.from_bytes(path, data)
+        )
         markers = self.markers()
         if markers and _contains(source, markers):
             source.project = run_project(*self.scope)
