@@ -19,6 +19,7 @@ from constitution_hooks.core.runner import (
     run_project,
     syntax_message,
 )
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules import RULES, SECTIONS
@@ -235,6 +236,19 @@ def test_check_files_cache_miss_reads_the_file_once(
     assert opened.count(str(path)) == 1
 
 
+def test_check_files_keep_holds_each_file_checked_parsed(
+    write: Write, tmp_path: Path, parse_calls: list[str]
+) -> None:
+    path = write("m.py", "def f():\n    return 1\n")
+    (tmp_path / ".git").mkdir()
+    kept: dict[str, SourceFile] = {}
+    config = load_config(SECTIONS, cwd=tmp_path)
+    check_files([str(path)], config, RULES, known=RULES, keep=kept)
+    assert list(kept) == [str(path)]
+    assert [d.name for d in kept[str(path)].definitions] == ["f"]
+    assert len(parse_calls) == 1
+
+
 def test_check_files_fifo_is_con002_not_regular(tmp_path: Path) -> None:
     fifo = tmp_path / "x.py"
     os.mkfifo(fifo)
@@ -303,3 +317,80 @@ def test_project_root_without_config_is_repository_top(tmp_path: Path) -> None:
 def test_project_root_outside_any_project_is_the_folder(tmp_path: Path) -> None:
     config = Config(tmp_path, None, ())
     assert project_root(config) == tmp_path
+
+
+MODULE = "src/pkg/total.py"
+GOOD = "def total(x):\n    return x + 1\n"
+BROKEN = "def total(:\n    return 1\n"
+WAIVED = "# constitution: ignore-file[CON201] Reason: glue code\n" + GOOD
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source text of every ``ast.parse`` call made after it is requested."""
+    import ast
+
+    texts: list[str] = []
+    real_parse = ast.parse
+
+    def counting_parse(source: Any, *args: Any, **kwargs: Any) -> Any:
+        texts.append(source if isinstance(source, str) else "")
+        return real_parse(source, *args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", counting_parse)
+    return texts
+
+
+def _changed_on_a_branch(repo: Path, text: str) -> None:
+    """``main`` holds the module, its test and the config; ``wip`` stages ``text``."""
+    from tests.conftest import git
+
+    files = {
+        "pyproject.toml": (
+            "[tool.constitution.tdd-pairing]\nrequire-test-change = true\n"
+        ),
+        "src/pkg/__init__.py": "",
+        MODULE: "def total(x):\n    return x\n",
+        "tests/test_total.py": "from pkg.total import total\n\n\n"
+        "def test_total_one_returns_two():\n    assert total(1) == 2\n",
+    }
+    for name, content in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(content, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "feat: total")
+    git(repo, "checkout", "-qb", "wip")
+    (repo / MODULE).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+
+
+@pytest.mark.parametrize(
+    ("argv", "text"),
+    [
+        (["check", MODULE], GOOD),
+        (["check", MODULE], BROKEN),
+        (["check", "--diff-base", "main", MODULE], GOOD),
+        (["check", "--diff-base", "main", MODULE], BROKEN),
+        (["tdd-pairing"], GOOD),
+        (["tdd-pairing"], BROKEN),
+        (["tdd-pairing"], WAIVED),
+        (["tdd-pairing", "--diff-base", "main"], GOOD),
+        (["pre-commit", MODULE], GOOD),
+        (["pre-commit", MODULE], BROKEN),
+        (["pre-commit", MODULE], WAIVED),
+    ],
+)
+def test_main_every_hook_parses_the_judged_file_once(
+    git_repo: Path,
+    parsed_texts: list[str],
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    text: str,
+) -> None:
+    from constitution_hooks.cli import main
+
+    _changed_on_a_branch(git_repo, text)
+    parsed_texts.clear()
+    assert main([*argv, "--no-cache"] if argv[0] != "tdd-pairing" else argv) in (0, 1)
+    capsys.readouterr()
+    assert parsed_texts.count(text) == 1

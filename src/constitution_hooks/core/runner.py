@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -34,6 +35,7 @@ def check_files(
     known: Sequence[Rule],
     configs: Callable[[str], Config] | None = None,
     anchors: Fingerprinter | None = None,
+    keep: dict[str, SourceFile] | None = None,
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -50,6 +52,8 @@ def check_files(
             it ``config`` decides every file.
         anchors: When a baseline will judge the result, fill in each
             violation's anchor and size from the tree already parsed.
+        keep: Filled with each file checked in this process, by path, read and
+            parsed, for a later rule of the same run to share (TDD pairing).
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -65,6 +69,7 @@ def check_files(
     try:
         for project, members in groups.values():
             check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
+            check.keep = keep
             fresh = _reading_others(check.active, members)
             kept = [path for path in members if path not in fresh]
             found += run_checks(kept, check, jobs, cache, progress.advance)
@@ -168,6 +173,8 @@ class FileChecker:
         self.known = known
         self.anchors = anchors
         self.scope = scope
+        self.keep: dict[str, SourceFile] | None = None
+        self._pid = os.getpid()
 
     def markers(self) -> tuple[bytes, ...]:
         """The project markers of the active rules (see ``Rule.project_marker``)."""
@@ -191,6 +198,9 @@ class FileChecker:
         kept = [v for v in waived if v.code in self.codes]
         if self.anchors is not None:
             kept = [self.anchors.anchor(v, source) for v in kept]
+        # Reason: a worker's files would stay in the worker, out of reach.
+        if self.keep is not None and os.getpid() == self._pid:
+            self.keep[path] = source
         return kept
 
 

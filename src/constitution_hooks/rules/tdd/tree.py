@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import PurePosixPath
 from types import MappingProxyType
 
+from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import Facts, module_facts
 from constitution_hooks.rules.tdd.resolve import Memo
@@ -24,6 +25,7 @@ class Tree:
         cfg: The resolved tdd-pairing settings.
         cache, memo: Facts by (content key, package), and what tests reach.
         contexts: Module -> the coverage contexts that ran it.
+        sources: Path -> the ``SourceFile`` of a file the run judges (``share``).
 
     Example:
         >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
@@ -50,6 +52,7 @@ class Tree:
         self.memo = Memo() if memo is None else memo
         self._dotted: dict[str, str] = {}
         self._packages: dict[str, str] = {}
+        self.sources: dict[str, SourceFile] = {}
 
     @cached_property
     def roots(self) -> tuple[str, ...]:
@@ -91,8 +94,48 @@ class Tree:
         """The parsed facts of ``path`` (cached by content and package)."""
         key = (self.files[path], self.package(path))
         if key not in self.cache:
-            self.cache[key] = module_facts(self.load(self.files[path]), key[1])
+            shared = self.sources.get(path)
+            data = self.load(self.files[path]) if shared is None else shared
+            self.cache[key] = module_facts(data, key[1])
         return self.cache[key]
+
+    def share(
+        self,
+        paths: Iterable[str],
+        read: Mapping[str, SourceFile] = MappingProxyType({}),
+    ) -> None:
+        """Judge each of ``paths`` on one ``SourceFile``: facts and waivers share it.
+
+        A file in ``read`` (the file rules of the same run read it) is taken when
+        it holds this tree's bytes, so one parse serves both. Call it before
+        asking for the facts of ``paths``; the files stay in memory, so share
+        the files a run judges (a commit's), not a whole tree.
+
+        Example:
+            >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+            >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
+            >>> tree = Tree({"a.py": "k"}, lambda k: b"x = 1\\n", cfg)
+            >>> given = SourceFile.from_bytes("a.py", b"x = 1\\n")
+            >>> tree.share(["a.py"], {"a.py": given})
+            >>> tree.source("a.py") is given is tree.facts("a.py").source
+            True
+        """
+        for path in paths:
+            key = self.files.get(path)
+            if key is None or path in self.sources:
+                continue
+            data = self.load(key)
+            source = read.get(path)
+            if source is None or _data(source) != data:
+                source = SourceFile.from_bytes(path, data)
+            self.sources[path] = source
+
+    def source(self, path: str) -> SourceFile:
+        """The file as judged: its shared ``SourceFile``, else one made now."""
+        shared = self.sources.get(path)
+        if shared is not None:
+            return shared
+        return SourceFile.from_bytes(path, self.load(self.files[path]))
 
     def is_module(self, path: str) -> bool:
         """Whether ``path`` is a source module (exempt or not)."""
@@ -114,3 +157,10 @@ class Tree:
             if layout.is_module_path(path, self.roots, self.cfg.test_roots):
                 found.setdefault(self.dotted(path), path)
         return found
+
+
+def _data(source: SourceFile) -> bytes | None:
+    try:
+        return source.data
+    except SourceUnreadableError:
+        return None
