@@ -6,12 +6,11 @@ and the changed lines from ``core.git``; nothing here runs, reads or prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
-from constitution_hooks.core.config import Settings
 from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.coverage import RULES as RULES
 from constitution_hooks.rules.coverage import SECTION as SECTION
@@ -27,6 +26,28 @@ from constitution_hooks.rules.coverage.figures import (
 
 Matcher = Callable[[str, str], bool]
 BELOW_MINIMUM, DROPPED, CRITICAL_BELOW, DIFF_BELOW, TESTS_FAILED = RULES
+
+
+class GateSettings(NamedTuple):
+    """The ``coverage-gate`` table, typed (``Settings.record(GateSettings)``).
+
+    Example:
+        >>> from constitution_hooks.core.config import Settings
+        >>> table = {o.key: o.default for o in SECTION.options} | {"fail-under": 90}
+        >>> gate = Settings(table).record(GateSettings)
+        >>> gate.fail_under, gate.baseline
+        (90, '.coverage-baseline.json')
+    """
+
+    fail_under: float
+    critical: Mapping[str, float]
+    diff_fail_under: float
+    baseline: str
+    tolerance: float
+    command: Sequence[str]
+    timeout: float
+
+
 # Changed lines per file; None means every line (a file git does not track yet).
 Changed = Mapping[str, frozenset[int] | None]
 
@@ -283,7 +304,7 @@ def check_timeout(elapsed: float, limit: float, where: str) -> list[Violation]:
 
 def evaluate(
     files: Iterable[FileCoverage],
-    settings: Settings,
+    settings: GateSettings,
     changed: Changed | None,
     baseline: Fraction | None,
     match: Matcher,
@@ -293,7 +314,7 @@ def evaluate(
 
     Args:
         files: Every measured file.
-        settings: The ``coverage-gate`` table.
+        settings: The ``coverage-gate`` table, typed.
         changed: Changed lines per file, or None when there is no diff to measure.
         baseline: The recorded baseline percentage, or None.
         match: ``match(glob, path)`` for the critical globs.
@@ -304,22 +325,20 @@ def evaluate(
 
     Example:
         >>> f = FileCoverage("a.py", frozenset({1}), frozenset())
-        >>> s = Settings({"fail-under": 80, "tolerance": 0.1, "critical": {}})
+        >>> s = GateSettings(80, {}, 80, "", 0.1, (), 900)
         >>> [m.name for m in evaluate([f], s, None, None, lambda g, p: True, "p")[0]]
         ['total']
     """
     files = tuple(files)
-    total, found = check_total(files, settings.number("fail-under"), where)
+    total, found = check_total(files, settings.fail_under, where)
     measures = [total]
-    ratchet, dropped = check_baseline(
-        total.figure, baseline, settings.number("tolerance"), where
-    )
+    ratchet, dropped = check_baseline(total.figure, baseline, settings.tolerance, where)
     measures += [ratchet] if ratchet else []
-    critical, below = check_critical(files, settings.raw("critical"), match, where)
+    critical, below = check_critical(files, settings.critical, match, where)
     measures += critical
     found += dropped + below
     if changed is not None:
-        diff, uncovered = check_diff(files, changed, settings.number("diff-fail-under"))
+        diff, uncovered = check_diff(files, changed, settings.diff_fail_under)
         measures.append(diff)
         found += uncovered
     return measures, found
