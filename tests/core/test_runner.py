@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -249,6 +251,25 @@ def test_check_files_keep_holds_each_file_checked_parsed(
     assert len(parse_calls) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x = 1\n" * 501, [(501, 501)]),
+        (LONG_DEF, [(1, 51)]),
+        ("class A:\n" + textwrap.indent(LONG_DEF, "    "), [(2, 52)]),
+        ("x = 1\n" * 501 + "def (\n", [(501, 501), (502, 502)]),
+    ],
+)
+def test_check_files_spans_give_each_violation_its_definition_end(
+    write: Write, tmp_path: Path, text: str, expected: list[tuple[int, int]]
+) -> None:
+    path = write("m.py", text)
+    (tmp_path / ".git").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path)
+    found = check_files([str(path)], config, RULES, known=RULES, spans=True)
+    assert [(v.line, v.end_line) for v in found] == expected
+
+
 def test_check_files_fifo_is_con002_not_regular(tmp_path: Path) -> None:
     fifo = tmp_path / "x.py"
     os.mkfifo(fifo)
@@ -323,6 +344,8 @@ MODULE = "src/pkg/total.py"
 GOOD = "def total(x):\n    return x + 1\n"
 BROKEN = "def total(:\n    return 1\n"
 WAIVED = "# constitution: ignore-file[CON201] Reason: glue code\n" + GOOD
+# Reason: CON102 at the unchanged def line, kept because its body changed.
+GROWN = "def total(x):\n" + "    x += 1\n" * 49 + "    return x\n"
 
 
 @pytest.fixture
@@ -365,19 +388,20 @@ def _changed_on_a_branch(repo: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("argv", "text"),
+    ("argv", "text", "codes"),
     [
-        (["check", MODULE], GOOD),
-        (["check", MODULE], BROKEN),
-        (["check", "--diff-base", "main", MODULE], GOOD),
-        (["check", "--diff-base", "main", MODULE], BROKEN),
-        (["tdd-pairing"], GOOD),
-        (["tdd-pairing"], BROKEN),
-        (["tdd-pairing"], WAIVED),
-        (["tdd-pairing", "--diff-base", "main"], GOOD),
-        (["pre-commit", MODULE], GOOD),
-        (["pre-commit", MODULE], BROKEN),
-        (["pre-commit", MODULE], WAIVED),
+        (["check", MODULE], GOOD, []),
+        (["check", MODULE], BROKEN, ["CON001"]),
+        (["check", "--diff-base", "main", MODULE], GOOD, []),
+        (["check", "--diff-base", "main", MODULE], BROKEN, ["CON001"]),
+        (["check", "--diff-base", "main", MODULE], GROWN, ["CON102"]),
+        (["tdd-pairing"], GOOD, ["CON207"]),
+        (["tdd-pairing"], BROKEN, ["CON001"]),
+        (["tdd-pairing"], WAIVED, ["CON207"]),
+        (["tdd-pairing", "--diff-base", "main"], GOOD, []),
+        (["pre-commit", MODULE], GOOD, ["CON207", "CON311"]),
+        (["pre-commit", MODULE], BROKEN, ["CON001", "CON311"]),
+        (["pre-commit", MODULE], WAIVED, ["CON207", "CON311"]),
     ],
 )
 def test_main_every_hook_parses_the_judged_file_once(
@@ -386,11 +410,14 @@ def test_main_every_hook_parses_the_judged_file_once(
     capsys: pytest.CaptureFixture[str],
     argv: list[str],
     text: str,
+    codes: list[str],
 ) -> None:
     from constitution_hooks.cli import main
 
     _changed_on_a_branch(git_repo, text)
     parsed_texts.clear()
-    assert main([*argv, "--no-cache"] if argv[0] != "tdd-pairing" else argv) in (0, 1)
-    capsys.readouterr()
+    speed = ["--no-cache"] if argv[0] != "tdd-pairing" else []
+    main([*argv, *speed, "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert sorted({v["code"] for v in found}) == codes
     assert parsed_texts.count(text) == 1

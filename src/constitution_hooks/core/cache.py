@@ -28,7 +28,7 @@ from constitution_hooks.core.violation import Violation
 
 CACHE_DIR = ".constitution_cache"
 # Reason: bump when the entry layout changes, so old entries become misses.
-FORMAT = "4"
+FORMAT = "5"
 # Reason: the whole file is read by every run, a 5-file commit too; past this many
 # entries, those of files the run did not see are dropped (about 1 MB of JSON).
 MAX_ENTRIES = 10_000
@@ -177,10 +177,8 @@ class ResultCache:
         if path in self._seen:
             self._new_seen[path] = self._seen[path]
         if key is not None:
-            self._new[key] = [
-                [v.line, v.column, v.code, v.rule, v.message, v.anchor, v.size]
-                for v in violations
-            ]
+            # Reason: every field but the path, in Violation's order (_SHAPE).
+            self._new[key] = [list(v[1:]) for v in violations]
 
     def save(self) -> None:
         """Write the new entries, beside those already there; never raises.
@@ -265,7 +263,7 @@ def _decode(records: Any, path: str) -> list[Violation] | None:
     return [Violation(path, *record) for record in records]
 
 
-_SHAPE = (int, int, str, str, str, str, int)
+_SHAPE = (int, int, str, str, str, str, int, int)
 
 
 def _valid(record: Any) -> bool:

@@ -36,6 +36,7 @@ def check_files(
     configs: Callable[[str], Config] | None = None,
     anchors: Fingerprinter | None = None,
     keep: dict[str, SourceFile] | None = None,
+    spans: bool = False,
 ) -> list[Violation]:
     """Check every file with every enabled file rule and return sorted violations.
 
@@ -54,6 +55,8 @@ def check_files(
             violation's anchor and size from the tree already parsed.
         keep: Filled with each file checked in this process, by path, read and
             parsed, for a later rule of the same run to share (TDD pairing).
+        spans: Give each violation its ``end_line`` (``--diff-base`` keeps a
+            finding at a def line whose body changed) from the tree parsed.
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -68,7 +71,9 @@ def check_files(
     found: list[Violation] = []
     try:
         for project, members in groups.values():
-            check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
+            check, cache = _checker(
+                project, rules, tuple(known), use_cache, anchors, spans
+            )
             check.keep = keep
             fresh = _reading_others(check.active, members)
             kept = [path for path in members if path not in fresh]
@@ -101,6 +106,7 @@ def _checker(
     known: tuple[Rule, ...],
     use_cache: bool,
     anchors: Fingerprinter | None,
+    spans: bool = False,
 ) -> tuple[FileChecker, ResultCache | None]:
     codes = {rule.code for rule in rules}
     active = [
@@ -115,12 +121,13 @@ def _checker(
     checked = frozenset({rule.code for rule, _ in active} | syntax)
     scope = (config.root, config.exclude)
     check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors, scope)
+    check.spans = spans
     cache = None
     if use_cache:
         # Reason: the context names the project, so each keys its own results;
         # anchored results are another context than plain ones.
         context = context_for(config, codes) + repr(
-            (str(config.root), anchors is not None)
+            (str(config.root), anchors is not None, spans)
         )
         cache = ResultCache(project_root(config) / CACHE_DIR, context, check.markers())
     return check, cache
@@ -174,6 +181,7 @@ class FileChecker:
         self.anchors = anchors
         self.scope = scope
         self.keep: dict[str, SourceFile] | None = None
+        self.spans = False
         self._pid = os.getpid()
 
     def markers(self) -> tuple[bytes, ...]:
@@ -198,10 +206,22 @@ class FileChecker:
         kept = [v for v in waived if v.code in self.codes]
         if self.anchors is not None:
             kept = [self.anchors.anchor(v, source) for v in kept]
+        if self.spans:
+            kept = [_with_end_line(v, source) for v in kept]
         # Reason: a worker's files would stay in the worker, out of reach.
         if self.keep is not None and os.getpid() == self._pid:
             self.keep[path] = source
         return kept
+
+
+def _with_end_line(violation: Violation, source: SourceFile) -> Violation:
+    """``violation`` with the last line of the definition on its line, or its own."""
+    try:
+        definitions = source.definitions
+    except (SourceUnreadableError, SyntaxError, RecursionError, MemoryError):
+        return violation._replace(end_line=violation.line)
+    ends = (d.end_line for d in definitions if d.line == violation.line)
+    return violation._replace(end_line=max(ends, default=violation.line))
 
 
 def _reading_others(
