@@ -41,6 +41,7 @@ from constitution_hooks.rules.tdd.project import (
 from constitution_hooks.rules.tdd.routes import check_routes
 from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
+from constitution_hooks.rules.tdd.tree import judged, share
 
 _CODES = frozenset(rule.code for rule in RULES)
 _STAGED = frozenset("AMRCT")
@@ -254,7 +255,7 @@ def _check(
         snap = index_snapshot(project, files)
         # Reason: the files named are judged, so read and parsed once for every
         # rule; a folder's files are many and are read as needed instead.
-        snap.share(files, read)
+        share(snap, files, read)
         folders = [f"{k}/" if k else "" for k, v in given.items() if v.is_dir()]
         chosen = [*files, *(p for p in snap.files if p.startswith(tuple(folders)))]
         modules = [path for path in chosen if snap.is_module(path)]
@@ -319,7 +320,7 @@ def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
         if path not in snap.files:
             kept.extend(found)
             continue
-        waived = apply_waivers(snap.source(path), found, _CODES, ALL_RULES)
+        waived = apply_waivers(judged(snap, path), found, _CODES, ALL_RULES)
         kept.extend(v for v in waived if v.code not in UNWAIVABLE)
     return kept
 
@@ -363,7 +364,7 @@ def _check_staged(project: Project, read: dict[str, SourceFile]) -> Judged:
     ]
     snap = index_snapshot(project, {})
     staged = [c for c in changes if c.status in _STAGED and c.path in snap.files]
-    snap.share([c.path for c in staged], read)
+    share(snap, [c.path for c in staged], read)
     modules = [c.path for c in staged if snap.is_module(c.path)]
     modules += _orphaned_by(changes, snap, modules)
     tests = [c.path for c in staged if c.path in snap.tests]

@@ -100,6 +100,7 @@ class ResultCache:
 
         Only files below the project root (``folder``'s parent) and without a
         ``volatile`` marker (results that depend on other files) are cached.
+        ``misses`` holds the bytes a missed lookup read, for the check to take.
         """
         import hashlib  # Reason: --no-cache runs never pay for importing it.
 
@@ -115,7 +116,7 @@ class ResultCache:
         self._seen: dict[str, list[Any]] = {}
         self._new_seen: dict[str, list[Any]] = {}
         self._volatile = volatile
-        self._read: dict[str, bytes] = {}
+        self.misses: dict[str, bytes] = {}
 
     def lookup(self, path: str) -> list[Violation] | None:
         """The stored violations of ``path`` (as reported) as it is now, or None."""
@@ -139,34 +140,17 @@ class ResultCache:
         except OSError:
             return None
         if any(marker in data for marker in self._volatile):
-            self._read[path] = data
+            self.misses[path] = data
             return None
-        digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(data)
-        key = self._keys[path] = digest.hexdigest()
+        key = self._keys[path] = _content_key(self._sha256, path, data)
         if time.time_ns() - status.st_mtime_ns > RACY_NS:
             self._seen[path] = [*signature, key]
         found = _decode(self._entries.get(key), path)
         if found is None:
-            self._read[path] = data
+            self.misses[path] = data
         elif path in self._seen:
             self._new_seen[path] = self._seen[path]
         return found
-
-    def take(self, path: str) -> bytes | None:
-        """The bytes a missed ``lookup`` of ``path`` read and hashed, handed over once.
-
-        The check then judges exactly the bytes the result is stored under, and
-        the file is read once, not twice; None when nothing was read (a hit, an
-        unreadable file, a path outside the project).
-
-        Example:
-            >>> import tempfile
-            >>> cache = ResultCache(Path(tempfile.mkdtemp()) / CACHE_DIR, "context")
-            >>> cache.take("never-looked-up.py") is None
-            True
-        """
-        return self._read.pop(path, None)
 
     def store(self, path: str, violations: Sequence[Violation]) -> None:
         """Remember ``violations`` for ``path`` as last looked up (until ``save``).
@@ -197,6 +181,13 @@ class ResultCache:
         except (OSError, ValueError):
             return
         self._new, self._new_seen = {}, {}
+
+
+def _content_key(sha256: Any, path: str, data: bytes) -> str:
+    """The entry key of ``data`` read at ``path``: SHA-256 of both."""
+    digest = sha256(path.encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(data)
+    return str(digest.hexdigest())
 
 
 def _merge(

@@ -212,7 +212,7 @@ def run_checks(
         workers = default_jobs(misses) if jobs is None else jobs
         # Reason: a miss was read and hashed by the lookup; the check judges those
         # very bytes (read once, stored under the key they hash to).
-        data = [cache.take(path) if cache else None for path in misses]
+        data = [cache.misses.pop(path, None) if cache else None for path in misses]
         results = iter_files(check, misses, workers, data)
         for path, violations in zip(misses, results, strict=True):
             found.extend(violations)

@@ -38,9 +38,7 @@ def check_files(
     keep: dict[str, SourceFile] | None = None,
     spans: bool = False,
 ) -> list[Violation]:
-    """Check every file with every enabled file rule and return sorted violations.
-
-    CON001 and CON002 are reported when they are among ``rules``.
+    """Check every file with every enabled file rule (CON001/CON002 if among them).
 
     Args:
         paths: The files to check, as they should be reported.
@@ -53,10 +51,8 @@ def check_files(
             it ``config`` decides every file.
         anchors: When a baseline will judge the result, fill in each
             violation's anchor and size from the tree already parsed.
-        keep: Filled with each file checked in this process, by path, read and
-            parsed, for a later rule of the same run to share (TDD pairing).
-        spans: Give each violation its ``end_line`` (``--diff-base`` keeps a
-            finding at a def line whose body changed) from the tree parsed.
+        keep: Filled with the files checked in this process (TDD pairing shares them).
+        spans: Give violations their definition's ``end_line`` (for ``--diff-base``).
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -65,24 +61,34 @@ def check_files(
         >>> check_files([], Config(Path("."), None, ()), [], known=[])
         []
     """
-    rules = tuple(rules)
+    rules, known = tuple(rules), tuple(known)
     groups = _by_project(list(paths), config, configs)
     progress = Progress(sum(len(group[1]) for group in groups.values()), "files")
     found: list[Violation] = []
     try:
         for project, members in groups.values():
-            check, cache = _checker(
-                project, rules, tuple(known), use_cache, anchors, spans
-            )
+            check, cache = _checker(project, rules, known, use_cache, anchors, spans)
             check.keep = keep
-            fresh = _reading_others(check.active, members)
-            kept = [path for path in members if path not in fresh]
-            found += run_checks(kept, check, jobs, cache, progress.advance)
-            if fresh:
-                found += run_checks(sorted(fresh), check, jobs, None, progress.advance)
+            found += _check_members(check, members, jobs, cache, progress.advance)
     finally:
         progress.close()
     return sorted(found)
+
+
+def _check_members(
+    check: FileChecker,
+    members: list[str],
+    jobs: int | None,
+    cache: ResultCache | None,
+    done: Callable[[int], None],
+) -> list[Violation]:
+    """The members' violations; those whose result reads other files skip the cache."""
+    fresh = _reading_others(check.active, members)
+    kept = [path for path in members if path not in fresh]
+    found = run_checks(kept, check, jobs, cache, done)
+    if fresh:
+        found += run_checks(sorted(fresh), check, jobs, None, done)
+    return found
 
 
 def _by_project(

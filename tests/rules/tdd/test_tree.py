@@ -7,7 +7,7 @@ from collections.abc import Callable
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.rules.tdd.settings import TddSettings
-from constitution_hooks.rules.tdd.tree import Tree
+from constitution_hooks.rules.tdd.tree import Tree, judged, share
 
 
 def test_tree_index_maps_dotted_names_of_the_source_roots(
@@ -37,8 +37,8 @@ def test_share_file_read_with_the_same_bytes_is_the_one_judged(
     tree = _tree(settings)
     read = SourceFile.from_bytes("src/pkg/a.py", TEXT.encode())
     read.tree  # noqa: B018 -- the file rules parsed it
-    tree.share(["src/pkg/a.py"], {"src/pkg/a.py": read})
-    assert tree.source("src/pkg/a.py") is read
+    share(tree, ["src/pkg/a.py"], {"src/pkg/a.py": read})
+    assert judged(tree, "src/pkg/a.py") is read
     assert tree.facts("src/pkg/a.py").has_code
     assert len(parse_calls) == 1
 
@@ -48,14 +48,15 @@ def test_share_file_read_with_other_bytes_is_judged_as_the_tree_holds_it(
 ) -> None:
     tree = _tree(settings)
     disk = SourceFile.from_bytes("src/pkg/a.py", b"x = 1\n")
-    tree.share(["src/pkg/a.py"], {"src/pkg/a.py": disk})
-    assert tree.source("src/pkg/a.py").data == TEXT.encode()
+    share(tree, ["src/pkg/a.py"], {"src/pkg/a.py": disk})
+    assert judged(tree, "src/pkg/a.py").data == TEXT.encode()
     assert tree.facts("src/pkg/a.py").has_code
 
 
-def test_source_file_not_shared_is_read_from_the_tree_each_time(
+def test_judged_file_not_shared_is_made_from_the_tree_bytes(
     settings: Callable[..., Settings],
 ) -> None:
     tree = _tree(settings)
-    assert tree.source("src/pkg/a.py") is not tree.source("src/pkg/a.py")
+    made = judged(tree, "src/pkg/a.py")
+    assert made.data == TEXT.encode()
     assert tree.facts("src/pkg/a.py").source is None

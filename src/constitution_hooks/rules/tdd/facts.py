@@ -45,9 +45,8 @@ class ScannedFacts:
 
     Imports, bindings, top-level definitions and dotted references are found
     without a full parse, so pairing over a long history stays fast. Each fact
-    is computed on first use. Built on bytes, no text or tree is kept; built on
-    a ``SourceFile`` (a file a run judges), its text and tree are the file's
-    own, read and parsed once for every rule of the run.
+    is computed on first use; no text or tree is kept but a ``SourceFile``'s
+    (a file the run judges: parsed once for every rule).
 
     Attributes:
         data: The file's bytes.
@@ -67,17 +66,7 @@ class ScannedFacts:
     @property
     def text(self) -> str | None:
         """The decoded text, or None when Python could not decode it."""
-        if self.source is not None:
-            try:
-                return self.source.text
-            # Reason: a file with a NUL byte is no source to the file rules but
-            # decodes; the TDD rules scanned such text before and still do.
-            except SourceUnreadableError:
-                pass
-        try:
-            return decode_source(self.data)
-        except SourceUnreadableError:
-            return None
+        return _decoded(self.data, self.source)
 
     @cached_property
     def _import_nodes(self) -> tuple[ast.Import | ast.ImportFrom, ...]:
@@ -236,6 +225,20 @@ class Facts(ScannedFacts):
     def has_behaviour(self) -> bool:
         """Whether the module holds any code besides docstrings and typing."""
         return self.parsed and self.behaviour != _EMPTY
+
+
+def _decoded(data: bytes, source: SourceFile | None) -> str | None:
+    if source is not None:
+        try:
+            return source.text
+        # Reason: a file with a NUL byte is no source to the file rules but
+        # decodes; the TDD rules scanned such text before and still do.
+        except SourceUnreadableError:
+            pass
+    try:
+        return decode_source(data)
+    except SourceUnreadableError:
+        return None
 
 
 _EMPTY = behaviour(ast.parse(""))

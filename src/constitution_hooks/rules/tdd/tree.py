@@ -14,6 +14,7 @@ from constitution_hooks.rules.tdd.resolve import Memo
 from constitution_hooks.rules.tdd.settings import TddSettings
 
 _PACKAGE_FILES = ("__init__.py", "__main__.py")
+_NONE: Mapping[str, SourceFile] = MappingProxyType({})
 
 
 class Tree:
@@ -25,7 +26,6 @@ class Tree:
         cfg: The resolved tdd-pairing settings.
         cache, memo: Facts by (content key, package), and what tests reach.
         contexts: Module -> the coverage contexts that ran it.
-        sources: Path -> the ``SourceFile`` of a file the run judges (``share``).
 
     Example:
         >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
@@ -52,7 +52,6 @@ class Tree:
         self.memo = Memo() if memo is None else memo
         self._dotted: dict[str, str] = {}
         self._packages: dict[str, str] = {}
-        self.sources: dict[str, SourceFile] = {}
 
     @cached_property
     def roots(self) -> tuple[str, ...]:
@@ -94,48 +93,8 @@ class Tree:
         """The parsed facts of ``path`` (cached by content and package)."""
         key = (self.files[path], self.package(path))
         if key not in self.cache:
-            shared = self.sources.get(path)
-            data = self.load(self.files[path]) if shared is None else shared
-            self.cache[key] = module_facts(data, key[1])
+            self.cache[key] = module_facts(self.load(self.files[path]), key[1])
         return self.cache[key]
-
-    def share(
-        self,
-        paths: Iterable[str],
-        read: Mapping[str, SourceFile] = MappingProxyType({}),
-    ) -> None:
-        """Judge each of ``paths`` on one ``SourceFile``: facts and waivers share it.
-
-        A file in ``read`` (the file rules of the same run read it) is taken when
-        it holds this tree's bytes, so one parse serves both. Call it before
-        asking for the facts of ``paths``; the files stay in memory, so share
-        the files a run judges (a commit's), not a whole tree.
-
-        Example:
-            >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
-            >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
-            >>> tree = Tree({"a.py": "k"}, lambda k: b"x = 1\\n", cfg)
-            >>> given = SourceFile.from_bytes("a.py", b"x = 1\\n")
-            >>> tree.share(["a.py"], {"a.py": given})
-            >>> tree.source("a.py") is given is tree.facts("a.py").source
-            True
-        """
-        for path in paths:
-            key = self.files.get(path)
-            if key is None or path in self.sources:
-                continue
-            data = self.load(key)
-            source = read.get(path)
-            if source is None or _data(source) != data:
-                source = SourceFile.from_bytes(path, data)
-            self.sources[path] = source
-
-    def source(self, path: str) -> SourceFile:
-        """The file as judged: its shared ``SourceFile``, else one made now."""
-        shared = self.sources.get(path)
-        if shared is not None:
-            return shared
-        return SourceFile.from_bytes(path, self.load(self.files[path]))
 
     def is_module(self, path: str) -> bool:
         """Whether ``path`` is a source module (exempt or not)."""
@@ -157,6 +116,51 @@ class Tree:
             if layout.is_module_path(path, self.roots, self.cfg.test_roots):
                 found.setdefault(self.dotted(path), path)
         return found
+
+
+def share(
+    tree: Tree, paths: Iterable[str], read: Mapping[str, SourceFile] = _NONE
+) -> None:
+    """Judge each of ``paths`` on one ``SourceFile``: its facts and waivers share it.
+
+    A file in ``read`` (the file rules of the same run read it) is taken when it
+    holds the tree's bytes, so one parse serves every rule. Call it before asking
+    for the facts of ``paths``; their trees stay in memory with the facts, so
+    share the files a run judges (a commit's), not a whole tree.
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+        >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
+        >>> tree = Tree({"a.py": "k"}, lambda k: b"x = 1\\n", cfg)
+        >>> given = SourceFile.from_bytes("a.py", b"x = 1\\n")
+        >>> share(tree, ["a.py"], {"a.py": given})
+        >>> judged(tree, "a.py") is given
+        True
+    """
+    for path in paths:
+        key = tree.files.get(path)
+        if key is None:
+            continue
+        data = tree.load(key)
+        source = read.get(path)
+        if source is None or _data(source) != data:
+            source = SourceFile.from_bytes(path, data)
+        package = tree.package(path)
+        tree.cache.setdefault((key, package), module_facts(source, package))
+
+
+def judged(tree: Tree, path: str) -> SourceFile:
+    """The file ``path`` as judged: the one its facts share, else one made now.
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+        >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
+        >>> tree = Tree({"a.py": "k"}, lambda k: b"x = 1\\n", cfg)
+        >>> judged(tree, "a.py").line_count
+        1
+    """
+    shared = tree.facts(path).source
+    return shared or SourceFile.from_bytes(path, tree.load(tree.files[path]))
 
 
 def _data(source: SourceFile) -> bytes | None:
