@@ -101,6 +101,8 @@ def stage_violations(
         ``stage_violations(config, ["src/app.py"], None, True)`` gives what
         ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
     """
+    # Reason: pre-commit runs every hook at the repository's top level, where its
+    # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
     # Reason: the staged files the file rules read and parse, TDD pairing judges
     # again: it takes those it finds unchanged in the index, parsing each once.
@@ -108,8 +110,6 @@ def stage_violations(
     if "tdd-pairing" not in separate and len(paths) <= SHARED_FILES:
         read = {}
     found = _file_violations(config, paths, jobs, cache, baseline, read)
-    # Reason: pre-commit runs every hook at the repository's top level, where its
-    # config lives; asking git for the top level would cost one more process.
     if "tdd-pairing" not in separate:
         broken = {v.path for v in found if v.code == "CON001"}
         found += _pairing(config, broken, read)
