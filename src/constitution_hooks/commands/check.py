@@ -106,6 +106,7 @@ class FileCommand(NamedTuple):
             known=RULES,
             configs=ProjectConfigs(SECTIONS, config, args.config is not None).for_path,
             anchors=None if args.no_baseline else baseline_anchors(config),
+            spans=changes is not None,
         )
         if args.all_files and not self.hooks:
             violations = sorted(violations + _contract(config, args))

@@ -19,9 +19,9 @@ from constitution_hooks.core.route_paths import RoutePath, match_path
 from constitution_hooks.core.routes import Route, RouteIndex
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.tdd.evidence import Snapshot
-from constitution_hooks.rules.tdd.settings import violation
+from constitution_hooks.rules.tdd.settings import UNTESTED_ROUTE
 from constitution_hooks.rules.tdd.summary import ClientCall
 
 # Reason: a virtual root keeps the route index on the tree's bytes, off the disk.
@@ -148,12 +148,10 @@ def check_routes(modules: Iterable[str], snap: Snapshot) -> Iterator[Violation]:
 
 def _untested(endpoint: Endpoint) -> Violation:
     shown = [p.text or f"...{p.tail}" for p in endpoint.paths] or ["?"]
-    return violation(
-        "CON210",
-        endpoint.module,
-        endpoint.line,
-        endpoint.column,
+    message = (
         f"route {'/'.join(endpoint.methods)} {shown[0]} ({endpoint.name}) is called"
         " by no test through an HTTP test client; add a test that calls it with"
-        " TestClient (client.get(...), ...)",
+        " TestClient (client.get(...), ...)"
     )
+    where = Finding(endpoint.line, endpoint.column, message)
+    return UNTESTED_ROUTE.at(endpoint.module, where)
