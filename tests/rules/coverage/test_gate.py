@@ -202,10 +202,10 @@ def test_gate_settings_fields_are_the_tables_keys() -> None:
 @pytest.mark.parametrize(
     ("table", "expected"),
     [
-        ({}, (80, {}, 80, ".coverage-baseline.json", 0.1, [], 900)),
+        ({}, (80, {}, 80, ".coverage-baseline.json", 0.1, (), 900)),
         (
             {"fail-under": 79.6, "critical": {"src/core/**": 90}, "timeout": 60},
-            (79.6, {"src/core/**": 90}, 80, ".coverage-baseline.json", 0.1, [], 60),
+            (79.6, {"src/core/**": 90}, 80, ".coverage-baseline.json", 0.1, (), 60),
         ),
     ],
 )
