@@ -113,7 +113,12 @@ def find_pyproject(start: Path) -> Path | None:
         The file's path, or None when there is none up to the root.
 
     Example:
-        >>> find_pyproject(Path("/")) is None or True
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> (top / ".git").mkdir(); (top / "src/pkg").mkdir(parents=True)
+        >>> print(find_pyproject(top / "src/pkg"))  # none up to the repository's root
+        None
+        >>> (top / "pyproject.toml").touch()
+        >>> find_pyproject(top / "src/pkg") == top / "pyproject.toml"
         True
     """
     for folder in (start, *start.parents):
