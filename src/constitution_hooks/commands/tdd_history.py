@@ -112,11 +112,10 @@ def resolve_range(
         >>> import os, tempfile
         >>> from constitution_hooks.core.config import load_config
         >>> from constitution_hooks.rules import SECTIONS
-        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp()); _ = git.run_git(["init"])
         >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
-        >>> _ = git.run_git(["init", "-q"])
-        >>> for message in ("feat: one", "feat: two"):
-        ...     _ = git.run_git([*who, "commit", "-q", "--allow-empty", "-m", message])
+        >>> for _ in range(2):
+        ...     _ = git.run_git([*who, "commit", "-q", "--allow-empty", "-mfeat: a"])
         >>> project = open_project(load_config(SECTIONS))
         >>> base, tip = resolve_range("HEAD~1..", None, project)  # no tip: HEAD
         >>> base == git.verify_commit("HEAD~1"), tip
