@@ -178,8 +178,7 @@ def _judge_projects(
 
 
 def _changed_since(rev: str, projects: list[Project]) -> list[str]:
-    # Reason: the same merge-base diff as `check --diff-base`, imported only here;
-    # changes outside every Python project are not this hook's to judge.
+    # Reason: changes outside every Python project are not this hook's to judge.
     from constitution_hooks.core.changes import changes_since
 
     changed = changes_since(rev, ALL_RULES).paths()

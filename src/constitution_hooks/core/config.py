@@ -182,8 +182,6 @@ def _read_table(source: Path) -> Mapping[str, Any]:
 
 
 def _read_document(source: Path) -> Mapping[str, Any]:
-    # Reason: imported here, not at the top, so a run without a pyproject.toml
-    # does not pay for tomllib (and the datetime and typing it imports).
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover -- exercised by the 3.10 test matrix
@@ -232,7 +230,7 @@ def _resolve(
 
 
 def _suggest(key: str, allowed: list[str]) -> str:
-    import difflib  # Reason: only a config error pays for importing difflib.
+    import difflib
 
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return (

@@ -38,8 +38,6 @@ def run_git(
         >>> run_git(["--version"]).startswith(b"git version")
         True
     """
-    # Reason: imported here, not at the top, so a run on given files (the usual
-    # pre-commit case) never pays for importing subprocess.
     import shutil
 
     # Reason: git is run with argument lists, never through a shell.

@@ -66,8 +66,7 @@ SECTION = Section(
 )
 
 
-# Reason: the checks import ast and the route index; the registry is read by every
-# hook (commit-msg too), so each check is imported on its first call only.
+# Reason: wrappers, so the checks load on first call (start-up imports, ADR 0010).
 def _route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     from constitution_hooks.rules.fastapi import checks
 
