@@ -178,7 +178,6 @@ COMMANDS = (CHECK, FILE_LENGTH, FUNCTION_SIZE)
 def _changes(diff_base: str | None) -> Changes | None:
     if not diff_base:
         return None
-    # Reason: only --diff-base needs git's diff; other runs never import it.
     from constitution_hooks.core.changes import changes_since
 
     return changes_since(diff_base, RULES)

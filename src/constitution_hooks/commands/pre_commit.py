@@ -177,8 +177,17 @@ def contract_files_staged() -> bool:
     """Whether the staged change touches a file the project contract judges.
 
     Example:
-        >>> isinstance(contract_files_staged(), bool)
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.git import run_git
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"]), Path("app.py").touch(), Path("uv.lock").touch()
+        >>> _ = run_git(["add", "app.py"])
+        >>> contract_files_staged()
+        False
+        >>> _ = run_git(["add", "uv.lock"])
+        >>> contract_files_staged()
         True
+        >>> os.chdir(here)
     """
     from constitution_hooks.core import git
 

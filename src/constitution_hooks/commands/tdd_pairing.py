@@ -153,8 +153,21 @@ def check_all(config: Config) -> list[Violation]:
     """Every finding of ``--all-files``, as reported (for the baseline).
 
     Example:
-        >>> check_all.__doc__.split(",")[0]
-        'Every finding of ``--all-files``'
+        A committed module without a test: nothing is staged, every file is judged.
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> Path("src/shop").mkdir(parents=True)
+        >>> _ = Path("src/shop/cart.py").write_text("def total():\\n    return 0\\n")
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q"]), git.run_git(["add", "-A"])
+        >>> _ = git.run_git([*who, "commit", "-qm", "feat: add the cart"])
+        >>> config = load_config(SECTIONS)
+        >>> pairing_violations(config), [(v.path, v.code) for v in check_all(config)]
+        ([], [('src/shop/cart.py', 'CON201')])
+        >>> os.chdir(here)
     """
     return pairing_violations(config, [], True)
 
@@ -177,8 +190,7 @@ def _judge_projects(
 
 
 def _changed_since(rev: str, projects: list[Project]) -> list[str]:
-    # Reason: the same merge-base diff as `check --diff-base`, imported only here;
-    # changes outside every Python project are not this hook's to judge.
+    # Reason: changes outside every Python project are not this hook's to judge.
     from constitution_hooks.core.changes import changes_since
 
     changed = changes_since(rev, ALL_RULES).paths()

@@ -97,11 +97,7 @@ def default_settings() -> Settings:
 
 
 def _run(name: str, source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    """Call ``checks.<name>``; the checks module is imported on the first call.
-
-    The registry is read by every hook (commit-msg too), and the checks import ast
-    and the route index.
-    """
+    """Call ``checks.<name>``, imported on first call (start-up imports, ADR 0010)."""
     from constitution_hooks.rules.fastapi import checks
 
     found: Iterator[Finding] = getattr(checks, name)(source, settings)

@@ -58,8 +58,17 @@ def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
     ``first``, stop at the first test found (whether a test exists is the question).
 
     Example:
-        >>> callable(pair)
-        True
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> t = "from shop.cart import total\\ndef test_total():\\n  assert total()\\n"
+        >>> files = {"src/shop/cart.py": "def total():\\n    return 1\\n",
+        ...          "src/shop/tax.py": "def rate():\\n    return 1\\n",
+        ...          "tests/test_cart.py": t}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> pair("src/shop/cart.py", snap).tests, pair("src/shop/tax.py", snap).tests
+        (('tests/test_cart.py',), ())
     """
     cfg = snap.cfg
     if cfg.match == "import":
@@ -129,8 +138,17 @@ def check_pairing(modules: Iterable[str], snap: Snapshot) -> list[Violation]:
         The violations, unsorted.
 
     Example:
-        >>> callable(check_pairing)
-        True
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> t = "from shop.cart import total\\ndef test_total():\\n  assert total()\\n"
+        >>> files = {"src/shop/cart.py": "def total():\\n    return 1\\n",
+        ...          "src/shop/tax.py": "def rate():\\n    return 1\\n",
+        ...          "tests/test_cart.py": t}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> [(v.code, v.path) for v in check_pairing(snap.modules(), snap)]
+        [('CON201', 'src/shop/tax.py')]
     """
     found: list[Violation] = []
     for module in _checked(modules, snap):
@@ -247,8 +265,22 @@ def check_test_changes(
         One violation per module with tests, none of them changed.
 
     Example:
-        >>> callable(check_test_changes)
-        True
+        The cart's code changed; its test changed too, or did not:
+
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> t = "from shop.cart import total\\ndef test_total():\\n  assert total()\\n"
+        >>> files = {"src/shop/cart.py": "def total():\\n    return 1\\n",
+        ...          "src/shop/tax.py": "def rate():\\n    return 1\\n",
+        ...          "tests/test_cart.py": t}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> cart = ["src/shop/cart.py"]
+        >>> check_test_changes(cart, snap, {*cart, "tests/test_cart.py"})
+        []
+        >>> [(v.code, v.path) for v in check_test_changes(cart, snap, set(cart))]
+        [('CON207', 'src/shop/cart.py')]
     """
     found: list[Violation] = []
     for module in _checked(modules, snap):

@@ -95,8 +95,22 @@ def routes_of(snap: Snapshot) -> Routes:
     """The routes of ``snap``, found once per snapshot state.
 
     Example:
-        >>> callable(routes_of)
-        True
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION, TddSettings
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> files = {"app/__init__.py": "", "app/main.py": (
+        ...     "from fastapi import FastAPI\\napp = FastAPI()\\n"
+        ...     "@app.get('/items/{n}')\\ndef item(n: int):\\n    return n\\n"),
+        ...     "tests/test_items.py": (
+        ...     "def test_item_known_returns_200(client):\\n"
+        ...     "    assert client.get('/items/3')\\n")}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> routes = routes_of(snap)
+        >>> [path.text for endpoint in routes.endpoints for path in endpoint.paths]
+        ['/items/{n}']
+        >>> routes.reached(), routes_of(snap) is routes
+        ({'app/main.py': ['tests/test_items.py']}, True)
     """
     found = snap.__dict__.get("_routes")
     if found is None:
