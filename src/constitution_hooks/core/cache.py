@@ -102,7 +102,7 @@ class ResultCache:
         ``volatile`` marker (results that depend on other files) are cached.
         ``misses`` holds the bytes a missed lookup read, for the check to take.
         """
-        import hashlib  # Reason: --no-cache runs never pay for importing it.
+        import hashlib  # start-up imports: ADR 0010
 
         self.folder = folder
         self._inside = os.path.realpath(folder.parent).rstrip(os.sep) + os.sep
