@@ -98,6 +98,7 @@ def test_run_all_files_reports_committed_untested_module(
     code, out = run(capsys, "--all-files")
     assert code == 1
     assert "CON201" in out
+    assert "checked 1 module, 0 test files in 1 project\n" in out
 
 
 def test_run_files_argument_checks_named_module(
@@ -433,7 +434,7 @@ def test_run_monorepo_root_judges_the_nested_project(
     assert "backend/app/crud.py:1:1: CON201 module app.crud has no test" in out
     assert "users.py" not in out
     assert "examples/" not in out
-    assert "checked 2 modules, 1 test files in 2 projects" in out
+    assert "checked 2 modules, 1 test file in 2 projects" in out
 
 
 @pytest.mark.integration

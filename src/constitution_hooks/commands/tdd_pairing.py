@@ -239,10 +239,13 @@ def _summarise(judged: list[Judged], loud: bool) -> None:
         )
     if loud:
         tests = sum(j.tests for j in judged)
-        sys.stderr.write(
-            f"tdd-pairing: checked {modules} modules, {tests} test files in"
-            f" {len(judged)} projects\n"
-        )
+        counts = (_count(modules, "module"), _count(tests, "test file"))
+        projects = _count(len(judged), "project")
+        sys.stderr.write(f"tdd-pairing: checked {', '.join(counts)} in {projects}\n")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _within(project: Project, read: Mapping[str, SourceFile]) -> dict[str, SourceFile]:
