@@ -1,0 +1,232 @@
+"""Evidence through the code: the modules run by the code a test reaches (CON206).
+
+A test that reaches a module (see ``evidence``) also runs what that module's code
+always runs when it is used: the modules it imports unconditionally (at the top
+level, or at the head of a function body, before any branch or exit), and every
+module a function of it imports when code already reached names that function
+(``from .base import lookup_backend``). Followed transitively, inside the top-level
+package. A package ``__init__`` only gathers names, so only the functions of it
+that are named are followed; a module defining routes is exercised by requests to
+its routes, not by being imported. A module imported under a condition (a
+platform, an environment variable, after an early ``return``) is not reached.
+Static, like the rest of the evidence: nothing is imported or executed.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from weakref import WeakKeyDictionary
+
+from constitution_hooks.rules.tdd.evidence import Snapshot
+from constitution_hooks.rules.tdd.facts import Facts
+from constitution_hooks.rules.tdd.routes import routes_of
+from constitution_hooks.rules.tdd.summary import resolve_relative
+
+__all__ = ["CodeImports", "code_imports", "reached_through_code"]
+
+Import = tuple[str, str]
+# Reason: a statement that may branch or leave ends a function's head; an import
+# after it may never run (``if not flag: return`` before the import).
+_BRANCHES: tuple[type[ast.stmt], ...] = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.Try,
+    ast.With,
+    ast.AsyncWith,
+    ast.Match,
+    ast.Return,
+    ast.Raise,
+    *((ast.TryStar,) if hasattr(ast, "TryStar") else ()),
+)
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+@dataclass(frozen=True)
+class CodeImports:
+    """The imports a module's functions make when they run.
+
+    Attributes:
+        heads: ``(module, name)`` imports at the head of any function or method,
+            before any branch: they run whenever the function does.
+        functions: Top-level function name -> every import anywhere in its body.
+
+    Example:
+        >>> CodeImports().heads
+        frozenset()
+    """
+
+    heads: frozenset[Import] = frozenset()
+    functions: Mapping[str, frozenset[Import]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+
+# Reason: keyed by the facts object, so an entry lives as long as the blob's facts
+# are cached and is computed once per blob however many commits consult it.
+_CACHE: WeakKeyDictionary[Facts, CodeImports] = WeakKeyDictionary()
+
+
+def code_imports(facts: Facts) -> CodeImports:
+    """The imports made inside the functions of a module (parsed once per blob).
+
+    Args:
+        facts: The module's facts.
+
+    Returns:
+        Its function imports; empty when it does not parse.
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.facts import module_facts
+        >>> code = b"def f():\\n    from .b import g\\n    return g()\\n"
+        >>> sorted(code_imports(module_facts(code, "p")).heads)
+        [('p.b', 'g')]
+    """
+    found = _CACHE.get(facts)
+    if found is None:
+        found = _CACHE[facts] = _scan(facts)
+    return found
+
+
+def _scan(facts: Facts) -> CodeImports:
+    text = facts.text
+    if text is None or "import" not in text:
+        return CodeImports()
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return CodeImports()
+    heads: set[Import] = set()
+    functions: dict[str, frozenset[Import]] = {}
+    for node in tree.body:
+        if isinstance(node, _DEFS):
+            heads.update(_head(node, facts.package))
+            functions[node.name] = frozenset(
+                pair
+                for inner in ast.walk(node)
+                if isinstance(inner, (ast.Import, ast.ImportFrom))
+                for pair in _pairs(inner, facts.package)
+            )
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, _DEFS):
+                    heads.update(_head(item, facts.package))
+    return CodeImports(frozenset(heads), MappingProxyType(functions))
+
+
+def _head(function: ast.FunctionDef | ast.AsyncFunctionDef, package: str) -> set[Import]:
+    found: set[Import] = set()
+    for statement in function.body:
+        if isinstance(statement, _BRANCHES):
+            break
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            found.update(_pairs(statement, package))
+    return found
+
+
+def _pairs(node: ast.Import | ast.ImportFrom, package: str) -> Iterator[Import]:
+    if isinstance(node, ast.Import):
+        yield from ((alias.name, "") for alias in node.names)
+        return
+    base = resolve_relative(node.module or "", node.level, package)
+    if base is not None:
+        yield from ((base, alias.name) for alias in node.names)
+
+
+def reached_through_code(module: str, snap: Snapshot) -> tuple[str, ...]:
+    """The tests that reach ``module`` through the code they reach, sorted.
+
+    Args:
+        module: The module's path.
+        snap: The tree state.
+
+    Returns:
+        Every test whose reached modules run ``module`` (see the module docstring);
+        empty when none does.
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+        >>> from constitution_hooks.rules.tdd.settings import TddSettings
+        >>> cfg = TddSettings((), (), LAYOUTS, "evidence", (), False, "t", True)
+        >>> files = {"p/__init__.py": b"", "p/a.py": b"from .b import g\\n",
+        ...          "p/b.py": b"def g():\\n    return 1\\n",
+        ...          "tests/test_a.py": b"from p.a import g\\n"}
+        >>> snap = Snapshot({k: k for k in files}, files.__getitem__, cfg)
+        >>> reached_through_code("p/b.py", snap)
+        ('tests/test_a.py',)
+    """
+    return tuple(sorted(_Walk(snap).run().get(module, ())))
+
+
+class _Walk:
+    """Tests and reached names, carried along the imports the code runs."""
+
+    def __init__(self, snap: Snapshot) -> None:
+        self.snap = snap
+        self.tests: dict[str, set[str]] = {}
+        self.names: dict[str, set[str]] = {}
+        self.queue: list[str] = []
+        self._routes: frozenset[str] | None = None
+
+    def run(self) -> dict[str, set[str]]:
+        """Carry every reached module's tests along its imports until nothing grows."""
+        for path, tests in self.snap.reached.items():
+            names = self.snap.reached_names.get(path, set())
+            self.tests[path], self.names[path] = set(tests), set(names)
+            self.queue.append(path)
+        while self.queue:
+            path = self.queue.pop()
+            for target, name in self._targets(path):
+                self._carry(self.tests[path], target, name)
+        return self.tests
+
+    def _targets(self, path: str) -> Iterator[tuple[str, str]]:
+        facts = self.snap.facts(path)
+        code = code_imports(facts)
+        imports: set[Import] = set()
+        if not path.endswith("__init__.py"):
+            imports |= facts.top_imports | code.heads
+        for name in self.names[path]:
+            imports |= code.functions.get(name, frozenset())
+        top = self.snap.dotted(path).partition(".")[0]
+        for module, name in imports:
+            for target, reached in self._resolve(module, name):
+                if (
+                    target != path
+                    and self.snap.dotted(target).partition(".")[0] == top
+                    and target not in self._route_modules()
+                ):
+                    yield target, reached
+
+    def _resolve(self, module: str, name: str) -> Iterator[tuple[str, str]]:
+        index = self.snap.index
+        named = name and name != "*"
+        if named and f"{module}.{name}" in index:
+            yield index[f"{module}.{name}"], ""
+            return
+        if module not in index:
+            return
+        yield index[module], ""
+        origin = self.snap.resolver.origin(module, name) if named else None
+        if origin is not None and origin in index:
+            yield index[origin], name
+
+    def _carry(self, tests: set[str], target: str, name: str) -> None:
+        kept = self.tests.setdefault(target, set())
+        names = self.names.setdefault(target, set())
+        grew = not tests <= kept or (name and name not in names)
+        kept |= tests
+        if name:
+            names.add(name)
+        if grew:
+            self.queue.append(target)
+
+    def _route_modules(self) -> frozenset[str]:
+        if self._routes is None:
+            endpoints = routes_of(self.snap).endpoints
+            self._routes = frozenset(endpoint.module for endpoint in endpoints)
+        return self._routes
