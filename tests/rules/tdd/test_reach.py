@@ -143,3 +143,18 @@ def test_code_imports_unparsable_module_imports_nothing(cfg: TddSettings) -> Non
     snap = snapshot({"pkg/__init__.py": "", "pkg/bad.py": "def (:\n"}, cfg)
     imports = code_imports(snap.facts("pkg/bad.py"))
     assert (imports.heads, imports.functions) == (frozenset(), {})
+
+
+def test_reached_through_code_route_called_by_a_test_runs_its_imports(
+    cfg: TddSettings,
+) -> None:
+    route = "from pkg.target import helper\n" + ROUTE
+    test = {
+        "tests/test_api.py": "from fastapi.testclient import TestClient\n"
+        "from pkg.app import app\nclient = TestClient(app)\n\n"
+        "def test_health_x_y():\n    assert client.get('/health')\n",
+    }
+    app = "from fastapi import FastAPI\nfrom pkg import api\napp = FastAPI()\n"
+    app += "app.include_router(api.router)\n"
+    files = {"pkg/api.py": route, "pkg/app.py": app, **test}
+    assert through(files, cfg) == ("tests/test_api.py",)

@@ -7,7 +7,7 @@ module a function of it imports when code already reached names that function
 (``from .base import lookup_backend``). Followed transitively, inside the top-level
 package. A package ``__init__`` only gathers names, so only the functions of it
 that are named are followed; a module defining routes is exercised by requests to
-its routes, not by being imported. A module imported under a condition (a
+its routes, not by being imported (a route a test requests starts the walk). A module imported under a condition (a
 platform, an environment variable, after an early ``return``) is not reached.
 Static, like the rest of the evidence: nothing is imported or executed.
 """
@@ -177,6 +177,12 @@ class _Walk:
         for path, tests in self.snap.reached.items():
             names = self.snap.reached_names.get(path, set())
             self.tests[path], self.names[path] = set(tests), set(names)
+            self.queue.append(path)
+        # Reason: a route a test requests runs its module's code (and what that
+        # imports) as surely as a call does.
+        for path, tests in routes_of(self.snap).reached().items():
+            self.tests.setdefault(path, set()).update(tests)
+            self.names.setdefault(path, set())
             self.queue.append(path)
         while self.queue:
             path = self.queue.pop()
