@@ -117,6 +117,10 @@ class Resolver:
         if path is None or depth > _MAX_DEPTH:
             return None
         facts = self.facts(path)
+        # Reason: a name defined at the top level is this module's own, whatever an
+        # import scan found (``from pkg import App`` in a docstring's example).
+        if name in facts.defined:
+            return dotted
         bound = facts.bindings.get(name)
         if bound is not None:
             module, original = bound
@@ -125,8 +129,6 @@ class Resolver:
             if f"{module}.{original}" in self.modules:
                 return f"{module}.{original}"
             return self.origin(module, original, depth + 1)
-        if name in facts.defined:
-            return dotted
         if f"{dotted}.{name}" in self.modules:
             return f"{dotted}.{name}"
         for star in facts.stars:
