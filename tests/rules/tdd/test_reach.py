@@ -158,3 +158,35 @@ def test_reached_through_code_route_called_by_a_test_runs_its_imports(
     app += "app.include_router(api.router)\n"
     files = {"pkg/api.py": route, "pkg/app.py": app, **test}
     assert through(files, cfg) == ("tests/test_api.py",)
+
+
+@pytest.mark.parametrize(
+    ("init", "test", "expected"),
+    [
+        # A function the test calls runs the names it uses.
+        ("from .target import helper\ndef run():\n    return helper()\n", "run", True),
+        # ... but not the names another function uses.
+        (
+            "from .target import helper\ndef run():\n    return 1\n"
+            "def other():\n    return helper()\n",
+            "run",
+            False,
+        ),
+        # A Python 2 implicit relative import names the sibling module.
+        ("from target import helper\ndef run():\n    return helper()\n", "run", True),
+    ],
+)
+def test_reached_through_code_called_function_runs_the_names_it_uses(
+    init: str, test: str, expected: bool, cfg: TddSettings
+) -> None:
+    code = f"import pkg\n\ndef test_run_x_y():\n    assert pkg.{test}()\n"
+    found = through({"pkg/__init__.py": init, "tests/test_core.py": code}, cfg)
+    assert bool(found) is expected
+
+
+def test_reached_through_code_stdlib_name_of_a_sibling_is_not_followed(
+    cfg: TddSettings,
+) -> None:
+    files = {"pkg/core.py": "import logging\ndef run():\n    return 1\n"}
+    snap = snapshot({"pkg/__init__.py": "", "pkg/logging.py": HELPER, **TEST, **files}, cfg)
+    assert reached_through_code("pkg/logging.py", snap) == ()

@@ -2,9 +2,9 @@
 
 A test that reaches a module (see ``evidence``) also runs what that module's code
 always runs when it is used: the modules it imports unconditionally (at the top
-level, or at the head of a function body, before any branch or exit), and every
-module a function of it imports when code already reached names that function
-(``from .base import lookup_backend``). Followed transitively, inside the top-level
+level, or at the head of a function body, before any branch or exit), and, for a
+function that reached code names (``from .base import lookup_backend``), every
+module its body imports and the origin of every imported name its body uses. Followed transitively, inside the top-level
 package. A package ``__init__`` only gathers names, so only the functions of it
 that are named are followed; a module defining routes is exercised by requests to
 its routes, not by being imported (a route a test requests starts the walk). A module imported under a condition (a
@@ -54,6 +54,7 @@ class CodeImports:
         heads: ``(module, name)`` imports at the head of any function or method,
             before any branch: they run whenever the function does.
         functions: Top-level function name -> every import anywhere in its body.
+        uses: Top-level function name -> the plain names its body reads.
 
     Example:
         >>> CodeImports().heads
@@ -62,6 +63,9 @@ class CodeImports:
 
     heads: frozenset[Import] = frozenset()
     functions: Mapping[str, frozenset[Import]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    uses: Mapping[str, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({})
     )
 
@@ -102,20 +106,27 @@ def _scan(facts: Facts) -> CodeImports:
         return CodeImports()
     heads: set[Import] = set()
     functions: dict[str, frozenset[Import]] = {}
+    uses: dict[str, frozenset[str]] = {}
     for node in tree.body:
         if isinstance(node, _DEFS):
             heads.update(_head(node, facts.package))
+            inner = list(ast.walk(node))
             functions[node.name] = frozenset(
                 pair
-                for inner in ast.walk(node)
-                if isinstance(inner, (ast.Import, ast.ImportFrom))
-                for pair in _pairs(inner, facts.package)
+                for item in inner
+                if isinstance(item, (ast.Import, ast.ImportFrom))
+                for pair in _pairs(item, facts.package)
+            )
+            uses[node.name] = frozenset(
+                item.id for item in inner if isinstance(item, ast.Name)
             )
         elif isinstance(node, ast.ClassDef):
             for item in node.body:
                 if isinstance(item, _DEFS):
                     heads.update(_head(item, facts.package))
-    return CodeImports(frozenset(heads), MappingProxyType(functions))
+    return CodeImports(
+        frozenset(heads), MappingProxyType(functions), MappingProxyType(uses)
+    )
 
 
 def _head(function: ast.FunctionDef | ast.AsyncFunctionDef, package: str) -> set[Import]:
@@ -198,9 +209,11 @@ class _Walk:
             imports |= facts.top_imports | code.heads
         for name in self.names[path]:
             imports |= code.functions.get(name, frozenset())
+            used = code.uses.get(name, frozenset())
+            imports.update(facts.bindings[n] for n in used if n in facts.bindings)
         top = self.snap.dotted(path).partition(".")[0]
         for module, name in imports:
-            for target, reached in self._resolve(module, name):
+            for target, reached in self._resolve(module, name, facts.package):
                 if (
                     target != path
                     and self.snap.dotted(target).partition(".")[0] == top
@@ -208,8 +221,11 @@ class _Walk:
                 ):
                     yield target, reached
 
-    def _resolve(self, module: str, name: str) -> Iterator[tuple[str, str]]:
+    def _resolve(
+        self, module: str, name: str, package: str
+    ) -> Iterator[tuple[str, str]]:
         index = self.snap.index
+        module = self.snap.resolver.imported(module, name, package)
         named = name and name != "*"
         if named and f"{module}.{name}" in index:
             yield index[f"{module}.{name}"], ""

@@ -117,6 +117,7 @@ class Resolver:
         if path is None or depth > _MAX_DEPTH:
             return None
         facts = self.facts(path)
+        package = facts.package
         # Reason: a name defined at the top level is this module's own, whatever an
         # import scan found (``from pkg import App`` in a docstring's example).
         if name in facts.defined:
@@ -124,6 +125,7 @@ class Resolver:
         bound = facts.bindings.get(name)
         if bound is not None:
             module, original = bound
+            module = self.imported(module, original, facts.package)
             if not original:
                 return module if module in self.modules else None
             if f"{module}.{original}" in self.modules:
@@ -132,10 +134,35 @@ class Resolver:
         if f"{dotted}.{name}" in self.modules:
             return f"{dotted}.{name}"
         for star in facts.stars:
-            found = self.origin(star, name, depth + 1)
+            found = self.origin(self.imported(star, "*", package), name, depth + 1)
             if found is not None:
                 return found
         return None
+
+
+    def imported(self, module: str, name: str, package: str) -> str:
+        """The module ``from module import name`` in ``package`` names.
+
+        Itself, unless it is no module of the project while a sibling of that name
+        defines (or binds) ``name``: a Python 2 implicit relative import
+        (``from decoder import JSONDecoder`` in ``simplejson/__init__.py``). A plain
+        ``import logging`` is never taken for a sibling ``logging.py``.
+
+        Example:
+            >>> from constitution_hooks.rules.tdd.facts import module_facts
+            >>> r = Resolver({"p.b": "p/b.py"}, lambda path: module_facts(b"X = 1", "p"))
+            >>> r.imported("b", "X", "p"), r.imported("b", "", "p")
+            ('p.b', 'b')
+        """
+        sibling = f"{package}.{module}"
+        if not name or not package or module in self.modules:
+            return module
+        path = self.modules.get(sibling)
+        if path is None:
+            return module
+        facts = self.facts(path)
+        known = name == "*" or name in facts.defined or name in facts.bindings
+        return sibling if known or f"{sibling}.{name}" in self.modules else module
 
 
 def reach_ref(resolver: Resolver, ref: tuple[str, ...]) -> set[tuple[str, str]]:
