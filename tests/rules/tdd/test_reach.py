@@ -13,7 +13,8 @@ from constitution_hooks.rules.tdd.settings import TddSettings
 
 TARGET = "pkg/target.py"
 TEST = {
-    "tests/test_core.py": "from pkg.core import run\n\ndef test_run_x_y():\n    assert run()\n"
+    "tests/test_core.py": "from pkg.core import run\n\n"
+    "def test_run_x_y():\n    assert run()\n"
 }
 HELPER = "def helper():\n    return 1\n"
 ROUTE = (
@@ -43,7 +44,7 @@ def through(extra: dict[str, str], cfg: TddSettings) -> tuple[str, ...]:
     [
         # Imported at the top level of a module the test reaches: run with it.
         (
-            {"pkg/core.py": "from pkg.target import helper\ndef run():\n    helper()\n"},
+            {"pkg/core.py": "from pkg.target import h\ndef run():\n    h()\n"},
             ("tests/test_core.py",),
         ),
         # Transitively, one reached module importing the next.
@@ -98,7 +99,7 @@ def through(extra: dict[str, str], cfg: TddSettings) -> tuple[str, ...]:
         # Only gathered by the package __init__: no code of a test runs it.
         (
             {
-                "pkg/__init__.py": "from .core import run\nfrom .target import helper\n",
+                "pkg/__init__.py": "from .core import run\nfrom .target import h\n",
                 "pkg/core.py": "def run():\n    return 1\n",
             },
             (),
@@ -172,6 +173,13 @@ def test_reached_through_code_route_called_by_a_test_runs_its_imports(
             "run",
             False,
         ),
+        # A name bound under a condition may not exist when the tests run.
+        (
+            "import sys\nif sys.platform == 'win32':\n    from .target import helper\n"
+            "def run():\n    if sys.platform == 'win32':\n        return helper()\n",
+            "run",
+            False,
+        ),
         # A Python 2 implicit relative import names the sibling module.
         ("from target import helper\ndef run():\n    return helper()\n", "run", True),
     ],
@@ -188,5 +196,6 @@ def test_reached_through_code_stdlib_name_of_a_sibling_is_not_followed(
     cfg: TddSettings,
 ) -> None:
     files = {"pkg/core.py": "import logging\ndef run():\n    return 1\n"}
-    snap = snapshot({"pkg/__init__.py": "", "pkg/logging.py": HELPER, **TEST, **files}, cfg)
+    files |= {"pkg/__init__.py": "", "pkg/logging.py": HELPER, **TEST}
+    snap = snapshot(files, cfg)
     assert reached_through_code("pkg/logging.py", snap) == ()

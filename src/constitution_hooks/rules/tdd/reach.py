@@ -4,12 +4,14 @@ A test that reaches a module (see ``evidence``) also runs what that module's cod
 always runs when it is used: the modules it imports unconditionally (at the top
 level, or at the head of a function body, before any branch or exit), and, for a
 function that reached code names (``from .base import lookup_backend``), every
-module its body imports and the origin of every imported name its body uses. Followed transitively, inside the top-level
+module its body imports and the origin of every name its body uses that the
+module imports unconditionally. Followed transitively, inside the top-level
 package. A package ``__init__`` only gathers names, so only the functions of it
 that are named are followed; a module defining routes is exercised by requests to
-its routes, not by being imported (a route a test requests starts the walk). A module imported under a condition (a
-platform, an environment variable, after an early ``return``) is not reached.
-Static, like the rest of the evidence: nothing is imported or executed.
+its routes, not by being imported (a route a test requests starts the walk). A
+module imported under a condition (a platform, an environment variable, after an
+early ``return``) is not reached. Static, like the rest of the evidence: nothing
+is imported or executed.
 """
 
 from __future__ import annotations
@@ -129,7 +131,9 @@ def _scan(facts: Facts) -> CodeImports:
     )
 
 
-def _head(function: ast.FunctionDef | ast.AsyncFunctionDef, package: str) -> set[Import]:
+def _head(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, package: str
+) -> set[Import]:
     found: set[Import] = set()
     for statement in function.body:
         if isinstance(statement, _BRANCHES):
@@ -146,6 +150,16 @@ def _pairs(node: ast.Import | ast.ImportFrom, package: str) -> Iterator[Import]:
     base = resolve_relative(node.module or "", node.level, package)
     if base is not None:
         yield from ((base, alias.name) for alias in node.names)
+
+
+def _bound(facts: Facts, names: frozenset[str]) -> Iterator[Import]:
+    """The imports binding ``names`` unconditionally (at the top level)."""
+    for name in names:
+        bound = facts.bindings.get(name)
+        # Reason: a name bound under a condition (``if WIN: from ._winconsole
+        # import ...``) may not exist when the tests run.
+        if bound is not None and bound in facts.top_imports:
+            yield bound
 
 
 def reached_through_code(module: str, snap: Snapshot) -> tuple[str, ...]:
@@ -209,8 +223,7 @@ class _Walk:
             imports |= facts.top_imports | code.heads
         for name in self.names[path]:
             imports |= code.functions.get(name, frozenset())
-            used = code.uses.get(name, frozenset())
-            imports.update(facts.bindings[n] for n in used if n in facts.bindings)
+            imports.update(_bound(facts, code.uses.get(name, frozenset())))
         top = self.snap.dotted(path).partition(".")[0]
         for module, name in imports:
             for target, reached in self._resolve(module, name, facts.package):

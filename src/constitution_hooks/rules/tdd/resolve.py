@@ -139,7 +139,6 @@ class Resolver:
                 return found
         return None
 
-
     def imported(self, module: str, name: str, package: str) -> str:
         """The module ``from module import name`` in ``package`` names.
 
@@ -150,7 +149,8 @@ class Resolver:
 
         Example:
             >>> from constitution_hooks.rules.tdd.facts import module_facts
-            >>> r = Resolver({"p.b": "p/b.py"}, lambda path: module_facts(b"X = 1", "p"))
+            >>> facts = module_facts(b"X = 1", "p")
+            >>> r = Resolver({"p.b": "p/b.py"}, lambda path: facts)
             >>> r.imported("b", "X", "p"), r.imported("b", "", "p")
             ('p.b', 'b')
         """
