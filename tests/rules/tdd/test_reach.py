@@ -60,6 +60,14 @@ def through(extra: dict[str, str], cfg: TddSettings) -> tuple[str, ...]:
             {"pkg/core.py": 'def run():\n    """Run."""\n    from .target import h\n'},
             ("tests/test_core.py",),
         ),
+        # At the head of a method, the import continued over lines.
+        (
+            {
+                "pkg/core.py": "class C:\n    def run(self):\n"
+                "        from .target import (\n            helper,\n        )\n"
+            },
+            ("tests/test_core.py",),
+        ),
         # After an early return: a path the tests may never take.
         (
             {

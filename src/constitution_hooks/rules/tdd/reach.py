@@ -17,6 +17,7 @@ is imported or executed.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -30,22 +31,16 @@ from constitution_hooks.rules.tdd.summary import resolve_relative
 __all__ = ["CodeImports", "code_imports", "reached_through_code"]
 
 Import = tuple[str, str]
+_DEF = re.compile(r"(?:async[ \t]+)?def[ \t]+(\w+)")
+_IMPORT = re.compile(r"(?:from[ \t]+\.*[\w.]*[ \t]+import|import)\b")
 # Reason: a statement that may branch or leave ends a function's head; an import
 # after it may never run (``if not flag: return`` before the import).
-_BRANCHES: tuple[type[ast.stmt], ...] = (
-    ast.If,
-    ast.For,
-    ast.AsyncFor,
-    ast.While,
-    ast.Try,
-    ast.With,
-    ast.AsyncWith,
-    ast.Match,
-    ast.Return,
-    ast.Raise,
-    *((ast.TryStar,) if hasattr(ast, "TryStar") else ()),
+_BRANCH = re.compile(
+    r"(?:if|elif|else|for|while|try|except|finally|with|match|case|return|raise"
+    r"|async[ \t]+(?:for|with))\b"
 )
-_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_NAME = re.compile(r"[A-Za-z_]\w*")
+_CLOSERS = (")", "]", "}")
 
 
 @dataclass(frozen=True)
@@ -100,56 +95,104 @@ def code_imports(facts: Facts) -> CodeImports:
 
 def _scan(facts: Facts) -> CodeImports:
     text = facts.text
-    if text is None or "import" not in text:
+    if text is None or "def" not in text:
         return CodeImports()
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return CodeImports()
-    heads: set[Import] = set()
-    functions: dict[str, frozenset[Import]] = {}
-    uses: dict[str, frozenset[str]] = {}
-    for node in tree.body:
-        if isinstance(node, _DEFS):
-            heads.update(_head(node, facts.package))
-            inner = list(ast.walk(node))
-            functions[node.name] = frozenset(
-                pair
-                for item in inner
-                if isinstance(item, (ast.Import, ast.ImportFrom))
-                for pair in _pairs(item, facts.package)
-            )
-            uses[node.name] = frozenset(
-                item.id for item in inner if isinstance(item, ast.Name)
-            )
-        elif isinstance(node, ast.ClassDef):
-            for item in node.body:
-                if isinstance(item, _DEFS):
-                    heads.update(_head(item, facts.package))
+    scan = _LineScan(facts.package)
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        scan.line(line, lines, number)
     return CodeImports(
-        frozenset(heads), MappingProxyType(functions), MappingProxyType(uses)
+        frozenset(scan.heads),
+        MappingProxyType({k: frozenset(v) for k, v in scan.functions.items()}),
+        MappingProxyType({k: frozenset(v) for k, v in scan.uses.items()}),
     )
 
 
-def _head(
-    function: ast.FunctionDef | ast.AsyncFunctionDef, package: str
-) -> set[Import]:
-    found: set[Import] = set()
-    for statement in function.body:
-        if isinstance(statement, _BRANCHES):
-            break
-        if isinstance(statement, (ast.Import, ast.ImportFrom)):
-            found.update(_pairs(statement, package))
-    return found
+class _Def:
+    """A function being read: its indentation, and whether its head is still open."""
+
+    def __init__(self, indent: int) -> None:
+        self.indent, self.head, self.body = indent, True, -1
 
 
-def _pairs(node: ast.Import | ast.ImportFrom, package: str) -> Iterator[Import]:
-    if isinstance(node, ast.Import):
-        yield from ((alias.name, "") for alias in node.names)
+class _LineScan:
+    """One pass over a module's lines: function heads, imports and names read.
+
+    Text-based, like the other scans (no parse): a multi-line string whose lines
+    start at column 0 ends the function early, so evidence may be missed but is
+    not invented.
+    """
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+        self.heads: set[Import] = set()
+        self.functions: dict[str, set[Import]] = {}
+        self.uses: dict[str, set[str]] = {}
+        self.stack: list[_Def] = []
+        self.top: str | None = None
+
+    def line(self, line: str, lines: list[str], number: int) -> None:
+        """Read one line (``lines`` and ``number`` to join a continued import)."""
+        code = line.lstrip()
+        if not code or code.startswith("#"):
+            return
+        indent = len(line) - len(code)
+        continued = code.startswith(_CLOSERS)
+        while self.stack and indent <= self.stack[-1].indent and not continued:
+            self.stack.pop()
+        if indent == 0 and not continued and not code.startswith("@"):
+            self.top = None
+        found = _DEF.match(code)
+        if found:
+            self.stack.append(_Def(indent))
+            if indent == 0:
+                self.top = found.group(1)
+                self.functions.setdefault(self.top, set())
+            return
+        if self.top is not None:
+            self.uses.setdefault(self.top, set()).update(_NAME.findall(code))
+        self._statement(code, indent, lines, number)
+
+    def _statement(self, code: str, indent: int, lines: list[str], number: int) -> None:
+        current = self.stack[-1] if self.stack else None
+        if current is not None and current.body < 0 and indent > current.indent:
+            current.body = indent
+        if _IMPORT.match(code) and indent > 0:
+            pairs = set(_pairs(_joined(lines, number), self.package))
+            if self.top is not None:
+                self.functions[self.top] |= pairs
+            if current is not None and current.head and indent == current.body:
+                self.heads |= pairs
+        elif current is not None and _BRANCH.match(code):
+            current.head = False
+
+
+def _joined(lines: list[str], number: int) -> str:
+    """The import statement starting at line ``number``, its continuations joined."""
+    statement = lines[number].strip()
+    end = number
+    while (
+        (statement.count("(") > statement.count(")") or statement.endswith("\\"))
+        and end + 1 < len(lines)
+        and end - number < 200
+    ):
+        end += 1
+        statement = statement.rstrip("\\") + " " + lines[end].strip()
+    return statement
+
+
+def _pairs(statement: str, package: str) -> Iterator[Import]:
+    try:
+        tree = ast.parse(statement)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return
-    base = resolve_relative(node.module or "", node.level, package)
-    if base is not None:
-        yield from ((base, alias.name) for alias in node.names)
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            yield from ((alias.name, "") for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = resolve_relative(node.module or "", node.level, package)
+            if base is not None:
+                yield from ((base, alias.name) for alias in node.names)
 
 
 def _bound(facts: Facts, names: frozenset[str]) -> Iterator[Import]:
