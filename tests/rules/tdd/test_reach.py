@@ -85,6 +85,23 @@ def through(extra: dict[str, str], cfg: TddSettings) -> tuple[str, ...]:
             },
             (),
         ),
+        # In the body of a top-level try: run (an ImportError aside).
+        (
+            {
+                "pkg/core.py": "try:\n    from .target import helper\n"
+                "except ImportError:\n    helper = None\ndef run():\n    return 1\n"
+            },
+            ("tests/test_core.py",),
+        ),
+        # In its except: a fallback the tests do not take.
+        (
+            {
+                "pkg/core.py": "try:\n    from json import loads\n"
+                "except ImportError:\n    from .target import loads\n"
+                "def run():\n    return 1\n"
+            },
+            (),
+        ),
         # Anywhere in a function that reached code imports by name.
         (
             {

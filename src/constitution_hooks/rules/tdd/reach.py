@@ -52,6 +52,8 @@ class CodeImports:
             before any branch: they run whenever the function does.
         functions: Top-level function name -> every import anywhere in its body.
         uses: Top-level function name -> the plain names its body reads.
+        tried: The imports in the body of a top-level ``try`` (they run unless
+            they fail; the ``except`` fallback does not).
 
     Example:
         >>> CodeImports().heads
@@ -65,6 +67,7 @@ class CodeImports:
     uses: Mapping[str, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    tried: frozenset[Import] = frozenset()
 
 
 # Reason: keyed by the facts object, so an entry lives as long as the blob's facts
@@ -105,6 +108,7 @@ def _scan(facts: Facts) -> CodeImports:
         frozenset(scan.heads),
         MappingProxyType({k: frozenset(v) for k, v in scan.functions.items()}),
         MappingProxyType({k: frozenset(v) for k, v in scan.uses.items()}),
+        frozenset(scan.tried),
     )
 
 
@@ -128,8 +132,10 @@ class _LineScan:
         self.heads: set[Import] = set()
         self.functions: dict[str, set[Import]] = {}
         self.uses: dict[str, set[str]] = {}
+        self.tried: set[Import] = set()
         self.stack: list[_Def] = []
         self.top: str | None = None
+        self.trying = False
 
     def line(self, line: str, lines: list[str], number: int) -> None:
         """Read one line (``lines`` and ``number`` to join a continued import)."""
@@ -141,7 +147,7 @@ class _LineScan:
         while self.stack and indent <= self.stack[-1].indent and not continued:
             self.stack.pop()
         if indent == 0 and not continued and not code.startswith("@"):
-            self.top = None
+            self.top, self.trying = None, code.startswith("try:")
         found = _DEF.match(code)
         if found:
             self.stack.append(_Def(indent))
@@ -161,6 +167,8 @@ class _LineScan:
             pairs = set(_pairs(_joined(lines, number), self.package))
             if self.top is not None:
                 self.functions[self.top] |= pairs
+            if self.trying and not self.stack:
+                self.tried |= pairs
             if current is not None and current.head and indent == current.body:
                 self.heads |= pairs
         elif current is not None and _BRANCH.match(code):
@@ -195,13 +203,13 @@ def _pairs(statement: str, package: str) -> Iterator[Import]:
                 yield from ((base, alias.name) for alias in node.names)
 
 
-def _bound(facts: Facts, names: frozenset[str]) -> Iterator[Import]:
-    """The imports binding ``names`` unconditionally (at the top level)."""
+def _bound(facts: Facts, code: CodeImports, names: frozenset[str]) -> Iterator[Import]:
+    """The imports binding ``names`` unconditionally (at the top level, or tried)."""
     for name in names:
         bound = facts.bindings.get(name)
         # Reason: a name bound under a condition (``if WIN: from ._winconsole
         # import ...``) may not exist when the tests run.
-        if bound is not None and bound in facts.top_imports:
+        if bound is not None and (bound in facts.top_imports or bound in code.tried):
             yield bound
 
 
@@ -263,10 +271,10 @@ class _Walk:
         code = code_imports(facts)
         imports: set[Import] = set()
         if not path.endswith("__init__.py"):
-            imports |= facts.top_imports | code.heads
+            imports |= facts.top_imports | code.heads | code.tried
         for name in self.names[path]:
             imports |= code.functions.get(name, frozenset())
-            imports.update(_bound(facts, code.uses.get(name, frozenset())))
+            imports.update(_bound(facts, code, code.uses.get(name, frozenset())))
         top = self.snap.dotted(path).partition(".")[0]
         for module, name in imports:
             for target, reached in self._resolve(module, name, facts.package):
