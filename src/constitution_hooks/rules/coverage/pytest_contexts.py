@@ -21,7 +21,9 @@ def active_coverage(item: Any) -> Any:
     """The coverage measurement to label, or None when it is not ours to label.
 
     Example:
-        >>> active_coverage(None) is None
+        >>> from types import SimpleNamespace as NS
+        >>> item = NS(config=NS(getoption=lambda name, default: "test"))
+        >>> active_coverage(item) is None  # pytest-cov's --cov-context labels it
         True
     """
     try:
@@ -43,7 +45,16 @@ def active_coverage(item: Any) -> Any:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    """Record the lines the test's body runs under its own context."""
+    """Record the lines the test's body runs under its own context.
+
+    Example:
+        >>> from types import SimpleNamespace as NS
+        >>> item = NS(config=NS(getoption=lambda name, default: "test"))
+        >>> hook = pytest_runtest_call(item)
+        >>> next(hook)  # the test runs here; pytest-cov labels this one itself
+        >>> next(hook, "finished")
+        'finished'
+    """
     cov = active_coverage(item)
     if cov is None:
         yield

@@ -16,7 +16,6 @@ beside ``.coverage``, with the same staleness rule.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import tempfile
@@ -109,6 +108,8 @@ def record_contexts(data_file: Path, root: Path) -> None:
     Example:
         >>> record_contexts(Path("/nowhere/.coverage"), Path("/nowhere"))
     """
+    import json  # Reason: kept off the start-up path of the TDD hooks.
+
     found = _read(data_file, root)
     target = _store(root)
     if not found and not target.is_file():
@@ -133,8 +134,13 @@ def _store(root: Path) -> Path:
 
 def _recorded(root: Path) -> dict[str, list[str]]:
     """What the gate recorded for ``root``, modules edited since left out."""
+    target = _store(root)
+    if not target.is_file():
+        return {}
+    import json  # Reason: kept off the start-up path of the TDD hooks.
+
     try:
-        record = json.loads(_store(root).read_text(encoding="utf-8"))
+        record = json.loads(target.read_text(encoding="utf-8"))
         recorded, files = float(record["recorded"]), dict(record["files"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}

@@ -140,12 +140,9 @@ class Resolver:
         return None
 
     def imported(self, module: str, name: str, package: str) -> str:
-        """The module ``from module import name`` in ``package`` names.
-
-        Itself, unless it is no module of the project while a sibling of that name
-        defines (or binds) ``name``: a Python 2 implicit relative import
-        (``from decoder import JSONDecoder`` in ``simplejson/__init__.py``). A plain
-        ``import logging`` is never taken for a sibling ``logging.py``.
+        """The module ``from module import name`` in ``package`` names: itself, or
+        a sibling defining ``name`` when no project module has the name (Python 2's
+        implicit relative import); a plain ``import logging`` stays itself.
 
         Example:
             >>> from constitution_hooks.rules.tdd.facts import module_facts
