@@ -64,7 +64,7 @@ def test_pre_commit_tdd_history_module_run_by_tested_code_passes_new_one_fails(
     result = pre_commit(
         "run", "tdd-history", "--hook-stage", "manual", "--from-ref", base,
         "--to-ref", "HEAD",
-    )  # fmt: skip
+    )  # fmt: skip  # Reason: reads as the command line
     assert result.returncode == 1, result.stdout + result.stderr
     assert "src/shop/coupons.py:1:1: CON206" in result.stdout
     assert "prices" not in result.stdout
