@@ -98,6 +98,7 @@ def _measure(
 ) -> list[FileCoverage] | int:
     from constitution_hooks.rules.coverage import run as coverage_run
     from constitution_hooks.rules.coverage.data import combine_parallel, read_coverage
+    from constitution_hooks.rules.tdd.contexts import record_contexts
 
     if args.data is not None:
         return read_coverage(args.data, root)
@@ -126,6 +127,7 @@ def _measure(
             " tests under coverage and honour COVERAGE_FILE (coverage run -m pytest),"
             " and [tool.coverage.run] source must name the code the tests import"
         )
+    record_contexts(data, root)
     return read_coverage(data, root)
 
 

@@ -17,6 +17,7 @@ from constitution_hooks.core.waivers import MARKER, read_waivers
 from constitution_hooks.rules.tdd.facts import Facts, module_facts
 from constitution_hooks.rules.tdd.layout import naming_kind
 from constitution_hooks.rules.tdd.pairing import Snapshot, pair
+from constitution_hooks.rules.tdd.reach import reached_through_code
 from constitution_hooks.rules.tdd.settings import BEFORE_TEST, TddSettings
 from constitution_hooks.rules.waivers import WAIVER_WITHOUT_REASON
 
@@ -227,6 +228,9 @@ def _judge(
         # histories (simplejson, the FastAPI template), reporting it was noise.
         return []
     if not _changes_behaviour(change, snap) or _exempt(module, snap):
+        return []
+    tests = tests or reached_through_code(module, snap)
+    if tests and not (strict and not set(tests) & touched):
         return []
     if not tests:
         reason = f"{where} changed behaviour before its test existed; {WAYS_OUT}"
