@@ -28,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if args[:1] == ["branch-name"] and branch_surely_allowed(args[1:], os.getcwd()):
         return 0
+    if args[:1] == ["commit-msg"]:
+        from constitution_hooks.fast_commit_msg import surely_clean
+
+        if surely_clean(args[1:], os.getcwd()):
+            return 0
     from constitution_hooks.cli import main as full
 
     return full(args)

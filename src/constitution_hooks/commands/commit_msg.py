@@ -15,6 +15,8 @@ from constitution_hooks.commands.common import (
 from constitution_hooks.core import git
 from constitution_hooks.core.commit_text import CONFIG_ARGUMENTS
 from constitution_hooks.core.commit_text import message_config as read_message_config
+from constitution_hooks.core.config import Config
+from constitution_hooks.core.config_memo import remember
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
@@ -67,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.rev_range is None):
         raise UsageError("give either a message FILE or --range BASE..HEAD")
     config = config_from(args)
+    if args.file is not None and args.config is None and config.source is not None:
+        _remember(config)
     if not config.enabled("commit-message"):
         return report([], args.format)
     settings = CommitSettings.from_settings(config.section("commit-message"))
@@ -80,6 +84,14 @@ def run(args: argparse.Namespace) -> int:
         violations=len(violations),
     )
     return report(violations, args.format)
+
+
+def _remember(config: Config) -> None:
+    """Keep the validated table for the launcher's fast path (``config_memo``)."""
+    import time
+
+    values = dict(config.section("commit-message").values)
+    remember(str(config.source), values, time.time_ns())
 
 
 def check_message_file(path: str, settings: CommitSettings) -> list[Violation]:
