@@ -7,11 +7,13 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from constitution_hooks import fast_commit_msg
 from constitution_hooks.cli import main as full_main
+from constitution_hooks.core.commit_text import DEFAULTS
 from constitution_hooks.fast_commit_msg import might_refer, passes, which
 from constitution_hooks.launch import main as launch_main
 from constitution_hooks.rules.commit import ai_catalogue, ai_models
@@ -23,6 +25,11 @@ from constitution_hooks.rules.commit.ai_references import (
 from tests.conftest import git
 
 PATTERNS = compile_patterns(DEFAULT_PATTERNS)
+# Reason: the defaults as a memo gives them back (every list a tuple).
+DEFAULTS_LISTED = {
+    key: tuple(value) if isinstance(value, (list, tuple)) else value
+    for key, value in DEFAULTS.items()
+}
 TESTS = Path(__file__).resolve().parent / "rules" / "commit"
 
 
@@ -88,8 +95,6 @@ def test_might_refer_non_ascii_line_is_maybe() -> None:
 
 
 def test_passes_empty_or_bom_message_is_not_clean() -> None:
-    from constitution_hooks.core.commit_text import DEFAULTS
-
     assert passes((), (), DEFAULTS) is False
     bom_type = {**DEFAULTS, "types": ["\ufefffeat"]}
     assert passes(("\ufefffeat: x",), (), bom_type) is False
@@ -289,3 +294,17 @@ def test_surely_clean_other_arguments_go_to_full_command(
 def test_surely_clean_missing_file_goes_to_full_command(git_repo: Path) -> None:
     assert fast_commit_msg._surely_clean(["NOPE"], os.getcwd()) is False
     assert full_main(["commit-msg", "NOPE"]) == 2
+
+
+@pytest.mark.parametrize(
+    "values",
+    [None, {"enabled": True}, {**DEFAULTS_LISTED, "max-length": True}],
+)
+def test_usable_memo_of_another_shape_is_not_used(
+    values: dict[str, Any] | None,
+) -> None:
+    assert fast_commit_msg._usable(values) is None
+
+
+def test_usable_memo_of_the_table_is_used() -> None:
+    assert fast_commit_msg._usable(DEFAULTS_LISTED) == DEFAULTS_LISTED

@@ -192,13 +192,24 @@ def _settings(cwd: str) -> dict[str, Any] | None:
     while True:
         candidate = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(candidate):
-            return config_memo.recall(candidate)
+            return _usable(config_memo.recall(candidate))
         if os.path.exists(os.path.join(folder, ".git")):
             return DEFAULTS
         parent = os.path.dirname(folder)
         if parent == folder:
             return DEFAULTS
         folder = parent
+
+
+def _usable(values: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The remembered table when it has exactly the keys and kinds of the defaults."""
+    if values is None or values.keys() != DEFAULTS.keys():
+        return None
+    for key, default in DEFAULTS.items():
+        kind = tuple if isinstance(default, (list, tuple)) else type(default)
+        if type(values[key]) is not kind:
+            return None
+    return values
 
 
 def _git_message_config() -> tuple[str, str] | None:
