@@ -156,10 +156,16 @@ def might_refer(line: str) -> bool:
         "ai" in lower or any(login in lower for login in words.LOGINS)
     ):
         return True
-    split = lower.translate(_SEPARATORS).split()
+    return _names(lower.translate(_SEPARATORS).split())
+
+
+def _names(split: list[str]) -> bool:
+    """Whether the words could start a catalogue name, or say "AI" and "agent"."""
     seen = set(split)
     if "ai" in seen and not seen.isdisjoint(words.AGENT_WORDS):
         return True
+    # Reason: a prefix, because code names and attached versions count too
+    # ("ClineProvider", "qwen3"); the longest one-word name has 13 letters.
     for word in split:
         for size in words.SINGLE_SIZES:
             if size > len(word):

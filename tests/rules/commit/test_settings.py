@@ -31,4 +31,4 @@ def test_from_settings_lists_become_tuples(
 def test_from_settings_record_is_frozen(settings: Callable[..., Settings]) -> None:
     record = CommitSettings.from_settings(settings("commit-message"))
     with pytest.raises(AttributeError):
-        record.max_length = 3  # type: ignore[misc]
+        record.max_length = 3  # type: ignore[misc]  # Reason: the write under test
