@@ -11,7 +11,10 @@ import pytest
 from constitution_hooks.core import config_memo
 from constitution_hooks.core.config_memo import RACY_NS, memo_path, recall, remember
 
-LATER = time.time_ns() + 10 * RACY_NS
+
+def later() -> int:
+    """A look-up time well after any file this test wrote (not racy)."""
+    return time.time_ns() + 10 * RACY_NS
 
 
 @pytest.fixture
@@ -29,7 +32,7 @@ def test_remember_tricky_values_come_back_exactly(source: str) -> None:
         "types": ("feat", "wip\n", "caf\u00e9", "back\\slash", "", "\ud800"),
         "scopes": [],
     }
-    assert remember(source, values, LATER) is True
+    assert remember(source, values, later()) is True
     assert recall(source) == {**values, "scopes": ()}
 
 
@@ -39,7 +42,7 @@ def test_remember_fresh_config_is_not_remembered(source: str) -> None:
 
 
 def test_recall_changed_config_is_no_memo(source: str) -> None:
-    remember(source, {"enabled": True}, LATER)
+    remember(source, {"enabled": True}, later())
     Path(source).write_text("[project]\nname = 'x'\n")
     assert recall(source) is None
 
@@ -50,7 +53,7 @@ def test_recall_changed_code_is_no_memo(
     module = tmp_path / "mod.py"
     module.write_text("x = 1\n")
     monkeypatch.setattr(config_memo, "_code_files", lambda: [(str(module), (6, 1))])
-    remember(source, {"enabled": True}, LATER)
+    remember(source, {"enabled": True}, later())
     assert recall(source) is None
 
 
@@ -59,13 +62,13 @@ def test_recall_changed_code_is_no_memo(
     [b"", b"\xff\xfe", b"constitution-hooks config memo 1\n", b"x\ty\n"],
 )
 def test_recall_malformed_memo_is_no_memo(source: str, damage: bytes) -> None:
-    remember(source, {"enabled": True}, LATER)
+    remember(source, {"enabled": True}, later())
     Path(memo_path(source)).write_bytes(damage)
     assert recall(source) is None
 
 
 def test_recall_truncated_value_line_is_no_memo(source: str) -> None:
-    remember(source, {"enabled": True}, LATER)
+    remember(source, {"enabled": True}, later())
     text = Path(memo_path(source)).read_text()
     Path(memo_path(source)).write_text(text.replace("enabled\tb\t1", "enabled\tb\t2"))
     assert recall(source) is None
@@ -78,14 +81,14 @@ def test_remember_unwritable_folder_writes_nothing(
         raise PermissionError("read-only")
 
     monkeypatch.setattr(os, "makedirs", refuse)
-    assert remember(source, {"enabled": True}, LATER) is False
+    assert remember(source, {"enabled": True}, later()) is False
 
 
 def test_remember_cache_folder_ignores_itself(source: str) -> None:
-    remember(source, {"enabled": True}, LATER)
+    remember(source, {"enabled": True}, later())
     ignore = Path(memo_path(source)).parent / ".gitignore"
     assert ignore.read_text() == "*\n"
 
 
 def test_remember_unknown_value_kind_writes_nothing(source: str) -> None:
-    assert remember(source, {"exempt": [{"path": "x"}]}, LATER) is False
+    assert remember(source, {"exempt": [{"path": "x"}]}, later()) is False
