@@ -7,6 +7,7 @@ own pattern matching, without argparse, pathlib, subprocess or the config
 loader. Anything else (a flag, a config table, a name that does not match, git
 set up by environment variables, a reftable repository) goes to
 :func:`constitution_hooks.cli.main`, which decides and reports exactly as before.
+``commit-msg FILE`` has its own fast path, ``constitution_hooks.fast_commit_msg``.
 """
 
 from __future__ import annotations
