@@ -13,6 +13,7 @@ from constitution_hooks.core.commit_text import (
     format_fault,
     measured,
     message_config,
+    resolve_comment,
     split_header,
 )
 
@@ -126,3 +127,10 @@ def test_defaults_keys_are_the_commit_message_table() -> None:
     from constitution_hooks.rules.commit import SECTION
 
     assert {option.key: option.default for option in SECTION.all_options()} == DEFAULTS
+
+
+@pytest.mark.parametrize("setting", ["AUTO", "Auto", "auto"])
+def test_resolve_comment_auto_in_any_case_is_auto(setting: str) -> None:
+    # Reason: git compares core.commentChar with "auto" ignoring case (strcasecmp).
+    text = "feat: x\n\n#1 fixed\n; Please enter\n"
+    assert resolve_comment(setting, text) == ";"

@@ -52,10 +52,10 @@ HeaderParts = tuple[str, "str | None", bool, str, str]
 def resolve_comment(setting: str, text: str) -> str:
     """Return the comment prefix git used for this message.
 
-    ``core.commentChar=auto`` makes git pick the first of ``#;@!$%^&|:`` that
-    starts no line of the message; the file only shows the result, so the char is
-    read from the scissors line, else from the comment block git appends at the
-    end, else git's own choice over the text.
+    ``core.commentChar=auto`` (in any case) makes git pick the first of
+    ``#;@!$%^&|:`` that starts no line of the message; the file only shows the
+    result, so the char is read from the scissors line, else from the comment
+    block git appends at the end, else git's own choice over the text.
 
     Args:
         setting: ``core.commentChar`` (or ``core.commentString``) as configured.
@@ -68,7 +68,8 @@ def resolve_comment(setting: str, text: str) -> str:
         >>> resolve_comment("auto", "feat: x\\n\\n#1 fixed\\n; Please enter\\n")
         ';'
     """
-    if setting != "auto":
+    # Reason: git compares the value with "auto" ignoring ASCII case (strcasecmp).
+    if not (setting.isascii() and setting.lower() == "auto"):
         return setting
     lines = text.split("\n")
     for line in lines:
