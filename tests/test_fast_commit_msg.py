@@ -159,6 +159,7 @@ GIT_SETTINGS = [
     (),
     (("core.commentChar", ";"),),
     (("core.commentChar", "auto"),),
+    (("core.commentChar", "AUTO"),),
     (("commit.cleanup", "strip"),),
     (("commit.cleanup", "whitespace"),),
     (("commit.cleanup", "scissors"),),
