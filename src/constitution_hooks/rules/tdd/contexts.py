@@ -108,7 +108,7 @@ def record_contexts(data_file: Path, root: Path) -> None:
     Example:
         >>> record_contexts(Path("/nowhere/.coverage"), Path("/nowhere"))
     """
-    import json  # Reason: kept off the start-up path of the TDD hooks.
+    import json  # start-up imports: ADR 0010
 
     found = _read(data_file, root)
     target = _store(root)
@@ -137,7 +137,7 @@ def _recorded(root: Path) -> dict[str, list[str]]:
     target = _store(root)
     if not target.is_file():
         return {}
-    import json  # Reason: kept off the start-up path of the TDD hooks.
+    import json  # start-up imports: ADR 0010
 
     try:
         record = json.loads(target.read_text(encoding="utf-8"))
