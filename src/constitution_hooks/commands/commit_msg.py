@@ -164,8 +164,9 @@ def check_range(rev_range: str, settings: CommitSettings) -> list[Violation]:
 
     Example:
         >>> import os, tempfile
-        >>> from constitution_hooks.rules.commit.message import SECTION
-        >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.core.commit_text import DEFAULTS
+        >>> from constitution_hooks.core.config import Settings
+        >>> s = CommitSettings.from_settings(Settings(DEFAULTS))
         >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
         >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
         >>> _ = git.run_git(["init", "-q"])
