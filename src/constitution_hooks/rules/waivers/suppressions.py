@@ -54,6 +54,9 @@ _QUICK = re.compile(
     r"|#\s*pragma|#\s*pyright:\s*ignore|#\s*fmt:",
     re.IGNORECASE,
 )
+# Reason: the same search line by line ("\s" never runs into the next line), so
+# each match names the line of its "#": the lines whose comments are read.
+_ON_A_LINE = re.compile(_QUICK.pattern.replace(r"\s", r"[^\S\n]"), re.IGNORECASE)
 _INTRODUCER = re.compile(r"(?i:reason:)|--|\b(?i:because)\b")
 # Reason: the reason goes where each tool still honours the directive: mypy rejects
 # text after ``ignore[...]``, bandit reads words after ``nosec`` as test names and
@@ -152,6 +155,54 @@ def read_suppressions(comments: Sequence[Comment]) -> list[Suppression]:
     return sorted(found, key=lambda s: (s.line, s.column))
 
 
+def directive_comments(source: SourceFile) -> list[Comment]:
+    """The comments ``read_suppressions`` needs, without reading every comment.
+
+    Those on the lines where a directive may be, and the comment lines right
+    above each directive and above its statement (where its reason may be):
+    given these, ``read_suppressions`` finds what it finds in all comments.
+
+    Example:
+        >>> text = b"x = 1  # plain\\n# Reason: generated\\nimport os  # noqa: F401\\n"
+        >>> source = SourceFile.from_bytes("a.py", text)
+        >>> [c.line for c in directive_comments(source)]
+        [2, 3]
+    """
+    text = source.text
+    found = source.comments_on(_lines_matching(text))
+    physical = text.split("\n")
+    above: set[int] = set()
+    for comment in found:
+        if _directives(comment.text):
+            above |= _comment_lines_above(physical, comment.line)
+            above |= _comment_lines_above(physical, comment.statement)
+    # Reason: a line's comments come whole from one read (a lone "\r" can put
+    # two on one line), so lines already read are not read again.
+    above -= {comment.line for comment in found}
+    return sorted((*found, *source.comments_on(above)))
+
+
+def _lines_matching(text: str) -> list[int]:
+    lines: list[int] = []
+    line, last = 1, 0
+    for match in _ON_A_LINE.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def _comment_lines_above(physical: list[str], line: int) -> set[int]:
+    """The lines above ``line`` that look like comment lines (``#`` after blanks)."""
+    found: set[int] = set()
+    above = line - 1
+    while above >= 1 and physical[above - 1].lstrip().startswith("#"):
+        found.add(above)
+        above -= 1
+    return found
+
+
 def _directives(text: str) -> list[tuple[str, re.Match[str]]]:
     if not _QUICK.search(text):
         return []
@@ -232,7 +283,7 @@ def check_suppressions(source: SourceFile, settings: Settings) -> Iterator[Findi
         return
     minimum = settings.integer("min-reason-chars")
     kinds = frozenset(settings.strings("kinds"))
-    for found in read_suppressions(source.comments):
+    for found in read_suppressions(directive_comments(source)):
         if found.kind in kinds:
             message = _problem(found, minimum)
             if message:
