@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import Comment, SourceFile
@@ -22,6 +23,13 @@ _WITH = (ast.With, ast.AsyncWith)
 # Reason: ``except*`` (ast.TryStar) exists from Python 3.11 on only.
 _TRIES: tuple[type, ...] = (ast.Try, getattr(ast, "TryStar", ast.Try))
 _REASON = re.compile(r"(?:^|#)\s*reason:\s*\S", re.IGNORECASE)
+# Reason: the lines where such a comment may be, found in the whole text ("\s"
+# never runs into the next line); only their comments are read.
+_MAY_BE_REASON = re.compile(r"#[^\S\n]*reason:", re.IGNORECASE)
+
+
+_Function = ast.FunctionDef | ast.AsyncFunctionDef
+_Found = list[tuple[_Function, int]]
 
 
 def complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
@@ -38,32 +46,58 @@ def complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
         >>> complexity(tree.body[0])
         2
     """
-    return _decisions(function.body) + 1
+    return _decisions(function.body, []) + 1
 
 
-def _decisions(body: Sequence[ast.stmt]) -> int:
+def complexities(tree: ast.Module) -> list[tuple[_Function, int]]:
+    """Return every function's complexity, nested ones included, in one walk.
+
+    A function's complexity counts its nested functions' decisions, so one walk
+    of the statements gives every function's value on the way back up.
+
+    Args:
+        tree: A parsed module.
+
+    Returns:
+        ``(function, complexity)`` pairs in source order.
+
+    Example:
+        >>> tree = ast.parse("def f(a):\\n    def g():\\n        pass\\n")
+        >>> [(node.name, value) for node, value in complexities(tree)]
+        [('f', 2), ('g', 1)]
+    """
+    found: _Found = []
+    _decisions(tree.body, found)
+    return sorted(found, key=lambda pair: pair[0].lineno)
+
+
+def _decisions(body: Sequence[ast.AST], found: _Found) -> int:
     total = 0
     for node in body:
-        if isinstance(node, ast.If):
-            # Reason: an ``elif`` is a nested ``If`` in ``orelse``, so each one counts.
-            total += 1 + _decisions(node.body) + _decisions(node.orelse)
-        elif isinstance(node, _LOOPS):
-            total += 1 + _decisions(node.body) + _decisions(node.orelse)
-        elif isinstance(node, _WITH):
-            total += _decisions(node.body)
-        elif isinstance(node, ast.Match):
-            total += _match_decisions(node)
-        elif isinstance(node, _TRIES):
-            total += _try_decisions(node)
-        elif isinstance(node, _FUNCTIONS):
-            total += 1 + _decisions(node.body)
-        elif isinstance(node, ast.ClassDef):
-            total += _decisions(node.body)
+        # Reason: a table by node type: most statements hold no block at all.
+        count = _COUNTS.get(type(node))
+        if count is not None:
+            total += count(node, found)
     return total
 
 
-def _match_decisions(node: ast.Match) -> int:
-    total = sum(1 + _decisions(case.body) for case in node.cases)
+def _branch(node: ast.If | ast.For | ast.AsyncFor | ast.While, found: _Found) -> int:
+    # Reason: an ``elif`` is a nested ``If`` in ``orelse``, so each one counts.
+    return 1 + _decisions(node.body, found) + _decisions(node.orelse, found)
+
+
+def _block(node: ast.With | ast.AsyncWith | ast.ClassDef, found: _Found) -> int:
+    return _decisions(node.body, found)
+
+
+def _function(node: _Function, found: _Found) -> int:
+    value = 1 + _decisions(node.body, found)
+    found.append((node, value))
+    return value
+
+
+def _match_decisions(node: ast.Match, found: _Found) -> int:
+    total = sum(1 + _decisions(case.body, found) for case in node.cases)
     last = node.cases[-1]
     # Reason: ruff counts an unguarded catch-all last case like an ``else``: free.
     if last.guard is None and _irrefutable(last.pattern):
@@ -79,27 +113,24 @@ def _irrefutable(pattern: ast.pattern) -> bool:
     return False
 
 
-def _try_decisions(node: ast.stmt) -> int:
+def _try_decisions(node: ast.stmt, found: _Found) -> int:
     handlers: list[ast.ExceptHandler] = getattr(node, "handlers", [])
     orelse: list[ast.stmt] = getattr(node, "orelse", [])
-    total = _decisions(getattr(node, "body", []))
-    total += (1 if orelse else 0) + _decisions(orelse)
-    total += _decisions(getattr(node, "finalbody", []))
-    return total + sum(1 + _decisions(handler.body) for handler in handlers)
+    total = _decisions(getattr(node, "body", []), found)
+    total += (1 if orelse else 0) + _decisions(orelse, found)
+    total += _decisions(getattr(node, "finalbody", []), found)
+    return total + sum(1 + _decisions(handler.body, found) for handler in handlers)
 
 
-_BLOCKS = ("body", "orelse", "handlers", "finalbody", "cases")
-
-
-def _functions(
-    body: Sequence[ast.AST],
-) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
-    """Every function among statements, nested ones included; expressions skipped."""
-    for node in body:
-        if isinstance(node, _FUNCTIONS):
-            yield node
-        for block in _BLOCKS:
-            yield from _functions(getattr(node, block, ()))
+# Reason: each entry takes the node types it is filed under; the table is the
+# type test, so its values take Any.
+_COUNTS: dict[type, Callable[[Any, _Found], int]] = {
+    **dict.fromkeys((ast.If, *_LOOPS), _branch),
+    **dict.fromkeys((*_WITH, ast.ClassDef), _block),
+    **dict.fromkeys(_FUNCTIONS, _function),
+    **dict.fromkeys(_TRIES, _try_decisions),
+    ast.Match: _match_decisions,
+}
 
 
 def reason_lines(comments: Iterable[Comment]) -> frozenset[int]:
@@ -119,11 +150,25 @@ def reason_lines(comments: Iterable[Comment]) -> frozenset[int]:
     return frozenset(c.line for c in comments if _REASON.search(c.text))
 
 
+def _reason_candidates(text: str, over: _Found) -> list[int]:
+    """The lines inside the functions over the limit that may hold a reason."""
+    spans = [(node.lineno, node.end_lineno or node.lineno) for node, _ in over]
+    lines: list[int] = []
+    line, last = 1, 0
+    for match in _MAY_BE_REASON.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        if any(first <= line <= end for first, end in spans):
+            lines.append(line)
+    return lines
+
+
 def check_complexity(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     """Flag functions over ``max-complexity`` with no ``# Reason:`` comment inside.
 
     A ``# Reason:`` comment anywhere from the ``def`` line to the function's last
-    line counts; comments are only read when some function is over the limit.
+    line counts; only when some function is over the limit are comments read,
+    and then only on the lines inside such functions that may hold one.
 
     Example:
         >>> import pathlib, tempfile
@@ -134,16 +179,12 @@ def check_complexity(source: SourceFile, settings: Settings) -> Iterator[Finding
         ["function 'f' has complexity 2 (l"]
     """
     limit = settings.integer("max-complexity")
-    names = {d.line: d.name for d in source.definitions if d.kind == "function"}
-    over = [
-        (node, value)
-        for node in _functions(source.tree.body)
-        if (value := complexity(node)) > limit
-    ]
+    over = [(node, value) for node, value in complexities(source.tree) if value > limit]
     if not over:
         return
-    reasons = reason_lines(source.comments)
-    for node, value in sorted(over, key=lambda item: item[0].lineno):
+    names = {d.line: d.name for d in source.definitions if d.kind == "function"}
+    reasons = reason_lines(source.comments_on(_reason_candidates(source.text, over)))
+    for node, value in over:
         end = node.end_lineno or node.lineno
         if not any(node.lineno <= line <= end for line in reasons):
             name = names.get(node.lineno, node.name)
