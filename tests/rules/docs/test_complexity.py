@@ -134,16 +134,28 @@ NESTED = (
     "source",
     [NESTED, *(_values(case)[0] for case in CASES if _parses(_values(case)[0]))],
 )
-def test_complexities_one_walk_equals_each_function_alone(source: str) -> None:
+@pytest.mark.parametrize("above", [0, 1, 2, 3, 10])
+def test_complexities_one_walk_equals_each_function_alone(
+    source: str, above: int
+) -> None:
     tree = ast.parse(source)
     alone = {
         node.lineno: complexity(node)
         for node in ast.walk(tree)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
     }
-    walked = complexities(tree)
-    assert [node.lineno for node, _ in walked] == sorted(alone)
-    assert {node.lineno: value for node, value in walked} == alone
+    walked = complexities(tree, above)
+    assert [node.lineno for node, _ in walked] == sorted(
+        line for line, value in alone.items() if value > above
+    )
+    assert all(alone[node.lineno] == value for node, value in walked)
+
+
+def test_complexities_never_exceed_the_lines_a_function_spans() -> None:
+    source = "def f(a):\n    if a: return 1\n    elif a > 1: return 2\n    return 3\n"
+    ((node, value),) = complexities(ast.parse(source))
+    assert value == 3 <= (node.end_lineno or 0) - node.lineno + 1 == 4
+    assert complexities(ast.parse(source), 3) == []
 
 
 def _ruff_values(tmp_path: Path) -> dict[int, int]:

@@ -22,6 +22,7 @@ _LOOPS = (ast.For, ast.AsyncFor, ast.While)
 _WITH = (ast.With, ast.AsyncWith)
 # Reason: ``except*`` (ast.TryStar) exists from Python 3.11 on only.
 _TRIES: tuple[type, ...] = (ast.Try, getattr(ast, "TryStar", ast.Try))
+_BLOCKS = ("body", "orelse", "handlers", "finalbody", "cases")
 _REASON = re.compile(r"(?:^|#)\s*reason:\s*\S", re.IGNORECASE)
 # Reason: the lines where such a comment may be, found in the whole text ("\s"
 # never runs into the next line); only their comments are read.
@@ -49,14 +50,15 @@ def complexity(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
     return _decisions(function.body, []) + 1
 
 
-def complexities(tree: ast.Module) -> list[tuple[_Function, int]]:
-    """Return every function's complexity, nested ones included, in one walk.
+def complexities(tree: ast.Module, above: int = 0) -> list[tuple[_Function, int]]:
+    """Return the functions whose complexity is above ``above``, in one walk.
 
     A function's complexity counts its nested functions' decisions, so one walk
-    of the statements gives every function's value on the way back up.
+    of its statements gives every nested function's value on the way back up.
 
     Args:
         tree: A parsed module.
+        above: Only functions of a greater complexity are returned (0: all).
 
     Returns:
         ``(function, complexity)`` pairs in source order.
@@ -67,8 +69,29 @@ def complexities(tree: ast.Module) -> list[tuple[_Function, int]]:
         [('f', 2), ('g', 1)]
     """
     found: _Found = []
-    _decisions(tree.body, found)
-    return sorted(found, key=lambda pair: pair[0].lineno)
+    _long_functions(tree.body, above, found)
+    return sorted(
+        (pair for pair in found if pair[1] > above), key=lambda pair: pair[0].lineno
+    )
+
+
+def _long_functions(body: Sequence[ast.AST], above: int, found: _Found) -> None:
+    """Walk the functions that may be above the limit; skip the others whole.
+
+    Every decision point (``if``, ``elif``, loop, ``except``, ``case``, nested
+    ``def``, a ``try``'s ``else``) starts its own logical line after the ``def``
+    line, so a function's complexity is at most the lines it spans, and so is
+    that of every function nested in it (which spans fewer).
+    """
+    for node in body:
+        if isinstance(node, _FUNCTIONS):
+            if (node.end_lineno or node.lineno) - node.lineno >= above:
+                _function(node, found)
+            continue
+        for block in _OUTER.get(type(node), ()):
+            for child in getattr(node, block):
+                inner = child.body if isinstance(child, _CLAUSES) else (child,)
+                _long_functions(inner, above, found)
 
 
 def _decisions(body: Sequence[ast.AST], found: _Found) -> int:
@@ -124,6 +147,14 @@ def _try_decisions(node: ast.stmt, found: _Found) -> int:
 
 # Reason: each entry takes the node types it is filed under; the table is the
 # type test, so its values take Any.
+_CLAUSES = (ast.ExceptHandler, ast.match_case)
+_OUTER: dict[type, tuple[str, ...]] = {
+    kind: tuple(name for name in _BLOCKS if name in kind._fields)
+    for kind in vars(ast).values()
+    if isinstance(kind, type)
+    and issubclass(kind, ast.stmt)
+    and any(name in kind._fields for name in _BLOCKS)
+}
 _COUNTS: dict[type, Callable[[Any, _Found], int]] = {
     **dict.fromkeys((ast.If, *_LOOPS), _branch),
     **dict.fromkeys((*_WITH, ast.ClassDef), _block),
@@ -179,7 +210,7 @@ def check_complexity(source: SourceFile, settings: Settings) -> Iterator[Finding
         ["function 'f' has complexity 2 (l"]
     """
     limit = settings.integer("max-complexity")
-    over = [(node, value) for node, value in complexities(source.tree) if value > limit]
+    over = complexities(source.tree, limit)
     if not over:
         return
     names = {d.line: d.name for d in source.definitions if d.kind == "function"}
