@@ -87,6 +87,9 @@ def readme_inputs(path: str) -> tuple[str, ...]:
         >>> readme_inputs("app/core.py")
         ()
     """
+    # Reason: called for every file of a run; a Path costs more than this test.
+    if "__init__.py" not in path:
+        return ()
     pure = Path(path)
     if pure.name != "__init__.py":
         return ()
@@ -112,6 +115,8 @@ def check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         >>> [f.message[:34] for f in check_readme(source, s)]
         ["package 'app' has no README.md; ad"]
     """
+    if "__init__.py" not in source.display:
+        return
     display = PurePath(source.display)
     if display.name != "__init__.py" or any(map(is_test_dir, display.parent.parts)):
         return
