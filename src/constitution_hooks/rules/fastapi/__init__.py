@@ -66,57 +66,97 @@ SECTION = Section(
 )
 
 
+_MARKER = b"fastapi"
+_LAST: list[tuple[bytes, bool]] = []
+
+
+def _names_fastapi(source: SourceFile) -> bool:
+    """Whether the file's bytes name fastapi, searched once for the eight rules.
+
+    Example:
+        >>> from constitution_hooks.core.source import SourceFile
+        >>> _names_fastapi(SourceFile.from_bytes("m.py", b"import fastapi\\n"))
+        True
+    """
+    # Reason: the rules run one after another on each file, so the answer for
+    # the last bytes is kept; it depends on the bytes alone, and holding them
+    # keeps their identity from being reused.
+    data = source.data
+    if _LAST and _LAST[0][0] is data:
+        return _LAST[0][1]
+    found = _MARKER in data
+    _LAST[:] = [(data, found)]
+    return found
+
+
 # Reason: the checks import ast and the route index; the registry is read by every
-# hook (commit-msg too), so each check is imported on its first call only.
+# hook (commit-msg too), so each check is imported on its first call only, and
+# not at all for a module whose bytes never name fastapi (no check could fire:
+# each judges only modules that import it).
 def _route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.route_not_async(source, settings)
 
 
 def _untyped_body(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.untyped_request_body(source, settings)
 
 
 def _no_response_model(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.route_without_response_model(source, settings)
 
 
 def _unversioned(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.unversioned_route(source, settings)
 
 
 def _shared_model(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.shared_request_response_model(source, settings)
 
 
 def _hidden(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.route_hidden_from_openapi(source, settings)
 
 
 def _on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.route_on_app(source, settings)
 
 
 def _no_health(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     return checks.missing_health_endpoint(source, settings)
 
 
-_MARKER = b"fastapi"
 _ONLY = " Judged only in modules that import fastapi, statically: no code is run."
 _HEAD = (
     'from fastapi import APIRouter\n\nrouter = APIRouter(prefix="/api/v1/items")\n\n\n'
