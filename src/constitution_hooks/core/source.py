@@ -277,6 +277,8 @@ class SourceFile:
             '# b'
         """
         chosen = frozenset(lines)
+        if not chosen:
+            return ()
         if "comments" in self.__dict__:
             return tuple(c for c in self.comments if c.line in chosen)
         # Reason: the window reader builds on this module's Comment.

@@ -47,8 +47,8 @@ _DIRECTIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fmt", re.compile(r"#\s*fmt:\s*(?P<what>off|skip)\b")),
 )
 _WITH_CODES = frozenset({"noqa", "type-ignore", "pyright-ignore", "nosec"})
-# Reason: a whole-text search that only a directive can match, so the tokenizer
-# runs on the few files that hold one ("type:" alone is in most annotated code).
+# Reason: a search that only a directive can match, so comments are read on the
+# few lines that hold one ("type:" alone is in most annotated code).
 _QUICK = re.compile(
     r"#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa|#\s*type:\s*ignore|#\s*nosec"
     r"|#\s*pragma|#\s*pyright:\s*ignore|#\s*fmt:",
@@ -169,7 +169,10 @@ def directive_comments(source: SourceFile) -> list[Comment]:
         [2, 3]
     """
     text = source.text
-    found = source.comments_on(_lines_matching(text))
+    lines = _lines_matching(text)
+    if not lines:
+        return []
+    found = source.comments_on(lines)
     physical = text.split("\n")
     above: set[int] = set()
     for comment in found:
@@ -279,11 +282,12 @@ def check_suppressions(source: SourceFile, settings: Settings) -> Iterator[Findi
         >>> [f.message[:26] for f in check_suppressions(SourceFile(p), s)]
         ["'# noqa' names no codes an"]
     """
-    if not has_marker(source.text):
+    comments = directive_comments(source)
+    if not comments:
         return
     minimum = settings.integer("min-reason-chars")
     kinds = frozenset(settings.strings("kinds"))
-    for found in read_suppressions(directive_comments(source)):
+    for found in read_suppressions(comments):
         if found.kind in kinds:
             message = _problem(found, minimum)
             if message:
