@@ -22,7 +22,6 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules import RULES
 from constitution_hooks.rules.project import RULES as CONTRACT_RULES
 from constitution_hooks.rules.project import SECTION
-from constitution_hooks.rules.project.contract import check_contract
 from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
 from constitution_hooks.rules.project.repository import ENV
 from constitution_hooks.rules.project.settings import ContractSettings
@@ -92,6 +91,10 @@ def contract_violations(
     if not git.inside_work_tree():
         get_logger().debug("project contract skipped: not a git work tree")
         return []
+    # Reason: the rules import packaging (tens of ms); outside a work tree
+    # nothing is judged, so a whole-tree check there never imports them.
+    from constitution_hooks.rules.project.contract import check_contract
+
     top = git.repository_root()
     cfg = ContractSettings.from_settings(config.section(SECTION.name))
     return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)
