@@ -89,9 +89,11 @@ def _long_functions(body: Sequence[ast.AST], above: int, found: _Found) -> None:
                 _function(node, found)
             continue
         for block in _OUTER.get(type(node), ()):
-            for child in getattr(node, block):
-                inner = child.body if isinstance(child, _CLAUSES) else (child,)
-                _long_functions(inner, above, found)
+            if block in _CLAUSES:
+                for clause in getattr(node, block):
+                    _long_functions(clause.body, above, found)
+            else:
+                _long_functions(getattr(node, block), above, found)
 
 
 def _decisions(body: Sequence[ast.AST], found: _Found) -> int:
@@ -147,7 +149,8 @@ def _try_decisions(node: ast.stmt, found: _Found) -> int:
 
 # Reason: each entry takes the node types it is filed under; the table is the
 # type test, so its values take Any.
-_CLAUSES = (ast.ExceptHandler, ast.match_case)
+# Reason: these blocks hold clauses (``except``, ``case``), each with a body.
+_CLAUSES = ("handlers", "cases")
 _OUTER: dict[type, tuple[str, ...]] = {
     kind: tuple(name for name in _BLOCKS if name in kind._fields)
     for kind in vars(ast).values()
