@@ -67,14 +67,20 @@ def missing_sections(text: str) -> list[str]:
     ]
 
 
-def _depth(folder: Path) -> int:
+def _deeper_than(folder: Path, limit: int) -> bool:
+    """Whether more than ``limit`` folders up from ``folder`` hold an ``__init__.py``.
+
+    Counting stops past the limit: a deep package need not be walked to its top.
+    """
     depth = 0
     while (folder / "__init__.py").is_file():
         depth += 1
+        if depth > limit:
+            return True
         if folder.parent == folder:
             break
         folder = folder.parent
-    return depth
+    return False
 
 
 def readme_inputs(path: str) -> tuple[str, ...]:
@@ -121,7 +127,7 @@ def check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     if display.name != "__init__.py" or any(map(is_test_dir, display.parent.parts)):
         return
     folder = source.path.resolve().parent
-    if _depth(folder) > settings.integer("readme-depth"):
+    if _deeper_than(folder, settings.integer("readme-depth")):
         return
     package = display.parent.as_posix()
     try:
