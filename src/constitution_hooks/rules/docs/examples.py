@@ -32,6 +32,7 @@ _EXEMPT_BASES = frozenset(
     }
 )
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning")
+_OVERLOAD = frozenset({"overload"})
 _PROPERTIES = frozenset({"property", "cached_property", "setter", "getter", "deleter"})
 
 
@@ -221,7 +222,7 @@ def check_examples(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         if not public or node.name in exempt:
             continue
         if isinstance(node, _FUNCTIONS):
-            if not _decorated_by(node, frozenset({"overload"})):
+            if not _decorated_by(node, _OVERLOAD):
                 yield from _judge(node, node.name)
         elif methods:
             yield from _judge(node, node.name)

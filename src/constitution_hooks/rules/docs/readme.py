@@ -8,6 +8,7 @@ there; the README and the ``__init__.py`` files above are part of the cache key.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePath
@@ -67,19 +68,20 @@ def missing_sections(text: str) -> list[str]:
     ]
 
 
-def _deeper_than(folder: Path, limit: int) -> bool:
+def _deeper_than(folder: str, limit: int) -> bool:
     """Whether more than ``limit`` folders up from ``folder`` hold an ``__init__.py``.
 
     Counting stops past the limit: a deep package need not be walked to its top.
     """
     depth = 0
-    while (folder / "__init__.py").is_file():
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
         depth += 1
         if depth > limit:
             return True
-        if folder.parent == folder:
+        parent = os.path.dirname(folder)
+        if parent == folder:
             break
-        folder = folder.parent
+        folder = parent
     return False
 
 
@@ -96,15 +98,17 @@ def readme_inputs(path: str) -> tuple[str, ...]:
     # Reason: called for every file of a run; a Path costs more than this test.
     if "__init__.py" not in path:
         return ()
-    pure = Path(path)
-    if pure.name != "__init__.py":
+    if Path(path).name != "__init__.py":
         return ()
-    folder = pure.resolve().parent
-    found = [str(folder / README)]
-    while folder.parent != folder:
-        folder = folder.parent
-        found.append(str(folder / "__init__.py"))
-        if not (folder / "__init__.py").is_file():
+    # Reason: os.path, not pathlib: every package's __init__.py of a run comes
+    # here, and the strings are the same.
+    folder = os.path.dirname(os.path.realpath(path))
+    found = [os.path.join(folder, README)]
+    while os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+        init = os.path.join(folder, "__init__.py")
+        found.append(init)
+        if not os.path.isfile(init):
             break
     return tuple(found)
 
@@ -126,12 +130,12 @@ def check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     display = PurePath(source.display)
     if display.name != "__init__.py" or any(map(is_test_dir, display.parent.parts)):
         return
-    folder = source.path.resolve().parent
+    folder = os.path.dirname(os.path.realpath(source.path))
     if _deeper_than(folder, settings.integer("readme-depth")):
         return
     package = display.parent.as_posix()
     try:
-        text = (folder / README).read_text(encoding="utf-8", errors="replace")
+        text = Path(folder, README).read_text(encoding="utf-8", errors="replace")
     except OSError:
         yield Finding(
             1,
