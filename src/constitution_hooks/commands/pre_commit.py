@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.check import CHECK, add_speed_arguments
 from constitution_hooks.commands.common import (
@@ -24,6 +25,9 @@ from constitution_hooks.commands.common import (
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.violation import Violation
 
+if TYPE_CHECKING:
+    from constitution_hooks.core.source import SourceFile
+
 NAME = "pre-commit"
 HELP = "every pre-commit-stage rule in one process (the 'constitution' hook)"
 # Reason: a hook id as the YAML list item `- id: NAME` (quoted or not, comment
@@ -33,6 +37,9 @@ _HOOK_ID = re.compile(
     r"""[ \t]*(?:#.*)?$""",
     re.MULTILINE,
 )
+# Reason: a commit's worth of files; past it, the files the file rules read are
+# not kept for TDD pairing (each would hold its tree until the end of the run).
+SHARED_FILES = 200
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,12 +101,18 @@ def stage_violations(
         ``stage_violations(config, ["src/app.py"], None, True)`` gives what
         ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
     """
-    found = _file_violations(config, paths, jobs, cache, baseline)
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
+    # Reason: the staged files the file rules read and parse, TDD pairing judges
+    # again: it takes those it finds unchanged in the index, parsing each once.
+    read: dict[str, SourceFile] | None = None
+    if "tdd-pairing" not in separate and len(paths) <= SHARED_FILES:
+        read = {}
+    found = _file_violations(config, paths, jobs, cache, baseline, read)
     if "tdd-pairing" not in separate:
-        found += _pairing(config, {v.path for v in found if v.code == "CON001"})
+        broken = {v.path for v in found if v.code == "CON001"}
+        found += _pairing(config, broken, read)
     if "branch-name" not in separate:
         from constitution_hooks.commands.branch_name import branch_violations
 
@@ -111,19 +124,26 @@ def stage_violations(
     return found
 
 
-def _pairing(config: Config, broken: set[str]) -> list[Violation]:
+def _pairing(
+    config: Config, broken: set[str], read: dict[str, SourceFile] | None
+) -> list[Violation]:
     """TDD pairing's findings; a file the file rules found broken is said once."""
     from constitution_hooks.commands.tdd_pairing import pairing_violations
 
     return [
         v
-        for v in pairing_violations(config)
+        for v in pairing_violations(config, read=read)
         if not (v.code == "CON001" and v.path in broken)
     ]
 
 
 def _file_violations(
-    config: Config, paths: list[str], jobs: int | None, cache: bool, baseline: bool
+    config: Config,
+    paths: list[str],
+    jobs: int | None,
+    cache: bool,
+    baseline: bool,
+    read: dict[str, SourceFile] | None,
 ) -> list[Violation]:
     from constitution_hooks.commands.baseline_filter import baseline_anchors
     from constitution_hooks.core.config import ProjectConfigs
@@ -140,6 +160,7 @@ def _file_violations(
         known=RULES,
         configs=ProjectConfigs(SECTIONS, config, False).for_path,
         anchors=baseline_anchors(config) if baseline else None,
+        keep=read,
     )
 
 
@@ -156,8 +177,17 @@ def contract_files_staged() -> bool:
     """Whether the staged change touches a file the project contract judges.
 
     Example:
-        >>> isinstance(contract_files_staged(), bool)
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.git import run_git
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"]), Path("app.py").touch(), Path("uv.lock").touch()
+        >>> _ = run_git(["add", "app.py"])
+        >>> contract_files_staged()
+        False
+        >>> _ = run_git(["add", "uv.lock"])
+        >>> contract_files_staged()
         True
+        >>> os.chdir(here)
     """
     from constitution_hooks.core import git
 
