@@ -5,13 +5,14 @@ from __future__ import annotations
 import ast
 import tokenize
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from constitution_hooks.core.comments import clean_start, read_comments_on
-from constitution_hooks.core.source import Comment, read_comments
+from constitution_hooks.core.comments import clean_start, comments_on, read_comments_on
+from constitution_hooks.core.source import Comment, SourceFile, read_comments
 
 # Reason: each snippet is a boundary the windowed read relies on; every line of
 # every snippet is compared with the whole-file tokenizer, the reference.
@@ -182,3 +183,20 @@ def test_read_comments_on_random_programs_equal_whole_file_read(text: str) -> No
         assert read_comments_on(text, [line], tree) == tuple(
             c for c in reference if c.line == line
         )
+
+
+def test_comments_on_chosen_line_agrees_with_whole_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("x = 1  # a\ny = 2  # b\n", encoding="utf-8")
+    source = SourceFile(path)
+    assert comments_on(source, [2]) == (Comment(2, 8, "# b", False, 2),)
+    assert "comments" not in vars(source)
+    assert comments_on(source, [1]) == source.comments[:1]
+
+
+def test_comments_on_file_that_does_not_parse_still_reads(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.py"
+    path.write_text("x = (  # a\n", encoding="utf-8")
+    assert comments_on(SourceFile(path), [1]) == (Comment(1, 8, "# a", False, 1),)

@@ -197,20 +197,3 @@ def test_source_data_fifo_raises_not_regular_without_blocking(tmp_path: Path) ->
 def test_source_data_device_raises_not_regular() -> None:
     with pytest.raises(SourceUnreadableError, match="is not a regular file"):
         SourceFile(Path("/dev/null")).data  # noqa: B018 -- reading is under test
-
-
-def test_source_comments_on_chosen_line_agrees_with_whole_read(tmp_path: Path) -> None:
-    path = tmp_path / "a.py"
-    path.write_text("x = 1  # a\ny = 2  # b\n", encoding="utf-8")
-    source = SourceFile(path)
-    assert source.comments_on([2]) == (Comment(2, 8, "# b", False, 2),)
-    assert "comments" not in vars(source)
-    assert source.comments_on([1]) == source.comments[:1]
-
-
-def test_source_comments_on_file_that_does_not_parse_still_reads(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "a.py"
-    path.write_text("x = (  # a\n", encoding="utf-8")
-    assert SourceFile(path).comments_on([1]) == (Comment(1, 8, "# a", False, 1),)

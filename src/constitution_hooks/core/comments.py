@@ -15,7 +15,7 @@ import tokenize
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from constitution_hooks.core.source import Comment, read_comments
+from constitution_hooks.core.source import Comment, SourceFile, read_comments
 
 _NOT_CODE = frozenset(
     {tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING}
@@ -56,6 +56,37 @@ def read_comments_on(
     # tokenizer still stop, the whole-file read decides, as before.
     except (tokenize.TokenError, SyntaxError):
         return _whole(text, wanted)
+
+
+def comments_on(source: SourceFile, lines: Iterable[int]) -> tuple[Comment, ...]:
+    """Return a file's comments on ``lines``, as ``source.comments`` holds them.
+
+    Only the statements around those lines are tokenized (the file's tree says
+    where they start); comments already read whole are filtered instead, and a
+    file that does not parse is tokenized whole.
+
+    Args:
+        source: The file.
+        lines: The 1-based lines whose comments are wanted.
+
+    Returns:
+        The comments on those lines, in source order.
+
+    Example:
+        >>> source = SourceFile.from_bytes("a.py", b"x = 1  # a\\ny = 2  # b\\n")
+        >>> [c.text for c in comments_on(source, [2])]
+        ['# b']
+    """
+    chosen = frozenset(lines)
+    if not chosen:
+        return ()
+    if "comments" in vars(source):
+        return tuple(c for c in source.comments if c.line in chosen)
+    try:
+        tree: ast.Module | None = source.tree
+    except (SyntaxError, RecursionError, MemoryError):
+        tree = None
+    return read_comments_on(source.text, chosen, tree)
 
 
 def _whole(text: str, wanted: Sequence[int]) -> tuple[Comment, ...]:

@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from constitution_hooks.core.symbols import Project
 
 # Reason: Python's own physical line breaks are \r\n, \r and \n only; str.splitlines()
@@ -264,31 +262,6 @@ class SourceFile:
     def comments(self) -> tuple[Comment, ...]:
         """Every comment, read with the tokenizer on first use only."""
         return read_comments(self.text)
-
-    def comments_on(self, lines: Iterable[int]) -> tuple[Comment, ...]:
-        """The comments on ``lines``, as ``comments`` holds them, read cheaply.
-
-        Only the statements around those lines are tokenized (the tree says
-        where they start); a file that does not parse is tokenized whole.
-
-        Example:
-            >>> source = SourceFile.from_bytes("a.py", b"x = 1  # a\\ny = 2  # b\\n")
-            >>> source.comments_on([2])[0].text
-            '# b'
-        """
-        chosen = frozenset(lines)
-        if not chosen:
-            return ()
-        if "comments" in self.__dict__:
-            return tuple(c for c in self.comments if c.line in chosen)
-        # Reason: the window reader builds on this module's Comment.
-        from constitution_hooks.core.comments import read_comments_on
-
-        try:
-            tree: ast.Module | None = self.tree
-        except (SyntaxError, RecursionError, MemoryError):
-            tree = None
-        return read_comments_on(self.text, chosen, tree)
 
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:

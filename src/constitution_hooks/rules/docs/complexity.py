@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from constitution_hooks.core.comments import comments_on
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import Comment, SourceFile
 from constitution_hooks.core.violation import Finding
@@ -217,7 +218,7 @@ def check_complexity(source: SourceFile, settings: Settings) -> Iterator[Finding
     if not over:
         return
     names = {d.line: d.name for d in source.definitions if d.kind == "function"}
-    reasons = reason_lines(source.comments_on(_reason_candidates(source.text, over)))
+    reasons = reason_lines(comments_on(source, _reason_candidates(source.text, over)))
     for node, value in over:
         end = node.end_lineno or node.lineno
         if not any(node.lineno <= line <= end for line in reasons):

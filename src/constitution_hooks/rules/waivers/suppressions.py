@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from constitution_hooks.core.comments import comments_on
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import Comment, SourceFile
 from constitution_hooks.core.violation import Finding
@@ -172,7 +173,7 @@ def directive_comments(source: SourceFile) -> list[Comment]:
     lines = _lines_matching(text)
     if not lines:
         return []
-    found = source.comments_on(lines)
+    found = comments_on(source, lines)
     physical = text.split("\n")
     above: set[int] = set()
     for comment in found:
@@ -182,7 +183,7 @@ def directive_comments(source: SourceFile) -> list[Comment]:
     # Reason: a line's comments come whole from one read (a lone "\r" can put
     # two on one line), so lines already read are not read again.
     above -= {comment.line for comment in found}
-    return sorted((*found, *source.comments_on(above)))
+    return sorted((*found, *comments_on(source, above)))
 
 
 def _lines_matching(text: str) -> list[int]:
