@@ -6,6 +6,7 @@ import argparse
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -22,10 +23,10 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules import RULES
 from constitution_hooks.rules.project import RULES as CONTRACT_RULES
 from constitution_hooks.rules.project import SECTION
-from constitution_hooks.rules.project.contract import check_contract
-from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
-from constitution_hooks.rules.project.repository import ENV
-from constitution_hooks.rules.project.settings import ContractSettings
+
+if TYPE_CHECKING:
+    from constitution_hooks.rules.project.files import ProjectFiles
+    from constitution_hooks.rules.project.settings import ContractSettings
 
 
 def project_prefix(config: Config, top: Path) -> str:
@@ -71,6 +72,9 @@ def snapshot(top: Path, prefix: str, cfg: ContractSettings) -> ProjectFiles:
         >>> snapshot(top, "", ContractSettings.from_settings(defaults)).blobs
         {'pyproject.toml': b''}
     """
+    from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
+    from constitution_hooks.rules.project.repository import ENV
+
     index = git.index_entries(top)
     paths = frozenset(p[len(prefix) :] for p in index if p.startswith(prefix))
     lock_path, lock, member = _nearest(LOCK, prefix, index)
@@ -110,6 +114,9 @@ def contract_violations(
     if not git.inside_work_tree():
         get_logger().debug("project contract skipped: not a git work tree")
         return []
+    from constitution_hooks.rules.project.contract import check_contract
+    from constitution_hooks.rules.project.settings import ContractSettings
+
     top = git.repository_root()
     cfg = ContractSettings.from_settings(config.section(SECTION.name))
     return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)

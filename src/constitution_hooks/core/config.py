@@ -266,16 +266,29 @@ class ProjectConfigs:
         self.explicit = explicit
         self._by_folder: dict[Path, Config] = {}
         self._by_source: dict[Path, Config] = {}
+        self._resolved: dict[str, Path] = {}
 
     def for_path(self, path: str) -> Config:
         """The config deciding ``path`` (loaded once per project)."""
         if self.explicit:
             return self.fallback
-        folder = Path(path).resolve().parent
+        folder = self._folder(path)
         found = self._by_folder.get(folder)
         if found is None:
             found = self._by_folder[folder] = self._nearest(folder)
         return found
+
+    def _folder(self, path: str) -> Path:
+        """``Path(path).resolve().parent``, each folder resolved once per run."""
+        head, name = os.path.split(path)
+        # Reason: resolving costs a system call per part of the path; the files
+        # of a folder share its resolution, unless the file itself is a link.
+        if name in ("", ".", "..") or os.path.islink(path):
+            return Path(path).resolve().parent
+        folder = self._resolved.get(head)
+        if folder is None:
+            folder = self._resolved[head] = Path(head or ".").resolve()
+        return folder
 
     def _nearest(self, folder: Path) -> Config:
         for current in (folder, *folder.parents):

@@ -97,10 +97,39 @@ def default_settings() -> Settings:
 
 
 def _run(name: str, source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    """Call ``checks.<name>``, imported on first call (start-up imports, ADR 0010)."""
+    """Call ``checks.<name>``, imported on first call (start-up imports, ADR 0010).
+
+    Each check judges only modules that import fastapi: a file whose bytes never
+    name it is answered here, without the checks, their imports or the tree.
+    """
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
     found: Iterator[Finding] = getattr(checks, name)(source, settings)
+    return found
+
+
+_MARKER = b"fastapi"
+_LAST: list[tuple[bytes, bool]] = []
+
+
+def _names_fastapi(source: SourceFile) -> bool:
+    """Whether the file's bytes name fastapi, searched once for the eight rules.
+
+    Example:
+        >>> from constitution_hooks.core.source import SourceFile
+        >>> _names_fastapi(SourceFile.from_bytes("m.py", b"import fastapi\\n"))
+        True
+    """
+    # Reason: the rules run one after another on each file, so the answer for
+    # the last bytes is kept; it depends on the bytes alone, and holding them
+    # keeps their identity from being reused.
+    data = source.data
+    if _LAST and _LAST[0][0] is data:
+        return _LAST[0][1]
+    found = _MARKER in data
+    _LAST[:] = [(data, found)]
     return found
 
 
@@ -109,7 +138,6 @@ def _lazy(name: str) -> Callable[[SourceFile, Settings], Iterator[Finding]]:
     return functools.partial(_run, name)
 
 
-_MARKER = b"fastapi"
 _ONLY = " Judged only in modules that import fastapi, statically: no code is run."
 _HEAD = (
     'from fastapi import APIRouter\n\nrouter = APIRouter(prefix="/api/v1/items")\n\n\n'
