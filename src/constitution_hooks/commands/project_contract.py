@@ -65,6 +65,7 @@ def snapshot(top: Path, prefix: str, cfg: ContractSettings) -> ProjectFiles:
 
         >>> import tempfile; top = Path(tempfile.mkdtemp())
         >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.project.settings import ContractSettings
         >>> _ = git.run_git(["init", "-q"], top), (top / "pyproject.toml").touch()
         >>> _ = git.run_git(["add", "-A"], top)
         >>> _ = (top / "pyproject.toml").write_text("[project]  # not staged\\n")
