@@ -13,6 +13,7 @@ from constitution_hooks.commands.common import (
 )
 from constitution_hooks.core import git
 from constitution_hooks.core.config import Config
+from constitution_hooks.core.head import head_branch
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.branch import RULES
@@ -85,4 +86,6 @@ def _branch_under_check() -> tuple[str, bool]:
     pushed = os.environ.get("PRE_COMMIT_LOCAL_BRANCH", "")
     if pushed.startswith("refs/heads/"):
         return pushed[len("refs/heads/") :], False
-    return git.current_branch(), True
+    # Reason: HEAD's file answers without a git process; None means ask git.
+    name = head_branch(os.getcwd())
+    return (git.current_branch() if name is None else name), True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.check import CHECK, add_speed_arguments
 from constitution_hooks.commands.common import (
@@ -23,6 +24,9 @@ from constitution_hooks.commands.common import (
 )
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.violation import Violation
+
+if TYPE_CHECKING:
+    from constitution_hooks.core.git import Change
 
 NAME = "pre-commit"
 HELP = "every pre-commit-stage rule in one process (the 'constitution' hook)"
@@ -98,26 +102,42 @@ def stage_violations(
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
+    staged = _Staged()
     if "tdd-pairing" not in separate:
-        found += _pairing(config, {v.path for v in found if v.code == "CON001"})
+        broken = {v.path for v in found if v.code == "CON001"}
+        found += _pairing(config, broken, staged)
     if "branch-name" not in separate:
         from constitution_hooks.commands.branch_name import branch_violations
 
         found += branch_violations(config)
-    if "project-contract" not in separate and contract_files_staged():
+    if "project-contract" not in separate and contract_files_staged(staged()):
         from constitution_hooks.commands.project_contract import contract_violations
 
         found += contract_violations(config)
     return found
 
 
-def _pairing(config: Config, broken: set[str]) -> list[Violation]:
+class _Staged:
+    """The staged changes, read from git once and only when first asked for."""
+
+    def __init__(self) -> None:
+        self._changes: list[Change] | None = None
+
+    def __call__(self) -> list[Change]:
+        if self._changes is None:
+            from constitution_hooks.core import git
+
+            self._changes = git.staged_changes()
+        return self._changes
+
+
+def _pairing(config: Config, broken: set[str], staged: _Staged) -> list[Violation]:
     """TDD pairing's findings; a file the file rules found broken is said once."""
     from constitution_hooks.commands.tdd_pairing import pairing_violations
 
     return [
         v
-        for v in pairing_violations(config)
+        for v in pairing_violations(config, staged=staged)
         if not (v.code == "CON001" and v.path in broken)
     ]
 
@@ -152,8 +172,11 @@ CONTRACT_FILES = (
 )
 
 
-def contract_files_staged() -> bool:
+def contract_files_staged(staged: list[Change] | None = None) -> bool:
     """Whether the staged change touches a file the project contract judges.
+
+    Args:
+        staged: The staged changes, if already read (else git is asked).
 
     Example:
         >>> isinstance(contract_files_staged(), bool)
@@ -162,7 +185,8 @@ def contract_files_staged() -> bool:
     from constitution_hooks.core import git
 
     pattern = re.compile(CONTRACT_FILES)
-    return any(pattern.search(change.path) for change in git.staged_changes())
+    changes = git.staged_changes() if staged is None else staged
+    return any(pattern.search(change.path) for change in changes)
 
 
 def listed_separately(top: Path) -> set[str]:

@@ -89,10 +89,10 @@ def contract_violations(
     codes = [rule.code for rule in select_rules(CONTRACT_RULES, select, ignore, RULES)]
     if not codes or not config.enabled(SECTION.name):
         return []
-    if not git.inside_work_tree():
+    top = git.work_tree_root()
+    if top is None:
         get_logger().debug("project contract skipped: not a git work tree")
         return []
-    top = git.repository_root()
     cfg = ContractSettings.from_settings(config.section(SECTION.name))
     return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -107,12 +108,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def pairing_violations(
-    config: Config, paths: list[str] | None = None, all_files: bool = False
+    config: Config,
+    paths: list[str] | None = None,
+    all_files: bool = False,
+    staged: Callable[[], list[git.Change]] | None = None,
 ) -> list[Violation]:
     """The TDD findings of the staged change (or of ``paths``, or every file).
 
     Every Python project of the repository is judged with its own settings;
-    paths are relative to the repository root, sorted.
+    paths are relative to the repository root, sorted. ``staged`` reads the
+    staged changes when the caller shares them (default: git is asked).
 
     Raises:
         UsageError: Not inside a git work tree, or a path outside the projects.
@@ -137,7 +142,7 @@ def pairing_violations(
     if not config.enabled(SECTION.name):
         return []
     projects = open_projects(config, load_folder_config)
-    return _judge_projects(projects, paths or [], all_files)[0]
+    return _judge_projects(projects, paths or [], all_files, staged)[0]
 
 
 def check_all(config: Config) -> list[Violation]:
@@ -151,10 +156,15 @@ def check_all(config: Config) -> list[Violation]:
 
 
 def _judge_projects(
-    projects: list[Project], paths: list[str], all_files: bool
+    projects: list[Project],
+    paths: list[str],
+    all_files: bool,
+    staged: Callable[[], list[git.Change]] | None = None,
 ) -> tuple[list[Violation], list[Judged]]:
     _outside_every(projects, paths)
-    judged = [_check(p, paths, all_files) for p in projects]
+    # Reason: one `git diff --cached` serves every project of the repository.
+    read = _once(staged or (lambda: git.staged_changes(projects[0].top)))
+    judged = [_check(p, paths, all_files, read) for p in projects]
     violations = sorted(
         v._replace(path=project.prefix + v.path)
         for project, found in zip(projects, judged, strict=True)
@@ -221,7 +231,24 @@ def _summarise(judged: list[Judged], loud: bool) -> None:
         )
 
 
-def _check(project: Project, paths: list[str], all_files: bool) -> Judged:
+def _once(read: Callable[[], list[git.Change]]) -> Callable[[], list[git.Change]]:
+    """``read``, called at most once (its first answer kept)."""
+    kept: list[list[git.Change]] = []
+
+    def first() -> list[git.Change]:
+        if not kept:
+            kept.append(read())
+        return kept[0]
+
+    return first
+
+
+def _check(
+    project: Project,
+    paths: list[str],
+    all_files: bool,
+    staged: Callable[[], list[git.Change]],
+) -> Judged:
     if all_files:
         snap = index_snapshot(project, {})
         return _judge(snap.modules(), list(snap.tests), snap)
@@ -234,7 +261,7 @@ def _check(project: Project, paths: list[str], all_files: bool) -> Judged:
         modules = [path for path in chosen if snap.is_module(path)]
         tests = [path for path in chosen if path in snap.tests]
         return _judge(modules, tests, snap) if given else Judged([], 0, 0, 0)
-    return _check_staged(project)
+    return _check_staged(project, staged)
 
 
 def _judge(
@@ -331,10 +358,12 @@ def _given(project: Project, paths: list[str]) -> dict[str, Path]:
     return given
 
 
-def _check_staged(project: Project) -> Judged:
+def _check_staged(
+    project: Project, read_staged: Callable[[], list[git.Change]]
+) -> Judged:
     changes = [
         c._replace(path=new, old_path=project.relative(c.old_path) or c.old_path)
-        for c in git.staged_changes(project.top)
+        for c in read_staged()
         if (new := project.relative(c.path)) is not None and new.endswith(".py")
     ]
     snap = index_snapshot(project, {})

@@ -40,14 +40,10 @@ def run_git(
     """
     # Reason: imported here, not at the top, so a run on given files (the usual
     # pre-commit case) never pays for importing subprocess.
-    import shutil
-
     # Reason: git is run with argument lists, never through a shell.
     import subprocess  # nosec B404
 
-    executable = shutil.which("git")
-    if executable is None:
-        raise GitError("git is not installed or not on PATH")
+    executable = git_executable()
     # Reason: every call here only reads; with optional locks off git never
     # rewrites the index to refresh its stat data (as editors run it).
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
@@ -63,6 +59,39 @@ def run_git(
         detail = reason[-1] if reason else f"exit code {result.returncode}"
         raise GitError(f"git {_named(args)} failed: {detail}")
     return result.stdout
+
+
+def git_executable() -> str:
+    """The full path of ``git`` on ``PATH``, as ``shutil.which("git")`` finds it.
+
+    Raises:
+        GitError: If git is not installed.
+
+    Example:
+        >>> git_executable().endswith("git")
+        True
+    """
+    # Reason: shutil (with bz2, lzma and zlib) costs 3 ms of every hook run; on
+    # POSIX its `which` is this loop, elsewhere (PATHEXT) it is asked.
+    if os.name != "posix":
+        import shutil
+
+        found = shutil.which("git")
+    else:
+        path = os.environ.get("PATH")
+        if path is None:
+            path = os.confstr("CS_PATH") or os.defpath
+        # Reason: as shutil.which, an empty PATH finds nothing (":" means here).
+        folders = path.split(os.pathsep) if path else []
+        candidates = (os.path.join(folder, "git") for folder in folders)
+        found = next((c for c in candidates if _executable_file(c)), None)
+    if found is None:
+        raise GitError("git is not installed or not on PATH")
+    return found
+
+
+def _executable_file(path: str) -> bool:
+    return os.path.exists(path) and os.access(path, os.X_OK) and not os.path.isdir(path)
 
 
 def _named(args: list[str]) -> str:
@@ -97,6 +126,23 @@ def inside_work_tree(cwd: Path | None = None) -> bool:
         return run_git(["rev-parse", "--is-inside-work-tree"], cwd).strip() == b"true"
     except GitError:
         return False
+
+
+def work_tree_root(cwd: Path | None = None) -> Path | None:
+    """The work tree's top folder (resolved), or None outside one or without git.
+
+    One ``git rev-parse`` answers both "inside a work tree?" and "where is its
+    top?" (it fails in a ``.git`` folder, a bare repository or outside git).
+
+    Example:
+        >>> work_tree_root() == repository_root()
+        True
+    """
+    try:
+        top = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
+    except GitError:
+        return None
+    return Path(os.fsdecode(top)).resolve() if top else None
 
 
 def tracked_files(cwd: Path | None = None) -> list[str]:
