@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import os
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -19,6 +19,9 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.branch import RULES
 from constitution_hooks.rules.branch.check import check_branch
 
+if TYPE_CHECKING:
+    import argparse
+
 _RULE = RULES[0]
 
 
@@ -30,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``--branch``, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--branch", "fix/42"]).branch
         'fix/42'
@@ -47,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the branch and report; return the exit code.
 
     Example:
+        >>> import argparse
         >>> run(argparse.Namespace(branch="docs/readme", format="text", config=None))
         0
     """

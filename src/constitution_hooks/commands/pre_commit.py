@@ -10,7 +10,6 @@ them, in the order the separate hooks would print them. A hook the project's
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,8 @@ from constitution_hooks.core.config import Config
 from constitution_hooks.core.violation import Violation
 
 if TYPE_CHECKING:
+    import argparse
+
     from constitution_hooks.core.git import Change
 
 NAME = "pre-commit"
@@ -43,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the staged file paths, ``--jobs``, ``--no-cache``, format and config.
 
     Example:
+        >>> import argparse
         >>> p = argparse.ArgumentParser(); add_arguments(p)
         >>> p.parse_args(["a.py", "--no-cache"]).paths
         ['a.py']

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -26,6 +26,9 @@ from constitution_hooks.rules.project.contract import check_contract
 from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
 from constitution_hooks.rules.project.repository import ENV
 from constitution_hooks.rules.project.settings import ContractSettings
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def project_prefix(config: Config, top: Path) -> str:
@@ -108,6 +111,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add rule selection, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--select", "CON701", "--ignore", "CON705"]).ignore
         ['CON705']
@@ -132,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
         >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
         >>> table = "[tool.constitution.project-contract]\\nenabled = false"
         >>> _ = config.write_text(table)
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> run(parser.parse_args(["--config", str(config)]))
         0

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -40,6 +39,9 @@ from constitution_hooks.rules.tdd.routes import check_routes
 from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
 
+if TYPE_CHECKING:
+    import argparse
+
 _CODES = frozenset(rule.code for rule in RULES)
 _STAGED = frozenset("AMRCT")
 
@@ -52,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add files, ``--all-files``, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--all-files"]).all_files
         True
@@ -87,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
         >>> import pathlib, tempfile
         >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
         >>> _ = config.write_text("[tool.constitution.tdd-pairing]\\nenabled = false")
+        >>> import argparse
         >>> run(argparse.Namespace(config=config, format="text"))
         0
     """

@@ -11,7 +11,6 @@ coverage.py is imported here only, and only when a data file exists.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,9 @@ def context_evidence(root: Path, data_file: str = DATA_FILE) -> dict[str, list[s
     if not path.is_file():
         return {}
     try:
+        # Reason: sqlite3 only with a data file (3 ms otherwise paid by every commit).
+        import sqlite3
+
         from coverage import CoverageData
         from coverage.exceptions import CoverageException
     except ImportError:
