@@ -118,13 +118,14 @@ PROBE = (
     "import sys\n"
     "from constitution_hooks.launch import main\n"
     "code = main(sys.argv[1:])\n"
-    "heavy = ('argparse', 'gettext', 'sqlite3', 'shutil', 'constitution_hooks.cli')\n"
+    "heavy = ('argparse', 'gettext', 'sqlite3', 'shutil', 'dataclasses', 'inspect',"
+    " 'constitution_hooks.cli')\n"
     "print(code, [m for m in heavy if m in sys.modules])\n"
 )
 
 
 @pytest.mark.parametrize("command", ["check", "pre-commit"])
-def test_main_hook_line_imports_no_argparse_shutil_sqlite_or_cli(
+def test_main_hook_line_imports_no_argparse_dataclasses_or_cli(
     git_repo: Path, command: str
 ) -> None:
     git(git_repo, "checkout", "-q", "-b", "feature/x")

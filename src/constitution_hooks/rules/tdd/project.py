@@ -6,8 +6,8 @@ The TDD hooks judge what git holds (the index, or a commit), never the disk alon
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from constitution_hooks.core import git
 from constitution_hooks.core.blobs import IndexBlobs
@@ -23,8 +23,7 @@ _DISK = "disk:"
 PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """Where the project sits in the repository, and its resolved settings.
 
     Example:
@@ -39,7 +38,7 @@ class Project:
     nested: tuple[str, ...] = ()
     # Reason: the index as read once by open_projects (path -> blob id), so a
     # snapshot does not ask git again; None: read it when needed.
-    entries: dict[str, str] | None = field(default=None, compare=False, repr=False)
+    entries: dict[str, str] | None = None
 
     def relative(self, path: str) -> str | None:
         """A repository path relative to the project, or None outside it.
@@ -102,7 +101,7 @@ def open_projects(config: Config, load: Callable[[Path], Config]) -> list[Projec
         and folder != outer.prefix
         and _is_product(folder[len(outer.prefix) :])
     ]
-    projects = [replace(outer, nested=tuple(nested), entries=entries)]
+    projects = [outer._replace(nested=tuple(nested), entries=entries)]
     for folder in nested:
         settings = load(outer.top / folder)
         cfg = TddSettings.from_settings(
