@@ -119,7 +119,7 @@ PROBE = (
     "from constitution_hooks.launch import main\n"
     "code = main(sys.argv[1:])\n"
     "heavy = ('argparse', 'gettext', 'sqlite3', 'shutil', 'dataclasses', 'inspect',"
-    " 'constitution_hooks.cli')\n"
+    " 'constitution_hooks.core.baseline', 'constitution_hooks.cli')\n"
     "print(code, [m for m in heavy if m in sys.modules])\n"
 )
 
