@@ -31,6 +31,8 @@ LONG = "def f():\n" + "    x = 1\n" * 48 + "    return x\n"
         ["pre-commit"],
         ["pre-commit", "a.py", "b.py"],
         ["pre-commit", "pre-commit", "x=1.py", ""],
+        ["file-length", "a.py"],
+        ["function-size", "a.py", "b.py"],
     ],
 )
 def test_hook_args_exact_hook_lines_same_options_as_argparse(argv: list[str]) -> None:
@@ -51,6 +53,8 @@ def test_hook_args_exact_hook_lines_same_options_as_argparse(argv: list[str]) ->
         ["pre-commit", "-"],
         ["-v", "check", "a.py"],
         ["check", "-1.py"],
+        ["commit-msg", "MSG"],
+        ["tdd-pairing", "a.py"],
     ],
 )
 def test_hook_args_anything_else_goes_to_the_full_command(argv: list[str]) -> None:
@@ -86,7 +90,9 @@ def _run(
     return code, out, err
 
 
-@pytest.mark.parametrize("command", ["check", "pre-commit"])
+@pytest.mark.parametrize(
+    "command", ["check", "pre-commit", "file-length", "function-size"]
+)
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
 @pytest.mark.parametrize("branch", ["wip", "feature/x"])
 def test_main_fast_path_same_output_and_exit_as_full_command(

@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if args[:1] == ["branch-name"] and branch_surely_allowed(args[1:], os.getcwd()):
         return 0
-    if args[:1] in (["check"], ["pre-commit"]):
+    if args[:1] in (["pre-commit"], ["check"], ["file-length"], ["function-size"]):
         from constitution_hooks.fast_hook import fast_main
 
         code = fast_main(args)
