@@ -76,8 +76,7 @@ class ModuleCommand(NamedTuple):
     run: Callable[[argparse.Namespace], int]
 
 
-# Reason: a hook imports only its own command, so `commit-msg` does not pay for
-# coverage, YAML or the file runner (see docs/performance.md).
+# Reason: a hook imports only its own command (start-up imports, ADR 0010).
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "check", "check", "CHECK", "run every file rule (the 'constitution' hook)"

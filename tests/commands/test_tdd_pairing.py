@@ -12,9 +12,10 @@ from constitution_hooks import cli
 from constitution_hooks.cli import main
 from constitution_hooks.commands import tdd_pairing
 from constitution_hooks.commands.tdd_pairing import waive
+from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules.tdd.layout import LAYOUTS
 from constitution_hooks.rules.tdd.pairing import Snapshot
-from constitution_hooks.rules.tdd.settings import TddSettings, violation
+from constitution_hooks.rules.tdd.settings import MISSING_TEST, TddSettings
 from tests.conftest import git
 
 MODULE = "src/pkg/config.py"
@@ -355,19 +356,19 @@ def _snapshot(files: dict[str, bytes]) -> Snapshot:
 
 
 def test_waive_violation_of_file_outside_snapshot_is_kept() -> None:
-    found = violation("CON201", MODULE, 1, 1, "no test")
+    found = MISSING_TEST.at(MODULE, Finding(1, 1, "no test"))
     assert waive([found], _snapshot({})) == [found]
 
 
 def test_waive_reasoned_file_waiver_in_snapshot_text_drops_violation() -> None:
     text = b"# constitution: ignore-file[CON201] Reason: thin shim\nx = 1\n"
-    found = violation("CON201", MODULE, 1, 1, "no test")
+    found = MISSING_TEST.at(MODULE, Finding(1, 1, "no test"))
     assert waive([found], _snapshot({MODULE: text})) == []
 
 
 def test_waive_waiver_of_another_rule_keeps_violation() -> None:
     text = b"# constitution: ignore-file[CON101] Reason: data table\nx = 1\n"
-    found = violation("CON201", MODULE, 1, 1, "no test")
+    found = MISSING_TEST.at(MODULE, Finding(1, 1, "no test"))
     assert waive([found], _snapshot({MODULE: text})) == [found]
 
 

@@ -107,6 +107,7 @@ class FileCommand(NamedTuple):
             known=RULES,
             configs=ProjectConfigs(SECTIONS, config, args.config is not None).for_path,
             anchors=None if args.no_baseline else baseline_anchors(config),
+            spans=changes is not None,
         )
         if args.all_files and not self.hooks:
             violations = sorted(violations + _contract(config, args))
@@ -181,7 +182,6 @@ COMMANDS = (CHECK, FILE_LENGTH, FUNCTION_SIZE)
 def _changes(diff_base: str | None) -> Changes | None:
     if not diff_base:
         return None
-    # Reason: only --diff-base needs git's diff; other runs never import it.
     from constitution_hooks.core.changes import changes_since
 
     return changes_since(diff_base, RULES)

@@ -117,9 +117,16 @@ def message_config() -> tuple[str, str]:
     unset keys give git's defaults, ``#`` and ``default``.
 
     Example:
-        >>> comment, cleanup = message_config()
-        >>> isinstance(comment, str) and isinstance(cleanup, str)
-        True
+        >>> import os, tempfile
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"])
+        >>> message_config()
+        ('#', 'default')
+        >>> _ = git.run_git(["config", "core.commentChar", ";"])
+        >>> _ = git.run_git(["config", "commit.cleanup", "scissors"])
+        >>> message_config()
+        (';', 'scissors')
+        >>> os.chdir(here)
     """
     pattern = r"^(core\.comment(char|string)|commit\.cleanup)$"
     try:
@@ -149,8 +156,17 @@ def check_range(rev_range: str, settings: Settings) -> list[Violation]:
         GitError: For an unknown revision (exit 2 with git's reason).
 
     Example:
-        >>> callable(check_range)
-        True
+        >>> import os, tempfile
+        >>> from constitution_hooks.rules.commit.message import SECTION
+        >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q"])
+        >>> for message in ("feat: add the cart", "Fixed things"):
+        ...     _ = git.run_git([*who, "commit", "-q", "--allow-empty", "-m", message])
+        >>> [(v.line, v.code) for v in check_range("HEAD", s)]
+        [(1, 'CON301')]
+        >>> os.chdir(here)
     """
     violations: list[Violation] = []
     commits = git.commit_log(rev_range)

@@ -88,9 +88,12 @@ def config_from(args: argparse.Namespace) -> Config:
     """Load the config named by ``--config`` or found from the current folder.
 
     Example:
-        >>> import argparse
-        >>> config_from(argparse.Namespace(config=None)).source is None or True
-        True
+        >>> import argparse, tempfile
+        >>> team = Path(tempfile.mkdtemp()) / "team.toml"
+        >>> _ = team.write_text("[tool.constitution.file-length]\\nmax-lines = 300\\n")
+        >>> config = config_from(argparse.Namespace(config=team))
+        >>> config.source == team, config.section("file-length").integer("max-lines")
+        (True, 300)
     """
     return load_config(SECTIONS, args.config)
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import argparse
 
     from constitution_hooks.core.git import Change
+    from constitution_hooks.core.source import SourceFile
 
 NAME = "pre-commit"
 HELP = "every pre-commit-stage rule in one process (the 'constitution' hook)"
@@ -39,6 +40,9 @@ _HOOK_ID = (
     r"""(?m)^[ \t]*-[ \t]+id:[ \t]*["']?"""
     r"""(tdd-pairing|branch-name|project-contract)["']?[ \t]*(?:#.*)?$"""
 )
+# Reason: a commit's worth of files; past it, the files the file rules read are
+# not kept for TDD pairing (each would hold its tree until the end of the run).
+SHARED_FILES = 200
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -101,14 +105,19 @@ def stage_violations(
         ``stage_violations(config, ["src/app.py"], None, True)`` gives what
         ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
     """
-    found = _file_violations(config, paths, jobs, cache, baseline)
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
+    # Reason: the staged files the file rules read and parse, TDD pairing judges
+    # again: it takes those it finds unchanged in the index, parsing each once.
+    read: dict[str, SourceFile] | None = None
+    if "tdd-pairing" not in separate and len(paths) <= SHARED_FILES:
+        read = {}
+    found = _file_violations(config, paths, jobs, cache, baseline, read)
     staged = _Staged()
     if "tdd-pairing" not in separate:
         broken = {v.path for v in found if v.code == "CON001"}
-        found += _pairing(config, broken, staged)
+        found += _pairing(config, broken, read, staged)
     if "branch-name" not in separate:
         from constitution_hooks.commands.branch_name import branch_violations
 
@@ -134,19 +143,29 @@ class _Staged:
         return self._changes
 
 
-def _pairing(config: Config, broken: set[str], staged: _Staged) -> list[Violation]:
+def _pairing(
+    config: Config,
+    broken: set[str],
+    read: dict[str, SourceFile] | None,
+    staged: _Staged,
+) -> list[Violation]:
     """TDD pairing's findings; a file the file rules found broken is said once."""
     from constitution_hooks.commands.tdd_pairing import pairing_violations
 
     return [
         v
-        for v in pairing_violations(config, staged=staged)
+        for v in pairing_violations(config, read=read, staged=staged)
         if not (v.code == "CON001" and v.path in broken)
     ]
 
 
 def _file_violations(
-    config: Config, paths: list[str], jobs: int | None, cache: bool, baseline: bool
+    config: Config,
+    paths: list[str],
+    jobs: int | None,
+    cache: bool,
+    baseline: bool,
+    read: dict[str, SourceFile] | None,
 ) -> list[Violation]:
     from constitution_hooks.commands.baseline_filter import baseline_anchors
     from constitution_hooks.core.config import ProjectConfigs
@@ -163,6 +182,7 @@ def _file_violations(
         known=RULES,
         configs=ProjectConfigs(SECTIONS, config, False).for_path,
         anchors=baseline_anchors(config) if baseline else None,
+        keep=read,
     )
 
 
@@ -182,8 +202,17 @@ def contract_files_staged(staged: list[Change] | None = None) -> bool:
         staged: The staged changes, if already read (else git is asked).
 
     Example:
-        >>> isinstance(contract_files_staged(), bool)
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.git import run_git
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"]), Path("app.py").touch(), Path("uv.lock").touch()
+        >>> _ = run_git(["add", "app.py"])
+        >>> contract_files_staged()
+        False
+        >>> _ = run_git(["add", "uv.lock"])
+        >>> contract_files_staged()
         True
+        >>> os.chdir(here)
     """
     from constitution_hooks.core import git
 

@@ -63,8 +63,16 @@ def snapshot(top: Path, prefix: str, cfg: ContractSettings) -> ProjectFiles:
     """Read the project as the index holds it, with one ``cat-file`` process.
 
     Example:
-        >>> callable(snapshot)
-        True
+        What is staged counts, not the edit made after it:
+
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> from constitution_hooks.core.config import Settings
+        >>> _ = git.run_git(["init", "-q"], top), (top / "pyproject.toml").touch()
+        >>> _ = git.run_git(["add", "-A"], top)
+        >>> _ = (top / "pyproject.toml").write_text("[project]  # not staged\\n")
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> snapshot(top, "", ContractSettings.from_settings(defaults)).blobs
+        {'pyproject.toml': b''}
     """
     index = git.index_entries(top)
     paths = frozenset(p[len(prefix) :] for p in index if p.startswith(prefix))
@@ -86,8 +94,18 @@ def contract_violations(
     """The project contract's violations; none when off or outside a git work tree.
 
     Example:
-        >>> callable(contract_violations)
-        True
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"])
+        >>> config = load_config(SECTIONS)
+        >>> [(v.path, v.code) for v in contract_violations(config, select=["CON704"])]
+        [('.gitignore', 'CON704')]
+        >>> _ = Path(".gitignore").write_text(".env\\n"), git.run_git(["add", "-A"])
+        >>> contract_violations(config, select=["CON704"])
+        []
+        >>> os.chdir(here)
     """
     codes = [rule.code for rule in select_rules(CONTRACT_RULES, select, ignore, RULES)]
     if not codes or not config.enabled(SECTION.name):

@@ -69,7 +69,11 @@ class Settings(NamedTuple):
         """
         # Reason: NamedTuple classes have _fields; the TypeVar cannot say so.
         fields = kind._fields  # type: ignore[attr-defined]
-        return kind(**{name: self.values[name.replace("_", "-")] for name in fields})
+        values = {name: self.values[name.replace("_", "-")] for name in fields}
+        # Reason: TOML arrays arrive as lists; records hold hashable tuples.
+        return kind(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        )
 
 
 class Config(NamedTuple):
@@ -113,7 +117,12 @@ def find_pyproject(start: Path) -> Path | None:
         The file's path, or None when there is none up to the root.
 
     Example:
-        >>> find_pyproject(Path("/")) is None or True
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> (top / ".git").mkdir(); (top / "src/pkg").mkdir(parents=True)
+        >>> print(find_pyproject(top / "src/pkg"))  # none up to the repository's root
+        None
+        >>> (top / "pyproject.toml").touch()
+        >>> find_pyproject(top / "src/pkg") == top / "pyproject.toml"
         True
     """
     for folder in (start, *start.parents):
@@ -177,8 +186,6 @@ def _read_table(source: Path) -> Mapping[str, Any]:
 
 
 def _read_document(source: Path) -> Mapping[str, Any]:
-    # Reason: imported here, not at the top, so a run without a pyproject.toml
-    # does not pay for tomllib (and the datetime and typing it imports).
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover -- exercised by the 3.10 test matrix
@@ -227,7 +234,7 @@ def _resolve(
 
 
 def _suggest(key: str, allowed: list[str]) -> str:
-    import difflib  # Reason: only a config error pays for importing difflib.
+    import difflib
 
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return (

@@ -56,8 +56,19 @@ def open_project(config: Config) -> Project:
     """Locate the repository and resolve settings, or raise ``UsageError``.
 
     Example:
-        >>> callable(open_project)
-        True
+        A project in a folder of its repository:
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"]); Path("services/api").mkdir(parents=True)
+        >>> for name in ("pyproject.toml", "services/api/pyproject.toml"):
+        ...     Path(name).touch()
+        >>> _ = git.run_git(["add", "-A"])
+        >>> open_project(load_config(SECTIONS, cwd=Path("services/api"))).prefix
+        'services/api/'
+        >>> os.chdir(here)
     """
     top = git.work_tree_root()
     if top is None:
@@ -82,8 +93,18 @@ def open_projects(config: Config, load: Callable[[Path], Config]) -> list[Projec
     lies in a test folder or in a folder that is not product code (examples/...).
 
     Example:
-        >>> callable(open_projects)
-        True
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"]); Path("services/api").mkdir(parents=True)
+        >>> for name in ("pyproject.toml", "services/api/pyproject.toml"):
+        ...     Path(name).touch()
+        >>> _ = git.run_git(["add", "-A"])
+        >>> load = lambda folder: load_config(SECTIONS, cwd=folder)
+        >>> [project.prefix for project in open_projects(load_config(SECTIONS), load)]
+        ['', 'services/api/']
+        >>> os.chdir(here)
     """
     outer = open_project(config)
     entries = git.index_entries(outer.top)
@@ -136,8 +157,22 @@ def index_snapshot(project: Project, extra: dict[str, Path]) -> Snapshot:
     """The Python files of the index (plus ``extra`` untracked files from disk).
 
     Example:
-        >>> callable(index_snapshot)
-        True
+        A staged module, and one not yet added that the caller names:
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"]); Path("services/api").mkdir(parents=True)
+        >>> for name in ("pyproject.toml", "services/api/pyproject.toml"):
+        ...     Path(name).touch()
+        >>> _ = git.run_git(["add", "-A"])
+        >>> _ = Path("app.py").touch(), git.run_git(["add", "app.py"])
+        >>> _ = Path("new.py").touch(), Path("notes.py").touch()
+        >>> project = open_project(load_config(SECTIONS))
+        >>> sorted(index_snapshot(project, {"new.py": Path("new.py")}).files)
+        ['app.py', 'new.py']
+        >>> os.chdir(here)
     """
     files: dict[str, str] = {}
     paths: dict[str, str] = {}

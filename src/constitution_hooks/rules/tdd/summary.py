@@ -345,25 +345,34 @@ def _referenced(nodes: list[ast.AST]) -> Iterator[str]:
 def behaviour(tree: ast.Module) -> str:
     """A digest of the tree without docstrings, positions and typing-only parts.
 
-    The tree is changed in place: parse the file for this alone.
+    What it leaves out is put back after, so a run's rules may share the tree.
 
     Example:
         >>> typed = ast.parse("def f(x: int) -> int:\\n    return x\\n")
         >>> behaviour(typed) == behaviour(ast.parse("def f(x):\\n    return x\\n"))
         True
     """
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, *_DEFINITIONS)):
-            node.body = [s for s in node.body if not _is_typing_only(s)]
-            if node.body and _is_docstring(node.body[0]):
-                node.body = node.body[1:]
-        if isinstance(node, _FUNCTIONS):
-            node.returns = None
-            for argument in _arguments(node.args):
-                argument.annotation = None
-        elif isinstance(node, ast.If) and _is_type_checking(node.test):
-            node.body = [ast.Pass()]
-    return hashlib.blake2b(ast.dump(tree).encode(), digest_size=16).hexdigest()
+    taken: list[tuple[ast.AST, str, object]] = []
+
+    def put(node: ast.AST, field: str, value: object) -> None:
+        taken.append((node, field, getattr(node, field)))
+        setattr(node, field, value)
+
+    try:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Module, *_DEFINITIONS)):
+                body = [s for s in node.body if not _is_typing_only(s)]
+                put(node, "body", body[1:] if body and _is_docstring(body[0]) else body)
+            if isinstance(node, _FUNCTIONS):
+                put(node, "returns", None)
+                for argument in _arguments(node.args):
+                    put(argument, "annotation", None)
+            elif isinstance(node, ast.If) and _is_type_checking(node.test):
+                put(node, "body", [ast.Pass()])
+        return hashlib.blake2b(ast.dump(tree).encode(), digest_size=16).hexdigest()
+    finally:
+        for node, field, value in reversed(taken):
+            setattr(node, field, value)
 
 
 def _arguments(args: ast.arguments) -> Iterator[ast.arg]:
