@@ -21,7 +21,6 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import apply_waivers
 
 if TYPE_CHECKING:
-    # Reason: annotations only; a run without a baseline never imports it.
     from constitution_hooks.core.baseline import Fingerprinter
 
 SYNTAX_ERROR = ("CON001", "syntax-error")

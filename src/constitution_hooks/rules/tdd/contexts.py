@@ -35,7 +35,6 @@ def context_evidence(root: Path, data_file: str = DATA_FILE) -> dict[str, list[s
     if not path.is_file():
         return {}
     try:
-        # Reason: sqlite3 only with a data file (3 ms otherwise paid by every commit).
         import sqlite3
 
         from coverage import CoverageData
