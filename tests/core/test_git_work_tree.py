@@ -26,23 +26,3 @@ def test_work_tree_root_not_in_a_work_tree_gives_none(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     assert gitmod.work_tree_root(folder) is None
     assert gitmod.inside_work_tree(folder) is False
-
-
-@pytest.mark.parametrize("path", [None, "", ":", "/no/such", "{bin}", "/no:{bin}"])
-def test_git_executable_any_path_same_answer_as_shutil_which(
-    monkeypatch: pytest.MonkeyPatch, path: str | None
-) -> None:
-    import shutil
-
-    real = shutil.which("git")
-    assert real is not None
-    if path is None:
-        monkeypatch.delenv("PATH", raising=False)
-    else:
-        monkeypatch.setenv("PATH", path.format(bin=str(Path(real).parent)))
-    expected = shutil.which("git")
-    if expected is None:
-        with pytest.raises(gitmod.GitError, match="git is not installed"):
-            gitmod.git_executable()
-    else:
-        assert gitmod.git_executable() == expected

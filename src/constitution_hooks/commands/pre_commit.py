@@ -108,11 +108,7 @@ def stage_violations(
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
-    # Reason: the staged files the file rules read and parse, TDD pairing judges
-    # again: it takes those it finds unchanged in the index, parsing each once.
-    read: dict[str, SourceFile] | None = None
-    if "tdd-pairing" not in separate and len(paths) <= SHARED_FILES:
-        read = {}
+    read = _kept_reads(separate, paths)
     found = _file_violations(config, paths, jobs, cache, baseline, read)
     staged = _Staged()
     if "tdd-pairing" not in separate:
@@ -127,6 +123,15 @@ def stage_violations(
 
         found += contract_violations(config)
     return found
+
+
+def _kept_reads(separate: set[str], paths: list[str]) -> dict[str, SourceFile] | None:
+    """Where the file rules keep what they read for TDD pairing; None: keep nothing."""
+    # Reason: the staged files the file rules read and parse, TDD pairing judges
+    # again: it takes those it finds unchanged in the index, parsing each once.
+    if "tdd-pairing" not in separate and len(paths) <= SHARED_FILES:
+        return {}
+    return None
 
 
 class _Staged:

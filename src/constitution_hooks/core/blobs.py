@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from constitution_hooks.core import git
-from constitution_hooks.core.git import git_executable
+from constitution_hooks.core.git_exec import git_executable
 
 
 class BlobReader:

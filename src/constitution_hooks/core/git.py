@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.git_exec import git_executable
 
 
 class GitError(UsageError):
@@ -59,39 +60,6 @@ def run_git(
     return result.stdout
 
 
-def git_executable() -> str:
-    """The full path of ``git`` on ``PATH``, as ``shutil.which("git")`` finds it.
-
-    Raises:
-        GitError: If git is not installed.
-
-    Example:
-        >>> git_executable().endswith("git")
-        True
-    """
-    # Reason: shutil (with bz2, lzma and zlib) costs 3 ms of every hook run; on
-    # POSIX its `which` is this loop, elsewhere (PATHEXT) it is asked.
-    if os.name != "posix":
-        import shutil
-
-        found = shutil.which("git")
-    else:
-        path = os.environ.get("PATH")
-        if path is None:
-            path = os.confstr("CS_PATH") or os.defpath
-        # Reason: as shutil.which, an empty PATH finds nothing (":" means here).
-        folders = path.split(os.pathsep) if path else []
-        candidates = (os.path.join(folder, "git") for folder in folders)
-        found = next((c for c in candidates if _executable_file(c)), None)
-    if found is None:
-        raise GitError("git is not installed or not on PATH")
-    return found
-
-
-def _executable_file(path: str) -> bool:
-    return os.path.exists(path) and os.access(path, os.X_OK) and not os.path.isdir(path)
-
-
 def _named(args: list[str]) -> str:
     """The subcommand and its first argument, ``-c key=value`` pairs skipped."""
     while len(args) > 1 and args[0] == "-c":
@@ -124,17 +92,11 @@ def inside_work_tree(cwd: Path | None = None) -> bool:
         >>> inside_work_tree(folder)
         True
     """
-    try:
-        return run_git(["rev-parse", "--is-inside-work-tree"], cwd).strip() == b"true"
-    except GitError:
-        return False
+    return work_tree_root(cwd) is not None
 
 
 def work_tree_root(cwd: Path | None = None) -> Path | None:
-    """The work tree's top folder (resolved), or None outside one or without git.
-
-    One ``git rev-parse`` answers both "inside a work tree?" and "where is its
-    top?" (it fails in a ``.git`` folder, a bare repository or outside git).
+    """The work tree's top (resolved); None in a ``.git`` folder, outside one, no git.
 
     Example:
         >>> work_tree_root() == repository_root()
