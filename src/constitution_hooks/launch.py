@@ -34,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
 
         if surely_clean(args[1:], os.getcwd()):
             return 0
+    if args[:1] in (["pre-commit"], ["check"], ["file-length"], ["function-size"]):
+        from constitution_hooks.fast_hook import fast_main
+
+        code = fast_main(args)
+        if code is not None:
+            return code
     from constitution_hooks.cli import main as full
 
     return full(args)

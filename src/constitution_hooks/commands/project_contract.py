@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,6 +26,9 @@ from constitution_hooks.rules.project import SECTION
 if TYPE_CHECKING:
     from constitution_hooks.rules.project.files import ProjectFiles
     from constitution_hooks.rules.project.settings import ContractSettings
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def project_prefix(config: Config, top: Path) -> str:
@@ -112,13 +114,13 @@ def contract_violations(
     codes = [rule.code for rule in select_rules(CONTRACT_RULES, select, ignore, RULES)]
     if not codes or not config.enabled(SECTION.name):
         return []
-    if not git.inside_work_tree():
+    top = git.work_tree_root()
+    if top is None:
         get_logger().debug("project contract skipped: not a git work tree")
         return []
     from constitution_hooks.rules.project.contract import check_contract
     from constitution_hooks.rules.project.settings import ContractSettings
 
-    top = git.repository_root()
     cfg = ContractSettings.from_settings(config.section(SECTION.name))
     return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)
 
@@ -134,6 +136,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add rule selection, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--select", "CON701", "--ignore", "CON705"]).ignore
         ['CON705']
@@ -158,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
         >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
         >>> table = "[tool.constitution.project-contract]\\nenabled = false"
         >>> _ = config.write_text(table)
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> run(parser.parse_args(["--config", str(config)]))
         0

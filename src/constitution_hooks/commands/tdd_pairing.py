@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -43,6 +42,9 @@ from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
 from constitution_hooks.rules.tdd.tree import judged, share
 
+if TYPE_CHECKING:
+    import argparse
+
 _CODES = frozenset(rule.code for rule in RULES)
 _STAGED = frozenset("AMRCT")
 
@@ -55,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add files, ``--all-files``, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--all-files"]).all_files
         True
@@ -90,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         >>> import pathlib, tempfile
         >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
         >>> _ = config.write_text("[tool.constitution.tdd-pairing]\\nenabled = false")
+        >>> import argparse
         >>> run(argparse.Namespace(config=config, format="text"))
         0
     """
@@ -115,13 +119,15 @@ def pairing_violations(
     paths: list[str] | None = None,
     all_files: bool = False,
     read: Mapping[str, SourceFile] | None = None,
+    staged: Callable[[], list[git.Change]] | None = None,
 ) -> list[Violation]:
     """The TDD findings of the staged change (or of ``paths``, or every file).
 
     Every Python project of the repository is judged with its own settings;
     paths are relative to the repository root, sorted. ``read`` holds the
     files the file rules of the same run read, by the path they were given:
-    one that holds the staged bytes is not parsed again.
+    one that holds the staged bytes is not parsed again. ``staged`` reads the
+    staged changes when the caller shares them (default: git is asked).
 
     Raises:
         UsageError: Not inside a git work tree, or a path outside the projects.
@@ -146,7 +152,7 @@ def pairing_violations(
     if not config.enabled(SECTION.name):
         return []
     projects = open_projects(config, load_folder_config)
-    return _judge_projects(projects, paths or [], all_files, read or {})[0]
+    return _judge_projects(projects, paths or [], all_files, read or {}, staged)[0]
 
 
 def check_all(config: Config) -> list[Violation]:
@@ -177,9 +183,12 @@ def _judge_projects(
     paths: list[str],
     all_files: bool,
     read: Mapping[str, SourceFile] = MappingProxyType({}),
+    staged: Callable[[], list[git.Change]] | None = None,
 ) -> tuple[list[Violation], list[Judged]]:
     _outside_every(projects, paths)
-    judged = [_check(p, paths, all_files, _within(p, read)) for p in projects]
+    # Reason: one `git diff --cached` serves every project of the repository.
+    changes = _once(staged or (lambda: git.staged_changes(projects[0].top)))
+    judged = [_check(p, paths, all_files, _within(p, read), changes) for p in projects]
     violations = sorted(
         v._replace(path=project.prefix + v.path)
         for project, found in zip(projects, judged, strict=True)
@@ -248,6 +257,18 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+def _once(read: Callable[[], list[git.Change]]) -> Callable[[], list[git.Change]]:
+    """``read``, called at most once (its first answer kept)."""
+    kept: list[list[git.Change]] = []
+
+    def first() -> list[git.Change]:
+        if not kept:
+            kept.append(read())
+        return kept[0]
+
+    return first
+
+
 def _within(project: Project, read: Mapping[str, SourceFile]) -> dict[str, SourceFile]:
     """The files of ``read`` that lie in ``project``, by their path in it."""
     found = {}
@@ -259,7 +280,11 @@ def _within(project: Project, read: Mapping[str, SourceFile]) -> dict[str, Sourc
 
 
 def _check(
-    project: Project, paths: list[str], all_files: bool, read: dict[str, SourceFile]
+    project: Project,
+    paths: list[str],
+    all_files: bool,
+    read: dict[str, SourceFile],
+    staged: Callable[[], list[git.Change]],
 ) -> Judged:
     if all_files:
         snap = index_snapshot(project, {})
@@ -276,7 +301,7 @@ def _check(
         modules = [path for path in chosen if snap.is_module(path)]
         tests = [path for path in chosen if path in snap.tests]
         return _judge(modules, tests, snap) if given else Judged([], 0, 0, 0)
-    return _check_staged(project, read)
+    return _check_staged(project, read, staged)
 
 
 def _judge(
@@ -371,10 +396,14 @@ def _given(project: Project, paths: list[str]) -> dict[str, Path]:
     return given
 
 
-def _check_staged(project: Project, read: dict[str, SourceFile]) -> Judged:
+def _check_staged(
+    project: Project,
+    read: dict[str, SourceFile],
+    read_staged: Callable[[], list[git.Change]],
+) -> Judged:
     changes = [
         c._replace(path=new, old_path=project.relative(c.old_path) or c.old_path)
-        for c in git.staged_changes(project.top)
+        for c in read_staged()
         if (new := project.relative(c.path)) is not None and new.endswith(".py")
     ]
     snap = index_snapshot(project, {})

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.git_exec import git_executable
 
 
 class GitError(UsageError):
@@ -38,14 +39,10 @@ def run_git(
         >>> run_git(["--version"]).startswith(b"git version")
         True
     """
-    import shutil
-
     # Reason: git is run with argument lists, never through a shell.
     import subprocess  # nosec B404
 
-    executable = shutil.which("git")
-    if executable is None:
-        raise GitError("git is not installed or not on PATH")
+    executable = git_executable()
     # Reason: every call here only reads; with optional locks off git never
     # rewrites the index to refresh its stat data (as editors run it).
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
@@ -95,10 +92,21 @@ def inside_work_tree(cwd: Path | None = None) -> bool:
         >>> inside_work_tree(folder)
         True
     """
+    return work_tree_root(cwd) is not None
+
+
+def work_tree_root(cwd: Path | None = None) -> Path | None:
+    """The work tree's top (resolved); None in a ``.git`` folder, outside one, no git.
+
+    Example:
+        >>> work_tree_root() == repository_root()
+        True
+    """
     try:
-        return run_git(["rev-parse", "--is-inside-work-tree"], cwd).strip() == b"true"
+        top = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
     except GitError:
-        return False
+        return None
+    return Path(os.fsdecode(top)).resolve() if top else None
 
 
 def tracked_files(cwd: Path | None = None) -> list[str]:

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from constitution_hooks.core.baseline import Fingerprinter
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
 from constitution_hooks.core.files import discover, is_excluded
@@ -19,6 +19,9 @@ from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import apply_waivers
+
+if TYPE_CHECKING:
+    from constitution_hooks.core.baseline import Fingerprinter
 
 SYNTAX_ERROR = ("CON001", "syntax-error")
 UNREADABLE = ("CON002", "unreadable-file")

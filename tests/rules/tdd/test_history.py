@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
@@ -86,7 +85,7 @@ def test_check_history_code_change_with_existing_test_is_clean(
 def test_check_history_strict_code_change_without_test_change_reports(
     cfg: TddSettings,
 ) -> None:
-    strict = replace(cfg, require_test_change=True)
+    strict = cfg._replace(require_test_change=True)
     base = {MODULE: "m1", TEST: "t1"}
     found = run([commit(1, modify(MODULE, "m1", "m2"))], strict, base)
     assert [code for code, _, _ in found] == ["CON206"]
@@ -95,7 +94,7 @@ def test_check_history_strict_code_change_without_test_change_reports(
 def test_check_history_strict_test_changed_earlier_in_range_is_clean(
     cfg: TddSettings,
 ) -> None:
-    strict = replace(cfg, require_test_change=True)
+    strict = cfg._replace(require_test_change=True)
     base = {MODULE: "m1", TEST: "t1"}
     commits = [
         commit(1, modify(TEST, "t1", "t2")),
@@ -118,7 +117,7 @@ def test_check_history_pure_rename_is_not_a_behaviour_change(cfg: TddSettings) -
 
 
 def test_check_history_exempt_module_skipped(cfg: TddSettings) -> None:
-    exempt = replace(cfg, exempt=(("src/**", "legacy"),))
+    exempt = cfg._replace(exempt=(("src/**", "legacy"),))
     assert run([commit(1, add(MODULE, "m1"))], exempt) == []
 
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +49,8 @@ def _read(path: Path, root: Path) -> dict[str, list[str]]:
     if not path.is_file():
         return {}
     try:
+        import sqlite3
+
         from coverage import CoverageData
         from coverage.exceptions import CoverageException
     except ImportError:
@@ -109,6 +109,7 @@ def record_contexts(data_file: Path, root: Path) -> None:
         >>> record_contexts(Path("/nowhere/.coverage"), Path("/nowhere"))
     """
     import json  # start-up imports: ADR 0010
+    import tempfile
 
     found = _read(data_file, root)
     target = _store(root)

@@ -9,8 +9,8 @@ for it is CON202 only when nothing else pairs the module.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.tdd import layout
@@ -35,8 +35,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Pairing:
+class Pairing(NamedTuple):
     """A module's tests (with evidence), and the tests named after it that give none.
 
     Example:

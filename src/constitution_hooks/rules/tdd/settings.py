@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.files import BUILTIN_EXCLUDES, is_excluded
@@ -16,8 +16,7 @@ from constitution_hooks.rules.tdd.layout import DEFAULT_EXEMPT
 EXCLUDED = "excluded by [tool.constitution] exclude"
 
 
-@dataclass(frozen=True)
-class TddSettings:
+class TddSettings(NamedTuple):
     """The tdd-pairing table resolved for the TDD rules.
 
     Example:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -42,8 +41,7 @@ _DECLARATIVE_BASES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Symbol:
+class Symbol(NamedTuple):
     """A public top-level function or class of a module.
 
     Example:
@@ -57,8 +55,7 @@ class Symbol:
     column: int
 
 
-@dataclass(frozen=True)
-class CollectedTest:
+class CollectedTest(NamedTuple):
     """A function pytest or unittest collects as a test.
 
     Attributes:
@@ -103,8 +100,7 @@ class ClientCall(NamedTuple):
     method: str = ""
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """The facts of one parsed file.
 
     Example:
