@@ -18,7 +18,7 @@ from constitution_hooks.core import git
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
-from constitution_hooks.rules.migrations import SECTION
+from constitution_hooks.rules.migrations import SECTION, MigrationSettings
 from constitution_hooks.rules.migrations.locate import (
     INI,
     Migrations,
@@ -109,14 +109,15 @@ def deployed_refs(top: Path, settings: Settings) -> list[str]:
         >>> deployed_refs(top, Settings({**defaults, "deployed-tags": True}))
         ['main', 'refs/tags/v1.0']
     """
-    chosen = settings.text("deployed-ref")
+    table = settings.record(MigrationSettings)
+    chosen = table.deployed_ref
     if chosen and not git.has_commit(chosen, top):
         raise UsageError(
             f"[tool.constitution.migrations] deployed-ref '{chosen}': no such commit"
             " here (fetch it first)"
         )
     refs = [chosen] if chosen else [r for r in [default_deployed(top)] if r]
-    if settings.flag("deployed-tags"):
+    if table.deployed_tags:
         output = git.run_git(["for-each-ref", "--format=%(refname)", "refs/tags"], top)
         refs += output.decode("utf-8", "replace").split()
     return refs
@@ -159,7 +160,10 @@ def locate_migrations(
         >>> locate_migrations(top, "", settings, git.index_entries(top))
         Migrations(dirs=('db/versions',), globs=())
     """
-    globs = [prefix + glob.lstrip("/") for glob in settings.strings("migrations-glob")]
+    globs = [
+        prefix + glob.lstrip("/")
+        for glob in settings.record(MigrationSettings).migrations_glob
+    ]
     if globs:
         return find_migrations({}, globs)
     inis = [
@@ -241,6 +245,8 @@ def run(args: argparse.Namespace) -> int:
         (b for c in changes for b in (c.old_blob, c.new_blob) if b != git.NULL_SHA),
         top,
     )
-    exempt = [(e["path"], e["reason"]) for e in settings.raw("exempt")]
+    exempt = [
+        (e["path"], e["reason"]) for e in settings.record(MigrationSettings).exempt
+    ]
     violations = check_migrations(changes, migrations, deployed, blobs, exempt)
     return report(violations, args.format)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Option(NamedTuple):
@@ -50,6 +50,16 @@ class Section(NamedTuple):
     def keys(self) -> tuple[str, ...]:
         """Return every key the table accepts."""
         return tuple(option.key for option in self.all_options())
+
+    def defaults(self) -> dict[str, Any]:
+        """Return the table as it is when the user sets nothing.
+
+        Example:
+            >>> table = Section("t", (positive_int("max-lines", 500),)).defaults()
+            >>> table["max-lines"], table["enabled"]
+            (500, True)
+        """
+        return {option.key: option.default for option in self.all_options()}
 
 
 def _is_positive_int(value: object) -> bool:

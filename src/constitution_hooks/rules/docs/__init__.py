@@ -10,7 +10,7 @@ reads this registry (commit-msg) never imports ``ast``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core.options import Section, boolean, exempt_list, positive_int
 from constitution_hooks.core.registry import Rule
@@ -47,16 +47,32 @@ SECTION = Section(
 )
 
 
+class DocsSettings(NamedTuple):
+    """The ``docs`` table, typed.
+
+    Example:
+        >>> from constitution_hooks.core.config import Settings
+        >>> Settings({**SECTION.defaults(), "readme-depth": 2}).record(DocsSettings)
+        DocsSettings(methods=False, max_complexity=10, readme_depth=2, exempt=())
+    """
+
+    methods: bool
+    max_complexity: int
+    readme_depth: int
+    exempt: tuple[dict[str, str], ...]
+
+
 def exempted(display: str, settings: Settings) -> bool:
     """Whether a file matches an ``exempt`` glob of the docs table.
 
     Example:
         >>> from constitution_hooks.core.config import Settings
-        >>> s = Settings({"exempt": [{"path": "scripts/*", "reason": "not an API"}]})
+        >>> entry = {"path": "scripts/*", "reason": "not an API"}
+        >>> s = Settings({**SECTION.defaults(), "exempt": [entry]})
         >>> exempted("scripts/bench.py", s), exempted("src/app.py", s)
         (True, False)
     """
-    entries = settings.raw("exempt")
+    entries = settings.record(DocsSettings).exempt
     if not entries:
         return False
     import fnmatch

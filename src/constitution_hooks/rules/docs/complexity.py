@@ -17,6 +17,7 @@ from constitution_hooks.core.comments import comments_on
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import Comment, SourceFile
 from constitution_hooks.core.violation import Finding
+from constitution_hooks.rules.docs import DocsSettings
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
@@ -209,11 +210,12 @@ def check_complexity(source: SourceFile, settings: Settings) -> Iterator[Finding
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("def f(a):\\n    if a:\\n        return 1\\n")
-        >>> s = Settings({"max-complexity": 1})
+        >>> from constitution_hooks.rules.docs import SECTION
+        >>> s = Settings({**SECTION.defaults(), "max-complexity": 1})
         >>> [f.message[:32] for f in check_complexity(SourceFile(p), s)]
         ["function 'f' has complexity 2 (l"]
     """
-    limit = settings.integer("max-complexity")
+    limit = settings.record(DocsSettings).max_complexity
     over = complexities(source.tree, limit)
     if not over:
         return

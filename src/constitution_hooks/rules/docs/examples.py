@@ -16,6 +16,7 @@ from pathlib import PurePath
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Finding
+from constitution_hooks.rules.docs import DocsSettings
 from constitution_hooks.rules.tdd.layout import in_test_root, naming_kind
 
 _HEADER = re.compile(r"(?P<indent>[ \t]*)examples?:[ \t]*", re.IGNORECASE)
@@ -198,7 +199,8 @@ def check_examples(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("def add(a, b):\\n    'Add two numbers.'\\n")
-        >>> s = Settings({"methods": False})
+        >>> from constitution_hooks.rules.docs import SECTION
+        >>> s = Settings(SECTION.defaults())
         >>> [f.message[:30] for f in check_examples(SourceFile(p, "a.py"), s)]
         ["public function 'add' has no '"]
     """
@@ -210,7 +212,7 @@ def check_examples(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     text = source.text
     declared = None if text.isascii() and "__all__" not in text else _declared_all(tree)
     exempt = _exempt_classes(tree)
-    methods = settings.flag("methods")
+    methods = settings.record(DocsSettings).methods
     for node in tree.body:
         if not isinstance(node, _DEFINITIONS):
             continue

@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Finding
+from constitution_hooks.rules.docs import DocsSettings
 from constitution_hooks.rules.tdd.layout import is_test_dir
 
 README = "README.md"
@@ -120,7 +121,8 @@ def check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         >>> import pathlib, tempfile
         >>> init = pathlib.Path(tempfile.mkdtemp()) / "app" / "__init__.py"
         >>> init.parent.mkdir(); _ = init.write_text("")
-        >>> s = Settings({"readme-depth": 1})
+        >>> from constitution_hooks.rules.docs import SECTION
+        >>> s = Settings(SECTION.defaults())
         >>> source = SourceFile(init, "app/__init__.py")
         >>> [f.message[:34] for f in check_readme(source, s)]
         ["package 'app' has no README.md; ad"]
@@ -131,7 +133,7 @@ def check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     if display.name != "__init__.py" or any(map(is_test_dir, display.parent.parts)):
         return
     folder = os.path.dirname(os.path.realpath(source.path))
-    if _deeper_than(folder, settings.integer("readme-depth")):
+    if _deeper_than(folder, settings.record(DocsSettings).readme_depth):
         return
     package = display.parent.as_posix()
     try:

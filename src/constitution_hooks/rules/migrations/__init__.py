@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from constitution_hooks.core.options import (
     Option,
@@ -55,6 +56,22 @@ SECTION = Section(
         ),
     ),
 )
+
+
+class MigrationSettings(NamedTuple):
+    """The ``migrations`` table, typed.
+
+    Example:
+        >>> from constitution_hooks.core.config import Settings
+        >>> Settings(SECTION.defaults()).record(MigrationSettings).deployed_ref
+        ''
+    """
+
+    deployed_ref: str
+    deployed_tags: bool
+    migrations_glob: tuple[str, ...]
+    exempt: tuple[Mapping[str, str], ...]
+
 
 RULES: tuple[Rule, ...] = (
     Rule(

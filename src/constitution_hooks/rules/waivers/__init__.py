@@ -9,7 +9,7 @@ that only reads this registry never imports the tokenizer.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core.options import Option, Section, positive_int
 from constitution_hooks.core.registry import Rule
@@ -44,6 +44,19 @@ SECTION = Section(
         ),
     ),
 )
+
+
+class SuppressionSettings(NamedTuple):
+    """The ``suppressions`` table, typed.
+
+    Example:
+        >>> from constitution_hooks.core.config import Settings
+        >>> Settings(SECTION.defaults()).record(SuppressionSettings).min_reason_chars
+        10
+    """
+
+    min_reason_chars: int
+    kinds: tuple[str, ...]
 
 
 def _check_suppressions(source: SourceFile, settings: Settings) -> Iterator[Finding]:

@@ -19,6 +19,7 @@ from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import Comment, SourceFile
 from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules.waivers import KINDS as KINDS
+from constitution_hooks.rules.waivers import SuppressionSettings
 
 _CODE = r"[A-Z]+[0-9]+"
 _BANDIT = r"(?:B[0-9]+|[a-z]+(?:_[a-z0-9]+)+)"
@@ -279,15 +280,16 @@ def check_suppressions(source: SourceFile, settings: Settings) -> Iterator[Findi
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.py"
         >>> _ = p.write_text("import os  # noqa\\n")
-        >>> s = Settings({"min-reason-chars": 10, "kinds": ["noqa"]})
+        >>> from constitution_hooks.rules.waivers import SECTION
+        >>> s = Settings({**SECTION.defaults(), "kinds": ["noqa"]})
         >>> [f.message[:26] for f in check_suppressions(SourceFile(p), s)]
         ["'# noqa' names no codes an"]
     """
     comments = directive_comments(source)
     if not comments:
         return
-    minimum = settings.integer("min-reason-chars")
-    kinds = frozenset(settings.strings("kinds"))
+    table = settings.record(SuppressionSettings)
+    minimum, kinds = table.min_reason_chars, frozenset(table.kinds)
     for found in read_suppressions(comments):
         if found.kind in kinds:
             message = _problem(found, minimum)
