@@ -82,9 +82,19 @@ class Snapshot(Tree):
 
     def reach(self, test: str) -> Reach:
         """The (module path, name) pairs ``test`` reaches (name "" for a module)."""
-        key = (self.files[test], test)
-        found = self.memo.get(key, self.version, self.facts)
-        return _resolve(self, test, key) if found is None else found
+        # Reason: several modules of one commit ask for the same tests; the memo's
+        # check that an entry still holds is done once per test and state.
+        found = self._reaches.get(test)
+        if found is None:
+            key = (self.files[test], test)
+            found = self.memo.get(key, self.version, self.facts)
+            found = _resolve(self, test, key) if found is None else found
+            self._reaches[test] = found
+        return found
+
+    @cached_property
+    def _reaches(self) -> dict[str, Reach]:
+        return {}
 
     @cached_property
     def _evidence(self) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
@@ -111,7 +121,7 @@ class Snapshot(Tree):
             >>> snap.refreshed() is snap
             True
         """
-        for name in ("_evidence", "resolver", "_routes"):
+        for name in ("_evidence", "resolver", "_routes", "_reaches", "_modules"):
             self.__dict__.pop(name, None)
         return self
 
@@ -162,16 +172,31 @@ def _private_closure(
     """
     queue, seen = list(reached), set(reached)
     while queue:
-        for module, name in resolver.facts(queue.pop()).top_imports:
-            for dotted in (f"{module}.{name}", module):
-                target = snap.index.get(dotted)
-                private = any(p.startswith("_") for p in dotted.split(".")[1:])
-                if (
-                    target is not None
-                    and private
-                    and target not in seen
-                    and not target.endswith("__init__.py")
-                ):
-                    seen.add(target)
-                    queue.append(target)
+        for target in _private_imports(queue.pop(), snap, resolver):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
     return frozenset((path, "") for path in seen - reached)
+
+
+def _private_imports(path: str, snap: Snapshot, resolver: Resolver) -> list[str]:
+    """The private modules ``path`` imports at the top level (not packages)."""
+    facts = resolver.facts(path)
+    # Reason: the answer depends on the file's content and the tree's modules only;
+    # kept per (content, index) so a history computes it once per module version.
+    key = (snap.files.get(path, path), path, snap.version)
+    found: list[str] | None = snap.memo.private.get(key)
+    if found is not None:
+        return found
+    found = []
+    for module, name in facts.top_imports:
+        for dotted in (f"{module}.{name}", module):
+            target = snap.index.get(dotted)
+            if (
+                target is not None
+                and not target.endswith("__init__.py")
+                and any(p.startswith("_") for p in dotted.split(".")[1:])
+            ):
+                found.append(target)
+    snap.memo.private[key] = found
+    return found

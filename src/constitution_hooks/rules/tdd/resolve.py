@@ -49,6 +49,7 @@ class Memo:
         """An empty memo of at most ``size`` entries."""
         self.reaches: _Bounded = _Bounded(size)
         self.hints: _Bounded = _Bounded(size)
+        self.private: _Bounded = _Bounded(size)
 
     def get(
         self, key: tuple[str, str], version: int, facts: Callable[[str], Facts]

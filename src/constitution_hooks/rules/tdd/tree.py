@@ -104,7 +104,12 @@ class Tree:
 
     def modules(self) -> list[str]:
         """Every source module of the tree, sorted."""
-        return [path for path in sorted(self.files) if self.is_module(path)]
+        return list(self._modules)
+
+    @cached_property
+    def _modules(self) -> tuple[str, ...]:
+        # Reason: asked per judged module; forgotten when contents change (refresh).
+        return tuple(path for path in sorted(self.files) if self.is_module(path))
 
     @cached_property
     def index(self) -> dict[str, str]:
