@@ -1,4 +1,9 @@
-"""Find a module's FastAPI routers, routes and include calls, statically.
+"""Find a module's FastAPI and Flask routers, routes and include calls, statically.
+
+Flask: ``Flask(...)`` is an app, ``Blueprint(..., url_prefix=...)`` a router,
+``@x.route(path, methods=[...])`` (and Flask 2's ``@x.get(...)``) a route, and
+``x.register_blueprint(bp, url_prefix=...)`` an include whose ``url_prefix``
+replaces the blueprint's own, as Flask does.
 
 The records (``Router``, ``Route``, ``Include``, ``ModuleRoutes``) and the walk over
 one parsed module; ``core.routes`` builds the project-wide index on top and is the
@@ -23,10 +28,11 @@ from constitution_hooks.core.symbols import (
 # Reason: a run-time alias, and X | Y of ast classes needs 3.10 at run time anyway.
 FunctionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef]  # noqa: UP007
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "options", "head")
-ROUTE_DECORATORS = (*HTTP_METHODS, "api_route", "websocket")
+ROUTE_DECORATORS = (*HTTP_METHODS, "api_route", "websocket", "route")
 ROUTER_CLASSES = {"FastAPI": "app", "APIRouter": "router"}
+ROUTER_CLASSES.update(Flask="app", Blueprint="router")
 _ADDERS = ("add_api_route", "add_api_websocket_route", "add_route")
-_INCLUDES = ("include_router", "mount", "host", *_ADDERS)
+_INCLUDES = ("include_router", "mount", "host", *_ADDERS, "register_blueprint")
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
 
@@ -171,7 +177,7 @@ def router_of(
     kind = router_kind(project, target.file, target.node.func)
     if kind is None:
         return None
-    prefix = _keyword(target.node, "prefix")
+    prefix = _keyword(target.node, "prefix") or _keyword(target.node, "url_prefix")
     text = "" if prefix is None else string_value(project, target.file, prefix)
     return Router(target.file, target.scope, target.name, kind, target.node, text)
 
@@ -311,10 +317,11 @@ def _include_of(
     if parent is None:
         return None
     mounts = func.attr in ("mount", "host")
+    blueprint = func.attr == "register_blueprint"
     if adds or mounts:
         prefix_node = _argument(call, 0, "path")
     else:
-        prefix_node = _keyword(call, "prefix")
+        prefix_node = _keyword(call, "url_prefix" if blueprint else "prefix")
     child_node = _argument(call, 1, "app") if mounts else _argument(call, 0, "router")
     child = None
     if child_node is not None and not adds:
@@ -330,6 +337,8 @@ def _include_of(
         else string_value(finder.project, finder.file, prefix_node, scopes)
     )
     kind = "route" if adds else func.attr if mounts else "include"
+    if blueprint and prefix_node is not None:
+        kind = "blueprint"  # Reason: Flask's url_prefix replaces the blueprint's.
     return Include(finder.file, call, parent, child, prefix, kind)
 
 
@@ -356,7 +365,7 @@ def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
 def _methods(attr: str, decorator: ast.Call) -> tuple[str, ...]:
     if attr == "websocket":
         return ("WEBSOCKET",)
-    if attr != "api_route":
+    if attr not in ("api_route", "route"):
         return (attr.upper(),)
     listed = _keyword(decorator, "methods")
     if listed is None:

@@ -1,4 +1,4 @@
-"""FastAPI routes found statically: routers, routes, includes and full paths.
+"""FastAPI, Flask and Starlette routes found statically: routers, routes, full paths.
 
 A route is a function decorated by ``<x>.get/post/put/patch/delete/options/head/
 api_route/websocket(...)`` where ``<x>`` is bound to ``FastAPI(...)`` or
@@ -31,6 +31,7 @@ from constitution_hooks.core.route_discovery import (
     router_kind,
     router_of,
 )
+from constitution_hooks.core.route_lists import list_routes
 from constitution_hooks.core.route_paths import RoutePath, match_path, url_of
 from constitution_hooks.core.symbols import Project
 
@@ -49,9 +50,11 @@ __all__ = [
     "url_of",
 ]
 # Reason: a file that names none of these can hold no router, route or include.
-MARKERS = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router", b".mount(")
+MARKERS: tuple[bytes, ...] = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router")
+MARKERS += (b".mount(", b"flask", b"Flask", b"Blueprint", b"starlette")
 # Reason: a call that includes, mounts or adds a route names one of these.
-INCLUDE_MARKERS = (b"include_router", b".mount(", b".host(", b"add_api_", b"add_route")
+INCLUDE_MARKERS: tuple[bytes, ...] = (b"include_router", b".mount(", b".host(")
+INCLUDE_MARKERS += (b"add_api_", b"add_route", b"register_blueprint")
 # Reason: a router included in many places has one path per chain; past this many
 # the rules have seen enough to judge.
 MAX_PATHS = 64
@@ -107,8 +110,9 @@ class RouteIndex:
         return [f for f in self.files() if any(w in self._data[f] for w in words)]
 
     def routes(self) -> list[Route]:
-        """Every route of the project."""
-        return [route for file in self.files() for route in self.module(file).routes]
+        """Every route of the project (decorated, and Starlette's route lists)."""
+        found = [route for file in self.files() for route in self.module(file).routes]
+        return found + list_routes(self.project, self.files())
 
     def includes(self) -> list[Include]:
         """Every include, mount and host call, and added route, of the project.
@@ -153,7 +157,9 @@ class RouteIndex:
                 yield RoutePath((None, *parts), None)
             return
         for include in parents:
-            above = (include.parent.prefix, include.prefix, *parts)
+            # Reason: a blueprint registered with a url_prefix drops its own.
+            own = parts[1:] if include.kind == "blueprint" else parts
+            above = (include.parent.prefix, include.prefix, *own)
             yield from self.chains(include.parent, above, seen | {router.key}, hosts)
 
 
