@@ -108,3 +108,17 @@ def test_run_starlette_route_called_by_test_client_is_paired(
     code, out = run(git_repo, STARLETTE, capsys)
     assert "app/views.py" not in out
     assert code == 0
+
+
+def test_run_flask_route_asked_by_url_for_endpoint_name_is_paired(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    by_name = (
+        "from flask import url_for\n\n\n"
+        "def test_register_by_name_returns_200(testapp):\n"
+        "    assert testapp.get(url_for('auth.register')).status_code == 200\n"
+        "    assert testapp.get(url_for('auth.logout')).status_code == 200\n"
+    )
+    code, out = run(git_repo, {**FLASKR, "tests/test_auth.py": by_name}, capsys)
+    assert "flaskr/auth.py" not in out
+    assert code == 0

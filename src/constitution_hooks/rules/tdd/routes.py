@@ -123,7 +123,8 @@ def _endpoint(route: Route, index: RouteIndex) -> Endpoint:
 
 def _calls(call: ClientCall, endpoint: Endpoint) -> bool:
     if call.route_name:
-        return call.route_name == endpoint.name
+        # Reason: Flask names an endpoint "blueprint.function" (".function" inside).
+        return call.route_name.rpartition(".")[2] == endpoint.name
     # Reason: a HEAD request is served by a GET route too.
     methods = {*endpoint.methods, *(("HEAD",) if "GET" in endpoint.methods else ())}
     if call.method and endpoint.methods and call.method not in methods:

@@ -419,14 +419,19 @@ _CLIENT_CLASSES = frozenset({"TestClient", "Client", "AsyncClient"})
 def _client_calls(nodes: list[ast.AST]) -> Iterator[ClientCall]:
     clients = set(_client_names(nodes))
     for node in nodes:
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        if not isinstance(node, ast.Call):
             continue
-        method = node.func.attr
+        # Reason: Flask's url_for("blueprint.endpoint") is a bare function.
+        method = _last_name(node.func)
         if method in ("url_path_for", "url_for") and node.args:
             name = node.args[0]
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
                 yield ClientCall("", False, name.value)
-        elif method in _CLIENT_METHODS and _is_client(node.func.value, clients):
+        elif (
+            method in _CLIENT_METHODS
+            and isinstance(node.func, ast.Attribute)
+            and _is_client(node.func.value, clients)
+        ):
             position = 1 if method == "request" else 0
             url = _url_argument(node, position)
             found = _url(url) if url is not None else None
