@@ -15,7 +15,14 @@ from pathlib import PurePosixPath
 
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import imports_module
-from constitution_hooks.rules.tdd.resolve import Memo, Reach, Resolver, reach_ref
+from constitution_hooks.rules.tdd.resolve import (
+    TOP,
+    Memo,
+    Reach,
+    Resolver,
+    answer,
+    reach_ref,
+)
 from constitution_hooks.rules.tdd.tree import Tree
 
 __all__ = ["GENERATED", "NOT_PRODUCT", "NO_CODE", "Memo", "Resolver", "Snapshot"]
@@ -156,7 +163,10 @@ def _resolve(snap: Snapshot, test: str, key: tuple[str, str]) -> Reach:
     found = frozenset(pair for ref in refs for pair in reach_ref(resolver, ref))
     used = {path for path, name in found if name and not path.endswith("__init__.py")}
     found |= _private_closure(used, snap, resolver)
-    deps = tuple((path, snap.facts(path).interface_key) for path in resolver.consulted)
+    deps = tuple(
+        (path, name, answer(snap.facts(path), name))
+        for path, name in resolver.consulted
+    )
     snap.memo.reaches[key] = (snap.version, found, deps)
     return found
 
@@ -181,7 +191,7 @@ def _private_closure(
 
 def _private_imports(path: str, snap: Snapshot, resolver: Resolver) -> list[str]:
     """The private modules ``path`` imports at the top level (not packages)."""
-    facts = resolver.facts(path)
+    facts = resolver.facts(path, TOP)
     # Reason: the answer depends on the file's content and the tree's modules only;
     # kept per (content, index) so a history computes it once per module version.
     key = (snap.files.get(path, path), path, snap.version)
