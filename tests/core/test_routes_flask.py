@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.core.routes import RouteIndex
+from constitution_hooks.core.routes import WEB, RouteIndex
 from constitution_hooks.core.symbols import Project
 
 Files = dict[str, str]
@@ -22,7 +22,7 @@ def routes_of(tmp_path: Path, files: Files) -> list[tuple[object, ...]]:
         path = tmp_path / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    index = RouteIndex(Project(str(tmp_path / relative) for relative in files))
+    index = RouteIndex(Project(str(tmp_path / relative) for relative in files), WEB)
     return sorted(
         (
             Path(route.file).relative_to(tmp_path).as_posix(),
@@ -128,3 +128,20 @@ def test_routes_starlette_routes_list_without_app_matches_on_tail(
         "routes = [Mount('/api', routes=[Route('/h', home)])]\n"
     }
     assert routes_of(tmp_path, files) == [("m.py", "home", ("GET",), (".../api/h",))]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        FLASK + "app = Flask(__name__)\n@app.route('/x')\ndef f(): ...\n",
+        FLASK + "app = Flask(__name__)\n@app.get('/x')\ndef f(): ...\n",
+        "from fastapi import FastAPI\napp = FastAPI()\n"
+        "@app.route('/x')\ndef f(): ...\n",
+        STARLETTE + "async def h(r): ...\napp = Starlette(routes=[Route('/h', h)])\n",
+    ],
+)
+def test_route_index_default_dialect_finds_fastapi_routes_only(
+    tmp_path: Path, body: str
+) -> None:
+    (tmp_path / "m.py").write_text(body, encoding="utf-8")
+    assert RouteIndex(Project([str(tmp_path / "m.py")])).routes() == []

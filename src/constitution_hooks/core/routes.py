@@ -22,6 +22,9 @@ import os
 from collections.abc import Iterator
 
 from constitution_hooks.core.route_discovery import (
+    FASTAPI,
+    WEB,
+    Dialect,
     FunctionNode,
     Include,
     ModuleRoutes,
@@ -36,6 +39,9 @@ from constitution_hooks.core.route_paths import RoutePath, match_path, url_of
 from constitution_hooks.core.symbols import Project
 
 __all__ = [
+    "FASTAPI",
+    "WEB",
+    "Dialect",
     "FunctionNode",
     "Include",
     "ModuleRoutes",
@@ -50,11 +56,11 @@ __all__ = [
     "url_of",
 ]
 # Reason: a file that names none of these can hold no router, route or include.
-MARKERS: tuple[bytes, ...] = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router")
-MARKERS += (b".mount(", b"flask", b"Flask", b"Blueprint", b"starlette")
+MARKERS = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router", b".mount(")
+WEB_MARKERS = (*MARKERS, b"flask", b"Flask", b"Blueprint", b"starlette")
 # Reason: a call that includes, mounts or adds a route names one of these.
-INCLUDE_MARKERS: tuple[bytes, ...] = (b"include_router", b".mount(", b".host(")
-INCLUDE_MARKERS += (b"add_api_", b"add_route", b"register_blueprint")
+INCLUDE_MARKERS = (b"include_router", b".mount(", b".host(", b"add_api_", b"add_route")
+WEB_INCLUDE_MARKERS = (*INCLUDE_MARKERS, b"register_blueprint")
 # Reason: a router included in many places has one path per chain; past this many
 # the rules have seen enough to judge.
 MAX_PATHS = 64
@@ -78,9 +84,11 @@ class RouteIndex:
         ['/api/v1/items/{id}']
     """
 
-    def __init__(self, project: Project) -> None:
-        """Index ``project``; nothing is read until asked."""
+    def __init__(self, project: Project, dialect: Dialect = FASTAPI) -> None:
+        """Index ``project`` (``WEB``: Flask and Starlette too); nothing read yet."""
         self.project = project
+        self.dialect = dialect
+        self.web = dialect is WEB
         self._modules: dict[str, ModuleRoutes] = {}
         self._parents: dict[tuple[str, str, str], list[Include]] | None = None
         self._files: list[str] | None = None
@@ -90,13 +98,13 @@ class RouteIndex:
         """The routers, routes and includes of one module (found once)."""
         file = os.path.abspath(file)
         if file not in self._modules:
-            self._modules[file] = module_routes(self.project, file)
+            self._modules[file] = module_routes(self.project, file, self.dialect)
         return self._modules[file]
 
     def files(self) -> list[str]:
         """The project files that may hold routers, routes or includes (read once)."""
         if self._files is None:
-            self._data = _scan(self.project)
+            self._data = _scan(self.project, WEB_MARKERS if self.web else MARKERS)
             self._files = list(self._data)
         return self._files
 
@@ -112,6 +120,8 @@ class RouteIndex:
     def routes(self) -> list[Route]:
         """Every route of the project (decorated, and Starlette's route lists)."""
         found = [route for file in self.files() for route in self.module(file).routes]
+        if not self.web:
+            return found
         return found + list_routes(self.project, self.files())
 
     def includes(self) -> list[Include]:
@@ -120,7 +130,7 @@ class RouteIndex:
         Only files naming one of ``INCLUDE_MARKERS`` are parsed for them; a
         ``router.get(path)(endpoint)`` call elsewhere is in its module's includes.
         """
-        files = self.naming(*INCLUDE_MARKERS)
+        files = self.naming(*(WEB_INCLUDE_MARKERS if self.web else INCLUDE_MARKERS))
         return [inc for file in files for inc in self.module(file).includes]
 
     def parents(self, router: Router) -> list[Include]:
@@ -169,11 +179,11 @@ def _follows(
     return include.parent.key not in seen and (hosts or include.kind != "host")
 
 
-def _scan(project: Project) -> dict[str, bytes]:
-    """The bytes of the files that name one of ``MARKERS``, in path order."""
+def _scan(project: Project, markers: tuple[bytes, ...]) -> dict[str, bytes]:
+    """The bytes of the files that name one of ``markers``, in path order."""
     found = {}
     for file in sorted(project.files):
         data = project.data(file)
-        if data is not None and any(marker in data for marker in MARKERS):
+        if data is not None and any(marker in data for marker in markers):
             found[file] = data
     return found

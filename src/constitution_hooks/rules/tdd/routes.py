@@ -1,9 +1,10 @@
 """Route evidence and CON210: which tests call which routes through an HTTP client.
 
 Routes and their full paths come from ``core.routes`` (FastAPI apps and routers,
-prefixes followed across modules), read from the same tree the rules judge (the
-index), never the disk. A test calls a route when a test client's ``get``/
-``post``/... receives a URL that matches its full path: ``{param}`` matches one
+Flask apps and blueprints, Starlette route lists; prefixes followed across
+modules), read from the same tree the rules judge (the index), never the disk.
+A test calls a route when a test client's ``get``/``post``/... receives a URL that
+matches its full path, or Flask's ``url_for`` names it: ``{param}`` matches one
 segment, and an f-string URL whose head is not a literal
 (``f"{settings.API_V1_STR}/users/me"``) matches on its literal tail.
 """
@@ -16,7 +17,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from constitution_hooks.core.route_paths import RoutePath, match_path
-from constitution_hooks.core.routes import Route, RouteIndex
+from constitution_hooks.core.routes import WEB, Route, RouteIndex
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
@@ -66,7 +67,7 @@ class Routes:
             # Reason: only files naming FastAPI are read by the index; the others
             # are added unread, so the disk is never consulted.
             project.add(SourceFile.from_bytes(_disk(path), data))
-        index = RouteIndex(project)
+        index = RouteIndex(project, WEB)
         return tuple(_endpoint(route, index) for route in index.routes())
 
     @cached_property
