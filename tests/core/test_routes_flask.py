@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from constitution_hooks.core.routes import WEB, RouteIndex
+from constitution_hooks.core.routes import WEB, RouteIndex, match_path
 from constitution_hooks.core.symbols import Project
 
 Files = dict[str, str]
@@ -145,3 +145,19 @@ def test_route_index_default_dialect_finds_fastapi_routes_only(
 ) -> None:
     (tmp_path / "m.py").write_text(body, encoding="utf-8")
     assert RouteIndex(Project([str(tmp_path / "m.py")])).routes() == []
+
+
+@pytest.mark.parametrize(
+    ("url", "route", "expected"),
+    [
+        ("/1/update", "/<int:id>/update", True),
+        ("/auth/alice", "/auth/<name>", True),
+        ("/static/css/a.css", "/static/<path:filename>", True),
+        ("/1/x/update", "/<int:id>/update", False),
+        ("/update", "/<int:id>/update", False),
+    ],
+)
+def test_match_path_flask_converters_match_segments(
+    url: str, route: str, expected: bool
+) -> None:
+    assert match_path(url, route) is expected
