@@ -57,7 +57,11 @@ __all__ = [
 ]
 # Reason: a file that names none of these can hold no router, route or include.
 MARKERS = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router", b".mount(")
-WEB_MARKERS = (*MARKERS, b"flask", b"Flask", b"Blueprint", b"starlette")
+# Reason: every module of a Flask project names flask; one that defines or registers
+# routes names one of these (a decorator, a constructor, a route list).
+WEB_MARKERS: tuple[bytes, ...] = (*MARKERS, b".route(", b"Flask(", b"Blueprint(")
+WEB_MARKERS += (b"register_blueprint",)
+WEB_MARKERS += (b"Route(", b"Mount(", b"Starlette(")
 # Reason: a call that includes, mounts or adds a route names one of these.
 INCLUDE_MARKERS = (b"include_router", b".mount(", b".host(", b"add_api_", b"add_route")
 WEB_INCLUDE_MARKERS = (*INCLUDE_MARKERS, b"register_blueprint")

@@ -75,6 +75,8 @@ class Memo:
         self.reaches: _Bounded = _Bounded(size)
         self.hints: _Bounded = _Bounded(size)
         self.private: _Bounded = _Bounded(size)
+        self.marked: _Bounded = _Bounded(size)
+        self.routes: Any = None  # Reason: the last route discovery, see routes.py.
 
     def get(
         self, key: tuple[str, str], version: int, facts: Callable[[str], Facts]

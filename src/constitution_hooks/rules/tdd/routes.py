@@ -11,13 +11,14 @@ segment, and an f-string URL whose head is not a literal
 
 from __future__ import annotations
 
+import ast
 import os
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
 from constitution_hooks.core.route_paths import RoutePath, match_path
-from constitution_hooks.core.routes import WEB, Route, RouteIndex
+from constitution_hooks.core.routes import WEB, WEB_MARKERS, Route, RouteIndex
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
@@ -59,16 +60,34 @@ class Routes:
 
     @cached_property
     def endpoints(self) -> tuple[Endpoint, ...]:
-        """Every route of the tree's source modules."""
-        modules = list(self.snap.index.values())
-        project = Project([_disk(path) for path in modules])
+        """Every route of the tree's source modules (reused while nothing it read
+        changed: the same module paths, route files and files it resolved into)."""
+        snap = self.snap
+        modules = list(snap.index.values())
+        marked = {path for path in modules if _marked(snap, path)}
+        if not marked:
+            return ()
+        last = snap.memo.routes
+        if (
+            last is not None
+            and last[0] == snap.version
+            and last[1] == marked
+            and all(snap.files.get(path) == blob for path, blob in last[2])
+        ):
+            found: tuple[Endpoint, ...] = last[3]
+            return found
+        project = _Reading([_disk(path) for path in modules])
         for path in modules:
-            data = self.snap.facts(path).data
-            # Reason: only files naming FastAPI are read by the index; the others
+            data = snap.facts(path).data
+            # Reason: only files naming a marker are read by the index; the others
             # are added unread, so the disk is never consulted.
             project.add(SourceFile.from_bytes(_disk(path), data))
         index = RouteIndex(project, WEB)
-        return tuple(_endpoint(route, index) for route in index.routes())
+        found = tuple(_endpoint(route, index) for route in index.routes())
+        read = {os.path.relpath(file, _ROOT) for file in project.read} | marked
+        blobs = frozenset((path, snap.files.get(path)) for path in read)
+        snap.memo.routes = (snap.version, marked, blobs, found)
+        return found
 
     @cached_property
     def callers(self) -> dict[Endpoint, list[str]]:
@@ -90,6 +109,70 @@ class Routes:
             kept = by_module.setdefault(endpoint.module, [])
             kept.extend(t for t in tests if t not in kept)
         return {module: tests for module, tests in by_module.items() if tests}
+
+
+class _Reading(Project):
+    """A project that records the files whose tree route discovery reads."""
+
+    def __init__(self, files: list[str]) -> None:
+        """A project of ``files``, nothing read yet."""
+        super().__init__(files)
+        self.read: set[str] = set()
+
+    def tree(self, file: str) -> ast.Module | None:
+        """The parsed module of ``file``, recorded as read."""
+        self.read.add(os.path.abspath(file))
+        return super().tree(file)
+
+
+def _marked(snap: Snapshot, path: str) -> bool:
+    """Whether ``path`` names a route marker (kept per blob)."""
+    blob = snap.files[path]
+    found: bool | None = snap.memo.marked.get(blob)
+    if found is None:
+        data = snap.facts(path).data
+        found = any(m in data for m in WEB_MARKERS) and _route_code(data)
+        snap.memo.marked[blob] = found
+    return found
+
+
+_MAKERS = frozenset({"FastAPI", "APIRouter", "Flask", "Blueprint", "Starlette"})
+_MAKERS |= {"Route", "Mount", "WebSocketRoute"}
+_CALLS = frozenset({"include_router", "mount", "host", "register_blueprint"})
+_CALLS |= {"add_api_route", "add_api_websocket_route", "add_route"}
+
+
+def _route_code(data: bytes) -> bool:
+    """Whether code (not a docstring or a class statement) may make or add a route.
+
+    Example:
+        >>> _route_code(b"class Flask(App):\\n    'app = Flask(__name__)'\\n")
+        False
+        >>> _route_code(b"@api.v1.get('/x')\\ndef f(): ...\\n")
+        True
+    """
+    import io
+    import tokenize
+
+    names: list[str] = []
+    decorator = False
+    try:
+        for token in tokenize.tokenize(io.BytesIO(data).readline):
+            decorator = (decorator and token.type != tokenize.NEWLINE) or (
+                token.type == tokenize.OP and token.string == "@"
+            )
+            if token.type == tokenize.OP and token.string == "(" and names:
+                # Reason: a constructor call, an include call, or a decorator call
+                # (@api.v1.get(...)) all end a name with "(".
+                if names[-1] in _MAKERS and names[-2:-1] not in (["class"], ["def"]):
+                    return True
+                if names[-2:-1] == ["."] and (decorator or names[-1] in _CALLS):
+                    return True
+            if token.type in (tokenize.NAME, tokenize.OP):
+                names = [*names[-1:], token.string]
+    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError):
+        return True  # Reason: when unsure, let route discovery decide.
+    return False
 
 
 def routes_of(snap: Snapshot) -> Routes:
