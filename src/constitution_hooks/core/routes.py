@@ -90,9 +90,7 @@ class RouteIndex:
 
     def __init__(self, project: Project, dialect: Dialect = FASTAPI) -> None:
         """Index ``project`` (``WEB``: Flask and Starlette too); nothing read yet."""
-        self.project = project
-        self.dialect = dialect
-        self.web = dialect is WEB
+        self.project, self.dialect, self.web = project, dialect, dialect is WEB
         self._modules: dict[str, ModuleRoutes] = {}
         self._parents: dict[tuple[str, str, str], list[Include]] | None = None
         self._files: list[str] | None = None
@@ -123,10 +121,7 @@ class RouteIndex:
 
     def routes(self) -> list[Route]:
         """Every route of the project (decorated, and Starlette's route lists)."""
-        found = [route for file in self.files() for route in self.module(file).routes]
-        if not self.web:
-            return found
-        return found + list_routes(self.project, self.files())
+        return [r for f in self.files() for r in self.module(f).routes] + _lists(self)
 
     def includes(self) -> list[Include]:
         """Every include, mount and host call, and added route, of the project.
@@ -172,9 +167,17 @@ class RouteIndex:
             return
         for include in parents:
             # Reason: a blueprint registered with a url_prefix drops its own.
-            own = parts[1:] if include.kind == "blueprint" else parts
-            above = (include.parent.prefix, include.prefix, *own)
+            above = (include.parent.prefix, include.prefix, *_own(include, parts))
             yield from self.chains(include.parent, above, seen | {router.key}, hosts)
+
+
+def _own(include: Include, parts: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    return parts[1:] if include.kind == "blueprint" else parts
+
+
+def _lists(index: RouteIndex) -> list[Route]:
+    """Starlette's route lists, for the ``WEB`` dialect."""
+    return list_routes(index.project, index.files()) if index.web else []
 
 
 def _follows(

@@ -89,19 +89,7 @@ class Snapshot(Tree):
 
     def reach(self, test: str) -> Reach:
         """The (module path, name) pairs ``test`` reaches (name "" for a module)."""
-        # Reason: several modules of one commit ask for the same tests; the memo's
-        # check that an entry still holds is done once per test and state.
-        found = self._reaches.get(test)
-        if found is None:
-            key = (self.files[test], test)
-            found = self.memo.get(key, self.version, self.facts)
-            found = _resolve(self, test, key) if found is None else found
-            self._reaches[test] = found
-        return found
-
-    @cached_property
-    def _reaches(self) -> dict[str, Reach]:
-        return {}
+        return _reach(self, test)
 
     @cached_property
     def _evidence(self) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
@@ -153,6 +141,17 @@ def _default_exemption(snap: Snapshot, path: str) -> str | None:
     if "no-code" in kinds and facts.parsed and not facts.has_code:
         return NO_CODE
     return None
+
+
+def _reach(snap: Snapshot, test: str) -> Reach:
+    # Reason: several modules of one commit ask for the same tests; the memo's
+    # check that an entry still holds is done once per test and state.
+    known: dict[str, Reach] = snap.__dict__.setdefault("_reaches", {})
+    if test not in known:
+        key = (snap.files[test], test)
+        found = snap.memo.get(key, snap.version, snap.facts)
+        known[test] = _resolve(snap, test, key) if found is None else found
+    return known[test]
 
 
 def _resolve(snap: Snapshot, test: str, key: tuple[str, str]) -> Reach:

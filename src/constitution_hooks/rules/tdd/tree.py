@@ -103,13 +103,8 @@ class Tree:
         return True
 
     def modules(self) -> list[str]:
-        """Every source module of the tree, sorted."""
-        return list(self._modules)
-
-    @cached_property
-    def _modules(self) -> tuple[str, ...]:
-        # Reason: asked per judged module; forgotten when contents change (refresh).
-        return tuple(path for path in sorted(self.files) if self.is_module(path))
+        """Every source module of the tree, sorted (listed once per state)."""
+        return list(_modules(self))
 
     @cached_property
     def index(self) -> dict[str, str]:
@@ -119,3 +114,12 @@ class Tree:
             if layout.is_module_path(path, self.roots, self.cfg.test_roots):
                 found.setdefault(self.dotted(path), path)
         return found
+
+
+def _modules(tree: Tree) -> tuple[str, ...]:
+    # Reason: asked per judged module; forgotten when contents change (refresh).
+    found: tuple[str, ...] | None = tree.__dict__.get("_modules")
+    if found is None:
+        found = tuple(path for path in sorted(tree.files) if tree.is_module(path))
+        tree.__dict__["_modules"] = found
+    return found
