@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
@@ -136,43 +137,32 @@ def _marked(snap: Snapshot, path: str) -> bool:
     return found
 
 
-_MAKERS = frozenset({"FastAPI", "APIRouter", "Flask", "Blueprint", "Starlette"})
-_MAKERS |= {"Route", "Mount", "WebSocketRoute"}
-_CALLS = frozenset({"include_router", "mount", "host", "register_blueprint"})
-_CALLS |= {"add_api_route", "add_api_websocket_route", "add_route"}
+# Reason: docstrings and comments (a framework documents its own routes) say
+# nothing of the code.
+_DOCSTRINGS = re.compile(rb'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|#[^\n]*')
+_ROUTE_CODE = re.compile(
+    rb"(?<!class )\b(?:FastAPI|APIRouter|Flask|Blueprint|Starlette|Route|Mount"
+    rb"|WebSocketRoute)\s*\("
+    rb"|\.(?:include_router|mount|host|register_blueprint|add_api_route"
+    rb"|add_api_websocket_route|add_route)\s*\("
+    rb"|^[ \t]*@[\w. \t]+\.(?:get|post|put|patch|delete|options|head|api_route"
+    rb"|websocket|route)\s*\(",
+    re.M,
+)
 
 
 def _route_code(data: bytes) -> bool:
     """Whether code (not a docstring or a class statement) may make or add a route.
 
     Example:
-        >>> _route_code(b"class Flask(App):\\n    'app = Flask(__name__)'\\n")
+        >>> _route_code(b"class Flask(App): ...\\n")
         False
         >>> _route_code(b"@api.v1.get('/x')\\ndef f(): ...\\n")
         True
+        >>> _route_code(b"@click.option('--host')\\ndef f(): ...\\n")
+        False
     """
-    import io
-    import tokenize
-
-    names: list[str] = []
-    decorator = False
-    try:
-        for token in tokenize.tokenize(io.BytesIO(data).readline):
-            decorator = (decorator and token.type != tokenize.NEWLINE) or (
-                token.type == tokenize.OP and token.string == "@"
-            )
-            if token.type == tokenize.OP and token.string == "(" and names:
-                # Reason: a constructor call, an include call, or a decorator call
-                # (@api.v1.get(...)) all end a name with "(".
-                if names[-1] in _MAKERS and names[-2:-1] not in (["class"], ["def"]):
-                    return True
-                if names[-2:-1] == ["."] and (decorator or names[-1] in _CALLS):
-                    return True
-            if token.type in (tokenize.NAME, tokenize.OP):
-                names = [*names[-1:], token.string]
-    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError):
-        return True  # Reason: when unsure, let route discovery decide.
-    return False
+    return _ROUTE_CODE.search(_DOCSTRINGS.sub(b"", data)) is not None
 
 
 def routes_of(snap: Snapshot) -> Routes:
