@@ -120,3 +120,11 @@ def git_repo(tmp_path: Path) -> Iterator[Path]:
 
 
 pytest_plugins = ("tests.coverage_project",)
+
+
+@pytest.fixture(autouse=True)
+def _cache_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep what the coverage gate records out of the user's cache folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))

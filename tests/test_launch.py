@@ -116,3 +116,34 @@ def test_main_disallowed_branch_reported_by_full_command(
     _on_branch(git_repo, "wip")
     assert main(["branch-name"]) == 1
     assert "CON311" in capsys.readouterr().out
+
+
+MESSAGE_PROBE = (
+    "import sys\n"
+    "from constitution_hooks.launch import main\n"
+    "code = main(['commit-msg', 'MSG'])\n"
+    "heavy = ('argparse', 'subprocess', 'pathlib', 're', 'typing', 'collections',\n"
+    "    'enum', 'tomllib', 'constitution_hooks.cli', 'constitution_hooks.rules')\n"
+    "print(code, [m for m in heavy if m in sys.modules])\n"
+)
+
+
+def test_main_clean_commit_message_imports_no_re_typing_argparse_or_rules(
+    git_repo: Path,
+) -> None:
+    (git_repo / "MSG").write_text("feat(api): add search\n\nWhy it helps.\n")
+    result = subprocess.run(
+        [sys.executable, "-c", MESSAGE_PROBE],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "0 []"
+
+
+def test_main_bad_commit_message_reported_by_full_command(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (git_repo / "MSG").write_text("Add search\n")
+    assert main(["commit-msg", "MSG"]) == 1
+    assert "CON301" in capsys.readouterr().out

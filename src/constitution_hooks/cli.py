@@ -10,13 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
 from constitution_hooks import __version__
-from constitution_hooks.core.errors import (
-    EXIT_INTERNAL,
-    EXIT_USAGE,
-    UsageError,
-    internal_error_line,
-)
-from constitution_hooks.core.log import configure
+from constitution_hooks.core.errors import EXIT_USAGE, run_handled
 
 
 class Command(Protocol):
@@ -82,8 +76,7 @@ class ModuleCommand(NamedTuple):
     run: Callable[[argparse.Namespace], int]
 
 
-# Reason: a hook imports only its own command, so `commit-msg` does not pay for
-# coverage, YAML or the file runner (see docs/performance.md).
+# Reason: a hook imports only its own command (start-up imports, ADR 0010).
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "check", "check", "CHECK", "run every file rule (the 'constitution' hook)"
@@ -251,23 +244,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    log = configure(args.verbose, args.log_format)
-    log.debug("command started", command=args.command)
-    try:
-        code: int = args.handler(args)
-    except UsageError as error:
-        print(f"constitution: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:
-        return EXIT_USAGE
-    # Reason: the one top-level handler; a bug becomes one line and exit 3,
-    # never a traceback in the middle of a commit.
-    except Exception as error:
-        if args.verbose:
-            import traceback
-
-            traceback.print_exc(file=sys.stderr)
-        print(internal_error_line(args.command, error), file=sys.stderr)
-        return EXIT_INTERNAL
-    log.debug("command finished", command=args.command, exit_code=code)
-    return code
+    return run_handled(args)

@@ -7,6 +7,7 @@ own pattern matching, without argparse, pathlib, subprocess or the config
 loader. Anything else (a flag, a config table, a name that does not match, git
 set up by environment variables, a reftable repository) goes to
 :func:`constitution_hooks.cli.main`, which decides and reports exactly as before.
+``commit-msg FILE`` has its own fast path, ``constitution_hooks.fast_commit_msg``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if args[:1] == ["branch-name"] and branch_surely_allowed(args[1:], os.getcwd()):
         return 0
+    if args[:1] == ["commit-msg"]:
+        from constitution_hooks.fast_commit_msg import surely_clean
+
+        if surely_clean(args[1:], os.getcwd()):
+            return 0
+    if args[:1] in (["pre-commit"], ["check"], ["file-length"], ["function-size"]):
+        from constitution_hooks.fast_hook import fast_main
+
+        code = fast_main(args)
+        if code is not None:
+            return code
     from constitution_hooks.cli import main as full
 
     return full(args)

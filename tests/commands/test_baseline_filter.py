@@ -50,3 +50,15 @@ def test_drop_baselined_broken_file_raises_usage_error(tmp_path: Path) -> None:
     baseline_path(_config(tmp_path)).write_text("[", encoding="utf-8")
     with pytest.raises(UsageError, match="not valid JSON"):
         drop_baselined([], _config(tmp_path))
+
+
+def test_baseline_path_file_name_is_the_baseline_modules() -> None:
+    assert baseline_path(Config(Path("/r"), None, ())).name == baseline.BASELINE_FILE
+
+
+def test_drop_baselined_baseline_path_is_a_folder_is_usage_error(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".constitution-baseline.json").mkdir()
+    with pytest.raises(UsageError, match="cannot read the baseline"):
+        drop_baselined([], Config(tmp_path, None, ()))

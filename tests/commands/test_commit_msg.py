@@ -18,7 +18,12 @@ from constitution_hooks.commands.commit_msg import (
 )
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.rules.commit.settings import CommitSettings
 from tests.conftest import git
+
+
+def _record(settings: Callable[..., Settings]) -> CommitSettings:
+    return CommitSettings.from_settings(settings("commit-message"))
 
 
 def commit(repo: Path, message: str) -> str:
@@ -150,7 +155,7 @@ def test_check_message_file_violation_carries_file_path_and_line(
     git_repo: Path, settings: Callable[..., Settings]
 ) -> None:
     Path("MSG").write_text("# intro\nAdded search\n")
-    (violation,) = check_message_file("MSG", settings("commit-message"))
+    (violation,) = check_message_file("MSG", _record(settings))
     assert (violation.path, violation.line, violation.code) == ("MSG", 2, "CON301")
 
 
@@ -158,7 +163,7 @@ def test_check_message_file_missing_file_raises_usage_error(
     git_repo: Path, settings: Callable[..., Settings]
 ) -> None:
     with pytest.raises(UsageError, match="cannot read commit message file NOPE"):
-        check_message_file("NOPE", settings("commit-message"))
+        check_message_file("NOPE", _record(settings))
 
 
 def test_check_range_bad_commit_is_reported_under_its_short_sha(
@@ -166,7 +171,7 @@ def test_check_range_bad_commit_is_reported_under_its_short_sha(
 ) -> None:
     commit(git_repo, "feat: start")
     sha = commit(git_repo, "Added search")
-    found = check_range("HEAD~1..HEAD", settings("commit-message"))
+    found = check_range("HEAD~1..HEAD", _record(settings))
     assert [(v.path, v.line, v.code) for v in found] == [(sha, 1, "CON301")]
 
 
@@ -201,3 +206,10 @@ def test_run_default_cleanup_hash_first_line_is_con301(
     Path("MSG").write_text("#123 fix the thing\n")
     assert main(["commit-msg", "MSG"]) == 1
     assert 'MSG:1:1: CON301 first line "#123 fix the thing"' in capsys.readouterr().out
+
+
+def test_commit_family_builds_violations_only_through_rule_at() -> None:
+    package = Path(commit_msg.__file__).resolve().parent.parent
+    sources = [*(package / "rules" / "commit").glob("*.py"), Path(commit_msg.__file__)]
+    built = [path.name for path in sources if "Violation(" in path.read_text()]
+    assert built == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,43 @@ def test_run_broken_staged_module_reports_one_con001(
     assert code == 1
     # Reason: JSON records are plain objects to mypy.
     assert [v["code"] for v in found].count("CON001") == 1  # type: ignore[index]
+
+
+def _logging_git(folder: Path, log: Path) -> str:
+    """A ``git`` on PATH that records its arguments and runs the real git."""
+    import shutil
+
+    real = shutil.which("git")
+    folder.mkdir()
+    wrapper = folder / "git"
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    return f"{folder}{os.pathsep}{os.environ['PATH']}"
+
+
+@pytest.mark.parametrize(
+    ("staged", "most"),
+    [
+        ({"src/pkg/core.py": LONG, "tests/test_core.py": "import pkg.core\n"}, 3),
+        # Reason: the project contract reads its own files (index, blobs, ignores).
+        ({"src/pkg/core.py": LONG, "pyproject.toml": "[project]\nname='x'\n"}, 7),
+        ({"README.md": "# x\n"}, 3),
+    ],
+)
+def test_run_staged_commit_starts_at_most_three_git_processes(
+    git_repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    staged: dict[str, str],
+    most: int,
+) -> None:
+    git(git_repo, "checkout", "-q", "-b", "feature/x")
+    git(git_repo, "commit", "-q", "--allow-empty", "-m", "chore: start")
+    paths = [p for p in _stage(git_repo, staged) if p.endswith(".py")]
+    log = tmp_path / "git.log"
+    monkeypatch.setenv("PATH", _logging_git(tmp_path / "bin", log))
+    main(["pre-commit", *paths])
+    capsys.readouterr()
+    calls = log.read_text().splitlines()
+    assert len(calls) <= most, calls

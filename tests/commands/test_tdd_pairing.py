@@ -12,9 +12,10 @@ from constitution_hooks import cli
 from constitution_hooks.cli import main
 from constitution_hooks.commands import tdd_pairing
 from constitution_hooks.commands.tdd_pairing import waive
+from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules.tdd.layout import LAYOUTS
 from constitution_hooks.rules.tdd.pairing import Snapshot
-from constitution_hooks.rules.tdd.settings import TddSettings, violation
+from constitution_hooks.rules.tdd.settings import MISSING_TEST, TddSettings
 from tests.conftest import git
 
 MODULE = "src/pkg/config.py"
@@ -97,6 +98,7 @@ def test_run_all_files_reports_committed_untested_module(
     code, out = run(capsys, "--all-files")
     assert code == 1
     assert "CON201" in out
+    assert "checked 1 module, 0 test files in 1 project\n" in out
 
 
 def test_run_files_argument_checks_named_module(
@@ -355,19 +357,19 @@ def _snapshot(files: dict[str, bytes]) -> Snapshot:
 
 
 def test_waive_violation_of_file_outside_snapshot_is_kept() -> None:
-    found = violation("CON201", MODULE, 1, 1, "no test")
+    found = MISSING_TEST.at(MODULE, Finding(1, 1, "no test"))
     assert waive([found], _snapshot({})) == [found]
 
 
 def test_waive_reasoned_file_waiver_in_snapshot_text_drops_violation() -> None:
     text = b"# constitution: ignore-file[CON201] Reason: thin shim\nx = 1\n"
-    found = violation("CON201", MODULE, 1, 1, "no test")
+    found = MISSING_TEST.at(MODULE, Finding(1, 1, "no test"))
     assert waive([found], _snapshot({MODULE: text})) == []
 
 
 def test_waive_waiver_of_another_rule_keeps_violation() -> None:
     text = b"# constitution: ignore-file[CON101] Reason: data table\nx = 1\n"
-    found = violation("CON201", MODULE, 1, 1, "no test")
+    found = MISSING_TEST.at(MODULE, Finding(1, 1, "no test"))
     assert waive([found], _snapshot({MODULE: text})) == [found]
 
 
@@ -432,7 +434,7 @@ def test_run_monorepo_root_judges_the_nested_project(
     assert "backend/app/crud.py:1:1: CON201 module app.crud has no test" in out
     assert "users.py" not in out
     assert "examples/" not in out
-    assert "checked 2 modules, 1 test files in 2 projects" in out
+    assert "checked 2 modules, 1 test file in 2 projects" in out
 
 
 @pytest.mark.integration

@@ -275,3 +275,28 @@ def test_lookup_volatile_file_is_never_cached(tmp_path: Path, source: Path) -> N
     cache.save()
     again = ResultCache(tmp_path / CACHE_DIR, "ctx", (b"fastapi",))
     assert again.lookup(str(source)) is None
+
+
+def test_lookup_miss_leaves_the_bytes_it_hashed_in_misses(
+    tmp_path: Path, source: Path
+) -> None:
+    cache = _cache(tmp_path)
+    assert cache.lookup("a.py") is None
+    assert cache.misses.pop("a.py", None) == b"x = 1\n"
+    assert cache.misses.pop("a.py", None) is None
+
+
+def test_lookup_hit_leaves_nothing_in_misses(tmp_path: Path, source: Path) -> None:
+    first = _cache(tmp_path)
+    first.lookup("a.py")
+    first.store("a.py", FOUND)
+    first.save()
+    second = _cache(tmp_path)
+    assert second.lookup("a.py") == FOUND
+    assert second.misses.pop("a.py", None) is None
+
+
+def test_misses_of_a_path_never_looked_up_is_empty(
+    tmp_path: Path, source: Path
+) -> None:
+    assert _cache(tmp_path).misses.pop("a.py", None) is None

@@ -65,3 +65,11 @@ def test_changes_since_reads_real_repository(git_repo: Path) -> None:
     assert (found.root, found.lines) == (git_repo.resolve(), {"a.py": frozenset({1})})
     assert "CON101" in found.file_level
     assert "CON102" not in found.file_level
+
+
+@pytest.mark.parametrize(("end_line", "kept"), [(2, False), (3, True), (1, False)])
+def test_changes_keeps_definition_by_its_end_line_without_reading_the_file(
+    changes: Changes, tmp_path: Path, end_line: int, kept: bool
+) -> None:
+    (tmp_path / "a.py").unlink()
+    assert changes.keeps(at("a.py", 1)._replace(end_line=end_line)) is kept

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from constitution_hooks.core.config import find_pyproject, load_config
+from constitution_hooks.core.config import Settings, find_pyproject, load_config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.rules import SECTIONS
 
@@ -182,3 +183,14 @@ def test_load_config_not_a_regular_file_raises_usage_error(
         os.mkfifo(path)
     with pytest.raises(UsageError, match="cannot read config: not a regular file"):
         load_config([], path, cwd=tmp_path)
+
+
+class _Lists(NamedTuple):
+    names: tuple[str, ...]
+    limit: int
+
+
+def test_settings_record_toml_list_becomes_tuple() -> None:
+    record = Settings({"names": ["a", "b"], "limit": 3}).record(_Lists)
+    assert record == _Lists(("a", "b"), 3)
+    assert isinstance(record.names, tuple)

@@ -101,7 +101,7 @@ def test_check_files_two_jobs_same_violations_as_plain(
 
 def test_run_checks_restores_garbage_collector_settings() -> None:
     before = gc.get_threshold()
-    run_checks(["a.py", "b.py"], lambda path: [], 1, None)
+    run_checks(["a.py", "b.py"], lambda path, data: [], 1, None)
     assert gc.get_threshold() == before
 
 
@@ -110,7 +110,7 @@ def test_fewer_collections_raises_first_threshold() -> None:
         assert gc.get_threshold()[0] == GC_THRESHOLD
 
 
-def _pid_violation(path: str) -> list[Violation]:
+def _pid_violation(path: str, data: bytes | None = None) -> list[Violation]:
     return [Violation(path, os.getpid(), 1, "CON999", "pid", "checked")]
 
 
@@ -137,7 +137,7 @@ def test_run_checks_fewer_misses_than_a_chunk_stay_in_this_process(
 _PARENT = os.getpid()
 
 
-def _die_in_worker(path: str) -> list[Violation]:
+def _die_in_worker(path: str, data: bytes | None = None) -> list[Violation]:
     if os.getpid() != _PARENT:
         os._exit(1)
     return _pid_violation(path)
@@ -172,7 +172,7 @@ ORPHANED = """
 import os, sys, time
 from constitution_hooks.core.parallel import run_checks
 
-def slow(path):
+def slow(path, data):
     open(os.path.join(sys.argv[1], str(os.getpid())), "w").close()
     time.sleep(0.3)
     return []
@@ -236,3 +236,26 @@ def test_watch_parent_living_parent_leaves_a_daemon_watching() -> None:
     watch_parent(os.getppid(), interval=3600)
     watchers = [t for t in threading.enumerate() if t.name == "watch-parent"]
     assert watchers and all(t.daemon for t in watchers)
+
+
+def _given_bytes(path: str, data: bytes | None = None) -> list[Violation]:
+    """A check that reports the bytes it was handed (None: it must read itself)."""
+    shown = "none" if data is None else data.decode()
+    return [Violation(path, 1, 1, "CON999", "given", shown)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_checks_cache_miss_hands_the_hashed_bytes_to_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.py", "b.py"):
+        (tmp_path / name).write_text(f"{name[0]} = 1\n")
+    cache = ResultCache(tmp_path / "cache", "c")
+    found = run_checks(["a.py", "b.py"], _given_bytes, jobs, cache)
+    assert [v.message for v in found] == ["a = 1\n", "b = 1\n"]
+
+
+def test_run_checks_without_cache_lets_the_check_read() -> None:
+    (found,) = run_checks(["a.py"], _given_bytes, 1, None)
+    assert found.message == "none"

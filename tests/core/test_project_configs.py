@@ -45,6 +45,17 @@ def test_for_path_nearest_table_decides_each_project(monorepo: Path) -> None:
     assert limits == [10, 30, 49]
 
 
+def test_for_path_symlinked_file_judged_by_its_target_project(monorepo: Path) -> None:
+    (monorepo / "c/link.py").symlink_to(monorepo / "a/src/m.py")
+    (monorepo / "c/linked").symlink_to(monorepo / "b/src")
+    configs = ProjectConfigs(SECTIONS, load_config(SECTIONS, cwd=monorepo))
+    limits = [
+        configs.for_path(p).section("function-size").integer("max-function-lines")
+        for p in ("c/m.py", "c/link.py", "c/linked/m.py", "c/./m.py", "a/x/../src/m.py")
+    ]
+    assert limits == [49, 10, 30, 49, 10]
+
+
 def test_for_path_pyproject_without_table_is_skipped(
     monorepo: Path, write: Write
 ) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +21,7 @@ from constitution_hooks.core.runner import (
     run_project,
     syntax_message,
 )
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules import RULES, SECTIONS
@@ -204,6 +208,68 @@ def test_check_files_broken_file_is_parsed_once(
     assert len(parse_calls) == 1
 
 
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every file name opened after the fixture is requested (by open or Path)."""
+    import builtins
+    import io
+
+    names: list[str] = []
+    real_open = io.open
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        names.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else "")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(io, "open", counting_open)
+    return names
+
+
+def test_check_files_cache_miss_reads_the_file_once(
+    write: Write, tmp_path: Path, opened: list[str]
+) -> None:
+    path = write("long.py", "x = 1\n" * 501)
+    (tmp_path / ".git").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path)
+    opened.clear()
+    found = check_files([str(path)], config, RULES, use_cache=True, known=RULES)
+    assert [v.code for v in found] == ["CON101"]
+    assert opened.count(str(path)) == 1
+
+
+def test_check_files_keep_holds_each_file_checked_parsed(
+    write: Write, tmp_path: Path, parse_calls: list[str]
+) -> None:
+    path = write("m.py", "def f():\n    return 1\n")
+    (tmp_path / ".git").mkdir()
+    kept: dict[str, SourceFile] = {}
+    config = load_config(SECTIONS, cwd=tmp_path)
+    check_files([str(path)], config, RULES, known=RULES, keep=kept)
+    assert list(kept) == [str(path)]
+    assert [d.name for d in kept[str(path)].definitions] == ["f"]
+    assert len(parse_calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x = 1\n" * 501, [(501, 501)]),
+        (LONG_DEF, [(1, 51)]),
+        ("class A:\n" + textwrap.indent(LONG_DEF, "    "), [(2, 52)]),
+        ("x = 1\n" * 501 + "def (\n", [(501, 501), (502, 502)]),
+    ],
+)
+def test_check_files_spans_give_each_violation_its_definition_end(
+    write: Write, tmp_path: Path, text: str, expected: list[tuple[int, int]]
+) -> None:
+    path = write("m.py", text)
+    (tmp_path / ".git").mkdir()
+    config = load_config(SECTIONS, cwd=tmp_path)
+    found = check_files([str(path)], config, RULES, known=RULES, spans=True)
+    assert [(v.line, v.end_line) for v in found] == expected
+
+
 def test_check_files_fifo_is_con002_not_regular(tmp_path: Path) -> None:
     fifo = tmp_path / "x.py"
     os.mkfifo(fifo)
@@ -272,3 +338,86 @@ def test_project_root_without_config_is_repository_top(tmp_path: Path) -> None:
 def test_project_root_outside_any_project_is_the_folder(tmp_path: Path) -> None:
     config = Config(tmp_path, None, ())
     assert project_root(config) == tmp_path
+
+
+MODULE = "src/pkg/total.py"
+GOOD = "def total(x):\n    return x + 1\n"
+BROKEN = "def total(:\n    return 1\n"
+WAIVED = "# constitution: ignore-file[CON201] Reason: glue code\n" + GOOD
+# Reason: CON102 at the unchanged def line, kept because its body changed.
+GROWN = "def total(x):\n" + "    x += 1\n" * 49 + "    return x\n"
+
+
+@pytest.fixture
+def parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source text of every ``ast.parse`` call made after it is requested."""
+    import ast
+
+    texts: list[str] = []
+    real_parse = ast.parse
+
+    def counting_parse(source: Any, *args: Any, **kwargs: Any) -> Any:
+        texts.append(source if isinstance(source, str) else "")
+        return real_parse(source, *args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", counting_parse)
+    return texts
+
+
+def _changed_on_a_branch(repo: Path, text: str) -> None:
+    """``main`` holds the module, its test and the config; ``wip`` stages ``text``."""
+    from tests.conftest import git
+
+    files = {
+        "pyproject.toml": (
+            "[tool.constitution.tdd-pairing]\nrequire-test-change = true\n"
+        ),
+        "src/pkg/__init__.py": "",
+        MODULE: "def total(x):\n    return x\n",
+        "tests/test_total.py": "from pkg.total import total\n\n\n"
+        "def test_total_one_returns_two():\n    assert total(1) == 2\n",
+    }
+    for name, content in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(content, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "feat: total")
+    git(repo, "checkout", "-qb", "wip")
+    (repo / MODULE).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+
+
+@pytest.mark.parametrize(
+    ("argv", "text", "codes"),
+    [
+        (["check", MODULE], GOOD, []),
+        (["check", MODULE], BROKEN, ["CON001"]),
+        (["check", "--diff-base", "main", MODULE], GOOD, []),
+        (["check", "--diff-base", "main", MODULE], BROKEN, ["CON001"]),
+        (["check", "--diff-base", "main", MODULE], GROWN, ["CON102"]),
+        (["tdd-pairing"], GOOD, ["CON207"]),
+        (["tdd-pairing"], BROKEN, ["CON001"]),
+        (["tdd-pairing"], WAIVED, ["CON207"]),
+        (["tdd-pairing", "--diff-base", "main"], GOOD, []),
+        (["pre-commit", MODULE], GOOD, ["CON207", "CON311"]),
+        (["pre-commit", MODULE], BROKEN, ["CON001", "CON311"]),
+        (["pre-commit", MODULE], WAIVED, ["CON207", "CON311"]),
+    ],
+)
+def test_main_every_hook_parses_the_judged_file_once(
+    git_repo: Path,
+    parsed_texts: list[str],
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    text: str,
+    codes: list[str],
+) -> None:
+    from constitution_hooks.cli import main
+
+    _changed_on_a_branch(git_repo, text)
+    parsed_texts.clear()
+    speed = ["--no-cache"] if argv[0] != "tdd-pairing" else []
+    main([*argv, *speed, "--format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert sorted({v["code"] for v in found}) == codes
+    assert parsed_texts.count(text) == 1

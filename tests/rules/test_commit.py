@@ -19,10 +19,12 @@ from constitution_hooks.rules.commit import (
 )
 from constitution_hooks.rules.commit.cleanup import clean_message
 from constitution_hooks.rules.commit.message import check_message
+from constitution_hooks.rules.commit.settings import CommitSettings
 
 
 def _codes(text: str, settings: Settings) -> list[str]:
-    return [rule.code for rule, _ in check_message(clean_message(text), settings)]
+    record = CommitSettings.from_settings(settings)
+    return [rule.code for rule, _ in check_message(clean_message(text), record)]
 
 
 def test_rules_codes_are_con301_to_con306_of_commit_message_hook() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from constitution_hooks.cli import main
-from constitution_hooks.core.config import load_config
+from constitution_hooks.core.config import Settings, load_config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.rules import SECTIONS
@@ -17,6 +17,7 @@ from constitution_hooks.rules.fastapi import (
     EXEMPT_PATHS,
     RULES,
     SECTION,
+    FastapiSettings,
 )
 from tests.rules.fastapi.conftest import run_rule
 
@@ -112,3 +113,12 @@ def test_rules_every_output_format_names_the_fastapi_rule(
     assert main(["check", "--no-cache", "--format", fmt, "items.py"]) == 1
     output = capsys.readouterr().out
     assert "CON601" in output and "items.py" in output
+
+
+def test_fastapi_settings_defaults_typed_record() -> None:
+    table = Settings({option.key: option.default for option in SECTION.all_options()})
+    settings = table.record(FastapiSettings)
+    assert settings.model_bases == DEFAULT_MODEL_BASES
+    assert settings.exempt_paths == EXEMPT_PATHS
+    assert settings.versioned_path == r"^/api/v\d+/"
+    assert settings.health_path == "/health"

@@ -29,8 +29,21 @@ def file_findings(config: Config, explicit: bool = False) -> list[Violation]:
     in ``check``; otherwise each file's nearest project config does.
 
     Example:
-        >>> callable(file_findings)
-        True
+        A committed 60-line function:
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.core.git import run_git
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> cart = Path("src/shop/cart.py"); cart.parent.mkdir(parents=True)
+        >>> _ = cart.write_text("def total():\\n" + "    x = 1\\n" * 59)
+        >>> _ = run_git(["init", "-q"]), run_git(["add", "-A"])
+        >>> _ = run_git([*who, "commit", "-qm", "feat: add the cart"])
+        >>> [(v.path, v.code) for v in file_findings(load_config(SECTIONS))]
+        [('src/shop/cart.py', 'CON102')]
+        >>> os.chdir(here)
     """
     from constitution_hooks.commands.check import CHECK
     from constitution_hooks.core.config import ProjectConfigs
@@ -56,8 +69,16 @@ def pairing_findings(config: Config, explicit: bool = False) -> list[Violation]:
     """tdd-pairing's findings over every tracked module and test (in git only).
 
     Example:
-        >>> callable(pairing_findings)
-        True
+        Outside a git repository there is nothing to pair:
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.core.git import run_git
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> pairing_findings(load_config(SECTIONS))
+        []
+        >>> os.chdir(here)
     """
     from constitution_hooks.commands.tdd_pairing import check_all
     from constitution_hooks.core.git import inside_work_tree
@@ -69,8 +90,21 @@ def history_findings(config: Config, explicit: bool = False) -> list[Violation]:
     """tdd-history's CON206 over the whole history of HEAD (in git only).
 
     Example:
-        >>> callable(history_findings)
-        True
+        A commit that added a function and no test:
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.core.git import run_git
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> cart = Path("src/shop/cart.py"); cart.parent.mkdir(parents=True)
+        >>> _ = cart.write_text("def total():\\n" + "    x = 1\\n" * 59)
+        >>> _ = run_git(["init", "-q"]), run_git(["add", "-A"])
+        >>> _ = run_git([*who, "commit", "-qm", "feat: add the cart"])
+        >>> [(v.path, v.code) for v in history_findings(load_config(SECTIONS))]
+        [('src/shop/cart.py', 'CON206')]
+        >>> os.chdir(here)
     """
     from constitution_hooks.commands.tdd_history import check_all
     from constitution_hooks.core.git import inside_work_tree
@@ -82,8 +116,17 @@ def contract_findings(config: Config, explicit: bool = False) -> list[Violation]
     """The project contract's findings (CON701-CON708) of the index (in git only).
 
     Example:
-        >>> contract_findings.__doc__.split(" (")[0]
-        "The project contract's findings"
+        An empty repository lacks what the contract asks for:
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.core.git import run_git
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"])
+        >>> sorted({v.code for v in contract_findings(load_config(SECTIONS))})
+        ['CON702', 'CON704', 'CON706', 'CON707']
+        >>> os.chdir(here)
     """
     from constitution_hooks.commands.project_contract import contract_violations
 
@@ -184,8 +227,23 @@ def collect(
     """Every collector's findings (CON206 with ``history``); counts on stderr.
 
     Example:
-        >>> callable(collect)
-        True
+        CON206 only with ``history`` (replaying history is slow):
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.core.git import run_git
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> cart = Path("src/shop/cart.py"); cart.parent.mkdir(parents=True)
+        >>> _ = cart.write_text("def total():\\n" + "    x = 1\\n" * 59)
+        >>> _ = run_git(["init", "-q"]), run_git(["add", "-A"])
+        >>> _ = run_git([*who, "commit", "-qm", "feat: add the cart"])
+        >>> config = load_config(SECTIONS)
+        >>> plain, slow = ({v.code for v in collect(config, h)} for h in (False, True))
+        >>> sorted(plain), sorted(slow - plain)
+        (['CON102', 'CON201', 'CON702', 'CON704', 'CON706', 'CON707'], ['CON206'])
+        >>> os.chdir(here)
     """
     found: list[Violation] = []
     for name, collector, default in COLLECTORS:

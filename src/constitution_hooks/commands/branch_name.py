@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import os
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -13,10 +13,14 @@ from constitution_hooks.commands.common import (
 )
 from constitution_hooks.core import git
 from constitution_hooks.core.config import Config
+from constitution_hooks.core.head import head_branch
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.branch import RULES
 from constitution_hooks.rules.branch.check import check_branch
+
+if TYPE_CHECKING:
+    import argparse
 
 _RULE = RULES[0]
 
@@ -29,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``--branch``, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--branch", "fix/42"]).branch
         'fix/42'
@@ -46,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the branch and report; return the exit code.
 
     Example:
+        >>> import argparse
         >>> run(argparse.Namespace(branch="docs/readme", format="text", config=None))
         0
     """
@@ -85,4 +91,6 @@ def _branch_under_check() -> tuple[str, bool]:
     pushed = os.environ.get("PRE_COMMIT_LOCAL_BRANCH", "")
     if pushed.startswith("refs/heads/"):
         return pushed[len("refs/heads/") :], False
-    return git.current_branch(), True
+    # Reason: HEAD's file answers without a git process; None means ask git.
+    name = head_branch(os.getcwd())
+    return (git.current_branch() if name is None else name), True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.commands.baseline_filter import baseline_anchors
@@ -22,6 +21,8 @@ from constitution_hooks.core.runner import check_files
 from constitution_hooks.rules import RULES, SECTIONS
 
 if TYPE_CHECKING:
+    import argparse
+
     from constitution_hooks.core.changes import Changes
     from constitution_hooks.core.config import Config
     from constitution_hooks.core.violation import Violation
@@ -106,6 +107,7 @@ class FileCommand(NamedTuple):
             known=RULES,
             configs=ProjectConfigs(SECTIONS, config, args.config is not None).for_path,
             anchors=None if args.no_baseline else baseline_anchors(config),
+            spans=changes is not None,
         )
         if args.all_files and not self.hooks:
             violations = sorted(violations + _contract(config, args))
@@ -120,6 +122,7 @@ def add_speed_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``--jobs N`` and ``--no-cache``.
 
     Example:
+        >>> import argparse
         >>> p = argparse.ArgumentParser(); add_speed_arguments(p)
         >>> args = p.parse_args(["--jobs", "2", "--no-cache"])
         >>> args.jobs, args.no_cache
@@ -150,6 +153,8 @@ def _positive_int(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
+        import argparse
+
         raise argparse.ArgumentTypeError(
             f"expected a whole number >= 1, found {text!r}"
         )
@@ -177,7 +182,6 @@ COMMANDS = (CHECK, FILE_LENGTH, FUNCTION_SIZE)
 def _changes(diff_base: str | None) -> Changes | None:
     if not diff_base:
         return None
-    # Reason: only --diff-base needs git's diff; other runs never import it.
     from constitution_hooks.core.changes import changes_since
 
     return changes_since(diff_base, RULES)

@@ -13,7 +13,10 @@ from constitution_hooks.commands.common import (
     report,
 )
 from constitution_hooks.core import git
-from constitution_hooks.core.config import Settings
+from constitution_hooks.core.commit_text import CONFIG_ARGUMENTS
+from constitution_hooks.core.commit_text import message_config as read_message_config
+from constitution_hooks.core.config import Config
+from constitution_hooks.core.config_memo import remember
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.violation import Violation
@@ -23,6 +26,7 @@ from constitution_hooks.rules.commit.cleanup import (
     resolve_comment,
 )
 from constitution_hooks.rules.commit.message import Found, check_message
+from constitution_hooks.rules.commit.settings import CommitSettings
 
 NAME = "commit-msg"
 HELP = "check a commit message file or --range BASE..HEAD (CON301-CON306)"
@@ -65,9 +69,11 @@ def run(args: argparse.Namespace) -> int:
     if (args.file is None) == (args.rev_range is None):
         raise UsageError("give either a message FILE or --range BASE..HEAD")
     config = config_from(args)
+    if args.file is not None and args.config is None and config.source is not None:
+        _remember(config)
     if not config.enabled("commit-message"):
         return report([], args.format)
-    settings = config.section("commit-message")
+    settings = CommitSettings.from_settings(config.section("commit-message"))
     if args.file is not None:
         violations = check_message_file(args.file, settings)
     else:
@@ -80,7 +86,15 @@ def run(args: argparse.Namespace) -> int:
     return report(violations, args.format)
 
 
-def check_message_file(path: str, settings: Settings) -> list[Violation]:
+def _remember(config: Config) -> None:
+    """Keep the validated table for the launcher's fast path (``config_memo``)."""
+    import time
+
+    values = dict(config.section("commit-message").values)
+    remember(str(config.source), values, time.time_ns())
+
+
+def check_message_file(path: str, settings: CommitSettings) -> list[Violation]:
     """Check the message file the commit-msg hook receives, before git cleans it.
 
     Comment lines use the repository's ``core.commentChar`` (``auto`` inferred)
@@ -94,8 +108,9 @@ def check_message_file(path: str, settings: Settings) -> list[Violation]:
         >>> import pathlib, tempfile
         >>> p = pathlib.Path(tempfile.mkdtemp()) / "MSG"
         >>> _ = p.write_text("# Please enter the message.\\n#\\n")
-        >>> from constitution_hooks.rules.commit.message import SECTION
-        >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.core.commit_text import DEFAULTS
+        >>> from constitution_hooks.core.config import Settings
+        >>> s = CommitSettings.from_settings(Settings(DEFAULTS))
         >>> [v.code for v in check_message_file(str(p), s)]
         ['CON306']
     """
@@ -117,27 +132,26 @@ def message_config() -> tuple[str, str]:
     unset keys give git's defaults, ``#`` and ``default``.
 
     Example:
-        >>> comment, cleanup = message_config()
-        >>> isinstance(comment, str) and isinstance(cleanup, str)
-        True
+        >>> import os, tempfile
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"])
+        >>> message_config()
+        ('#', 'default')
+        >>> _ = git.run_git(["config", "core.commentChar", ";"])
+        >>> _ = git.run_git(["config", "commit.cleanup", "scissors"])
+        >>> message_config()
+        (';', 'scissors')
+        >>> os.chdir(here)
     """
-    pattern = r"^(core\.comment(char|string)|commit\.cleanup)$"
     try:
-        output = git.run_git(["config", "-z", "--get-regexp", pattern])
+        output = git.run_git(list(CONFIG_ARGUMENTS))
     except git.GitError:
         # Reason: git config exits 1 when no key is set: git's defaults apply.
         return "#", "default"
-    comment, cleanup = "#", "default"
-    for entry in output.decode("utf-8", "replace").split("\0"):
-        key, _, value = entry.partition("\n")
-        if key == "commit.cleanup":
-            cleanup = value or cleanup
-        elif key.startswith("core.comment"):
-            comment = value or comment
-    return comment, cleanup
+    return read_message_config(output)
 
 
-def check_range(rev_range: str, settings: Settings) -> list[Violation]:
+def check_range(rev_range: str, settings: CommitSettings) -> list[Violation]:
     """Check every stored message of a range; merges (2+ parents) are skipped.
 
     The path of each violation is the commit's short sha and the line is the line
@@ -149,8 +163,18 @@ def check_range(rev_range: str, settings: Settings) -> list[Violation]:
         GitError: For an unknown revision (exit 2 with git's reason).
 
     Example:
-        >>> callable(check_range)
-        True
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.commit_text import DEFAULTS
+        >>> from constitution_hooks.core.config import Settings
+        >>> s = CommitSettings.from_settings(Settings(DEFAULTS))
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q"])
+        >>> for message in ("feat: add the cart", "Fixed things"):
+        ...     _ = git.run_git([*who, "commit", "-q", "--allow-empty", "-m", message])
+        >>> [(v.line, v.code) for v in check_range("HEAD", s)]
+        [(1, 'CON301')]
+        >>> os.chdir(here)
     """
     violations: list[Violation] = []
     commits = git.commit_log(rev_range)
@@ -160,26 +184,10 @@ def check_range(rev_range: str, settings: Settings) -> list[Violation]:
         for violation in _violations(commit.sha, check_message(message, settings)):
             if violation.line != 1:
                 text = f"({message.header}) {violation.message}"
-                violation = _with_message(violation, text)
+                violation = violation._replace(message=text)
             violations.append(violation)
     return violations
 
 
 def _violations(path: str, found: Iterable[Found]) -> list[Violation]:
-    return [
-        Violation(
-            path, finding.line, finding.column, rule.code, rule.id, finding.message
-        )
-        for rule, finding in found
-    ]
-
-
-def _with_message(violation: Violation, message: str) -> Violation:
-    return Violation(
-        violation.path,
-        violation.line,
-        violation.column,
-        violation.code,
-        violation.rule,
-        message,
-    )
+    return [rule.at(path, finding) for rule, finding in found]

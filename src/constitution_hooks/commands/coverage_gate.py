@@ -16,7 +16,7 @@ from constitution_hooks.commands.common import (
     config_from,
     report,
 )
-from constitution_hooks.core.config import Config, Settings
+from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import EXIT_CLEAN, UsageError
 from constitution_hooks.core.git import inside_work_tree, repository_root
 from constitution_hooks.core.git_diff import changed_lines, lines_between, staged_lines
@@ -26,6 +26,7 @@ from constitution_hooks.rules.coverage.figures import FileCoverage
 from constitution_hooks.rules.coverage.gate import (
     SECTION,
     Changed,
+    GateSettings,
     Measure,
     check_test_run,
     check_timeout,
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     if not config.enabled(SECTION.name):
         return EXIT_CLEAN
-    settings = config.section(SECTION.name)
+    settings = config.section(SECTION.name).record(GateSettings)
     where = _where(config)
     with tempfile.TemporaryDirectory(prefix="constitution-coverage-") as folder:
         measured = _measure(args, settings, config.root, Path(folder), where)
@@ -90,20 +91,21 @@ def run(args: argparse.Namespace) -> int:
 
 def _measure(
     args: argparse.Namespace,
-    settings: Settings,
+    settings: GateSettings,
     root: Path,
     folder: Path,
     where: str,
 ) -> list[FileCoverage] | int:
     from constitution_hooks.rules.coverage import run as coverage_run
     from constitution_hooks.rules.coverage.data import combine_parallel, read_coverage
+    from constitution_hooks.rules.tdd.contexts import record_contexts
 
     if args.data is not None:
         return read_coverage(args.data, root)
-    command = list(settings.strings("command")) or coverage_run.default_command(root)
+    command = list(settings.command) or coverage_run.default_command(root)
     data = folder / ".coverage"
     get_logger().info("tests started", command=command)
-    limit = settings.number("timeout")
+    limit = settings.timeout
     with Elapsed("the tests"):
         run = coverage_run.run_tests(command, root, data, limit)
     get_logger().info("tests finished", exit_code=run.returncode)
@@ -125,12 +127,13 @@ def _measure(
             " tests under coverage and honour COVERAGE_FILE (coverage run -m pytest),"
             " and [tool.coverage.run] source must name the code the tests import"
         )
+    record_contexts(data, root)
     return read_coverage(data, root)
 
 
 def _judge(
     args: argparse.Namespace,
-    settings: Settings,
+    settings: GateSettings,
     root: Path,
     files: list[FileCoverage],
     where: str,
@@ -141,8 +144,8 @@ def _judge(
     )
     from constitution_hooks.rules.coverage.data import check_globs, glob_matcher
 
-    check_globs(settings.raw("critical"), where)
-    baseline_name = settings.text("baseline")
+    check_globs(settings.critical, where)
+    baseline_name = settings.baseline
     baseline_path = root / baseline_name if baseline_name else None
     if args.update_baseline and baseline_path is None:
         raise UsageError(

@@ -35,8 +35,19 @@ def changes_to_judge(top: Path, diff_base: str | None) -> list[git.Change]:
     """The pushed range under pre-push, else since ``diff_base``, else the staged.
 
     Example:
-        >>> callable(changes_to_judge)
-        True
+        Two commits (``a.py``, ``b.py``), then ``c.py`` staged:
+
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q"], top)
+        >>> for name in ("a.py", "b.py", "c.py"):
+        ...     _ = (top / name).touch(), git.run_git(["add", name], top)
+        ...     if name != "c.py":
+        ...         _ = git.run_git([*who, "commit", "-qm", f"feat: {name}"], top)
+        >>> [c.path for c in changes_to_judge(top, None)]
+        ['c.py']
+        >>> [c.path for c in changes_to_judge(top, "HEAD~1")]
+        ['b.py', 'c.py']
     """
     start = os.environ.get("PRE_COMMIT_FROM_REF")
     end = os.environ.get("PRE_COMMIT_TO_REF")
@@ -54,8 +65,14 @@ def default_deployed(top: Path) -> str | None:
     """The upstream of the default branch (origin's HEAD names it), else main.
 
     Example:
-        >>> default_deployed(Path("/")) is None or True
-        True
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q", "-b", "main"], top)
+        >>> print(default_deployed(top))  # no commit yet
+        None
+        >>> _ = git.run_git([*who, "commit", "-q", "--allow-empty", "-mfeat: a"], top)
+        >>> default_deployed(top)
+        'main'
     """
     branch = "main"
     try:
@@ -81,8 +98,16 @@ def deployed_refs(top: Path, settings: Settings) -> list[str]:
         UsageError: If ``deployed-ref`` names no commit here.
 
     Example:
-        >>> callable(deployed_refs)
-        True
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q", "-b", "main"], top)
+        >>> _ = git.run_git([*who, "commit", "-q", "--allow-empty", "-mfeat: a"], top)
+        >>> _ = git.run_git(["tag", "v1.0"], top)
+        >>> defaults = {o.key: o.default for o in SECTION.all_options()}
+        >>> deployed_refs(top, Settings(defaults))
+        ['main']
+        >>> deployed_refs(top, Settings({**defaults, "deployed-tags": True}))
+        ['main', 'refs/tags/v1.0']
     """
     chosen = settings.text("deployed-ref")
     if chosen and not git.has_commit(chosen, top):
@@ -126,8 +151,13 @@ def locate_migrations(
     """The migrations of the project: ``migrations-glob``, else alembic's config.
 
     Example:
-        >>> callable(locate_migrations)
-        True
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"], top)
+        >>> _ = (top / "alembic.ini").write_text("[alembic]\\nscript_location = db\\n")
+        >>> _ = git.run_git(["add", "alembic.ini"], top)
+        >>> settings = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> locate_migrations(top, "", settings, git.index_entries(top))
+        Migrations(dirs=('db/versions',), globs=())
     """
     globs = [prefix + glob.lstrip("/") for glob in settings.strings("migrations-glob")]
     if globs:

@@ -10,9 +10,9 @@ them, in the order the separate hooks would print them. A hook the project's
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.check import CHECK, add_speed_arguments
 from constitution_hooks.commands.common import (
@@ -24,21 +24,32 @@ from constitution_hooks.commands.common import (
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.violation import Violation
 
+if TYPE_CHECKING:
+    import argparse
+
+    from constitution_hooks.core.git import Change
+    from constitution_hooks.core.source import SourceFile
+
 NAME = "pre-commit"
 HELP = "every pre-commit-stage rule in one process (the 'constitution' hook)"
 # Reason: a hook id as the YAML list item `- id: NAME` (quoted or not, comment
-# after it allowed); a commented-out line does not start with `-`.
-_HOOK_ID = re.compile(
-    r"""^[ \t]*-[ \t]+id:[ \t]*["']?(tdd-pairing|branch-name|project-contract)["']?"""
-    r"""[ \t]*(?:#.*)?$""",
-    re.MULTILINE,
+# after it allowed); a commented-out line does not start with `-`. Compiled by
+# `re` on first use: a config naming none of the three never needs it.
+_STAGE_HOOKS = ("tdd-pairing", "branch-name", "project-contract")
+_HOOK_ID = (
+    r"""(?m)^[ \t]*-[ \t]+id:[ \t]*["']?"""
+    r"""(tdd-pairing|branch-name|project-contract)["']?[ \t]*(?:#.*)?$"""
 )
+# Reason: a commit's worth of files; past it, the files the file rules read are
+# not kept for TDD pairing (each would hold its tree until the end of the run).
+SHARED_FILES = 200
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the staged file paths, ``--jobs``, ``--no-cache``, format and config.
 
     Example:
+        >>> import argparse
         >>> p = argparse.ArgumentParser(); add_arguments(p)
         >>> p.parse_args(["a.py", "--no-cache"]).paths
         ['a.py']
@@ -94,36 +105,72 @@ def stage_violations(
         ``stage_violations(config, ["src/app.py"], None, True)`` gives what
         ``check src/app.py``, ``tdd-pairing`` and ``branch-name`` would report.
     """
-    found = _file_violations(config, paths, jobs, cache, baseline)
     # Reason: pre-commit runs every hook at the repository's top level, where its
     # config lives; asking git for the top level would cost one more process.
     separate = listed_separately(Path.cwd())
+    read = _kept_reads(separate, paths)
+    found = _file_violations(config, paths, jobs, cache, baseline, read)
+    staged = _Staged()
     if "tdd-pairing" not in separate:
-        found += _pairing(config, {v.path for v in found if v.code == "CON001"})
+        broken = {v.path for v in found if v.code == "CON001"}
+        found += _pairing(config, broken, read, staged)
     if "branch-name" not in separate:
         from constitution_hooks.commands.branch_name import branch_violations
 
         found += branch_violations(config)
-    if "project-contract" not in separate and contract_files_staged():
+    if "project-contract" not in separate and contract_files_staged(staged()):
         from constitution_hooks.commands.project_contract import contract_violations
 
         found += contract_violations(config)
     return found
 
 
-def _pairing(config: Config, broken: set[str]) -> list[Violation]:
+def _kept_reads(separate: set[str], paths: list[str]) -> dict[str, SourceFile] | None:
+    """Where the file rules keep what they read for TDD pairing; None: keep nothing."""
+    # Reason: the staged files the file rules read and parse, TDD pairing judges
+    # again: it takes those it finds unchanged in the index, parsing each once.
+    if "tdd-pairing" not in separate and len(paths) <= SHARED_FILES:
+        return {}
+    return None
+
+
+class _Staged:
+    """The staged changes, read from git once and only when first asked for."""
+
+    def __init__(self) -> None:
+        self._changes: list[Change] | None = None
+
+    def __call__(self) -> list[Change]:
+        if self._changes is None:
+            from constitution_hooks.core import git
+
+            self._changes = git.staged_changes()
+        return self._changes
+
+
+def _pairing(
+    config: Config,
+    broken: set[str],
+    read: dict[str, SourceFile] | None,
+    staged: _Staged,
+) -> list[Violation]:
     """TDD pairing's findings; a file the file rules found broken is said once."""
     from constitution_hooks.commands.tdd_pairing import pairing_violations
 
     return [
         v
-        for v in pairing_violations(config)
+        for v in pairing_violations(config, read=read, staged=staged)
         if not (v.code == "CON001" and v.path in broken)
     ]
 
 
 def _file_violations(
-    config: Config, paths: list[str], jobs: int | None, cache: bool, baseline: bool
+    config: Config,
+    paths: list[str],
+    jobs: int | None,
+    cache: bool,
+    baseline: bool,
+    read: dict[str, SourceFile] | None,
 ) -> list[Violation]:
     from constitution_hooks.commands.baseline_filter import baseline_anchors
     from constitution_hooks.core.config import ProjectConfigs
@@ -140,6 +187,7 @@ def _file_violations(
         known=RULES,
         configs=ProjectConfigs(SECTIONS, config, False).for_path,
         anchors=baseline_anchors(config) if baseline else None,
+        keep=read,
     )
 
 
@@ -152,17 +200,30 @@ CONTRACT_FILES = (
 )
 
 
-def contract_files_staged() -> bool:
+def contract_files_staged(staged: list[Change] | None = None) -> bool:
     """Whether the staged change touches a file the project contract judges.
 
+    Args:
+        staged: The staged changes, if already read (else git is asked).
+
     Example:
-        >>> isinstance(contract_files_staged(), bool)
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.git import run_git
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"]), Path("app.py").touch(), Path("uv.lock").touch()
+        >>> _ = run_git(["add", "app.py"])
+        >>> contract_files_staged()
+        False
+        >>> _ = run_git(["add", "uv.lock"])
+        >>> contract_files_staged()
         True
+        >>> os.chdir(here)
     """
     from constitution_hooks.core import git
 
     pattern = re.compile(CONTRACT_FILES)
-    return any(pattern.search(change.path) for change in git.staged_changes())
+    changes = git.staged_changes() if staged is None else staged
+    return any(pattern.search(change.path) for change in changes)
 
 
 def listed_separately(top: Path) -> set[str]:
@@ -185,4 +246,6 @@ def listed_separately(top: Path) -> set[str]:
         text = (top / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return set()
-    return set(_HOOK_ID.findall(text))
+    if not any(hook in text for hook in _STAGE_HOOKS):
+        return set()
+    return set(re.findall(_HOOK_ID, text))

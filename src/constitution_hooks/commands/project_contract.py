@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -22,10 +22,13 @@ from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules import RULES
 from constitution_hooks.rules.project import RULES as CONTRACT_RULES
 from constitution_hooks.rules.project import SECTION
-from constitution_hooks.rules.project.contract import check_contract
-from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
-from constitution_hooks.rules.project.repository import ENV
-from constitution_hooks.rules.project.settings import ContractSettings
+
+if TYPE_CHECKING:
+    from constitution_hooks.rules.project.files import ProjectFiles
+    from constitution_hooks.rules.project.settings import ContractSettings
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def project_prefix(config: Config, top: Path) -> str:
@@ -60,9 +63,21 @@ def snapshot(top: Path, prefix: str, cfg: ContractSettings) -> ProjectFiles:
     """Read the project as the index holds it, with one ``cat-file`` process.
 
     Example:
-        >>> callable(snapshot)
-        True
+        What is staged counts, not the edit made after it:
+
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.project.settings import ContractSettings
+        >>> _ = git.run_git(["init", "-q"], top), (top / "pyproject.toml").touch()
+        >>> _ = git.run_git(["add", "-A"], top)
+        >>> _ = (top / "pyproject.toml").write_text("[project]  # not staged\\n")
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> snapshot(top, "", ContractSettings.from_settings(defaults)).blobs
+        {'pyproject.toml': b''}
     """
+    from constitution_hooks.rules.project.files import LOCK, PIN, ProjectFiles, wanted
+    from constitution_hooks.rules.project.repository import ENV
+
     index = git.index_entries(top)
     paths = frozenset(p[len(prefix) :] for p in index if p.startswith(prefix))
     lock_path, lock, member = _nearest(LOCK, prefix, index)
@@ -83,16 +98,29 @@ def contract_violations(
     """The project contract's violations; none when off or outside a git work tree.
 
     Example:
-        >>> callable(contract_violations)
-        True
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> _ = git.run_git(["init", "-q"])
+        >>> config = load_config(SECTIONS)
+        >>> [(v.path, v.code) for v in contract_violations(config, select=["CON704"])]
+        [('.gitignore', 'CON704')]
+        >>> _ = Path(".gitignore").write_text(".env\\n"), git.run_git(["add", "-A"])
+        >>> contract_violations(config, select=["CON704"])
+        []
+        >>> os.chdir(here)
     """
     codes = [rule.code for rule in select_rules(CONTRACT_RULES, select, ignore, RULES)]
     if not codes or not config.enabled(SECTION.name):
         return []
-    if not git.inside_work_tree():
+    top = git.work_tree_root()
+    if top is None:
         get_logger().debug("project contract skipped: not a git work tree")
         return []
-    top = git.repository_root()
+    from constitution_hooks.rules.project.contract import check_contract
+    from constitution_hooks.rules.project.settings import ContractSettings
+
     cfg = ContractSettings.from_settings(config.section(SECTION.name))
     return check_contract(snapshot(top, project_prefix(config, top), cfg), cfg, codes)
 
@@ -108,6 +136,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add rule selection, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--select", "CON701", "--ignore", "CON705"]).ignore
         ['CON705']
@@ -132,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
         >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
         >>> table = "[tool.constitution.project-contract]\\nenabled = false"
         >>> _ = config.write_text(table)
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> run(parser.parse_args(["--config", str(config)]))
         0

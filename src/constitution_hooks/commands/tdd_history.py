@@ -108,8 +108,22 @@ def resolve_range(
             lacks the history to check (never a false pass).
 
     Example:
-        >>> callable(resolve_range)
-        True
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp()); _ = git.run_git(["init"])
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> for _ in range(2):
+        ...     _ = git.run_git([*who, "commit", "-q", "--allow-empty", "-mfeat: a"])
+        >>> project = open_project(load_config(SECTIONS))
+        >>> base, tip = resolve_range("HEAD~1..", None, project)  # no tip: HEAD
+        >>> base == git.verify_commit("HEAD~1"), tip
+        (True, 'HEAD')
+        >>> resolve_range("HEAD~1...HEAD", None, project)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        constitution_hooks.core.errors.UsageError: HEAD~1...HEAD: use BASE..TIP ...
+        >>> os.chdir(here)
     """
     top = project.top
     if given and base:
@@ -158,8 +172,26 @@ def check_all(config: Config) -> list[Violation]:
     """Every CON206 finding over the whole history of HEAD (for the baseline).
 
     Example:
-        >>> check_all.__doc__.split(" (")[0]
-        'Every CON206 finding over the whole history of HEAD'
+        Each commit is judged on its own: the cart came with its test, the tax
+        did not.
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q"]); Path("src/shop").mkdir(parents=True)
+        >>> Path("tests").mkdir()
+        >>> test = "from shop.cart import cart\\ndef test_cart():\\n  assert cart()\\n"
+        >>> for name, extra in (("cart", {"tests/test_cart.py": test}), ("tax", {})):
+        ...     code = {f"src/shop/{name}.py": f"def {name}():\\n    return 1\\n"}
+        ...     for file, text in {**code, **extra}.items():
+        ...         _ = Path(file).write_text(text)
+        ...     _ = git.run_git(["add", "-A"])
+        ...     _ = git.run_git([*who, "commit", "-qm", f"feat: add the {name}"])
+        >>> [(v.path, v.code) for v in check_all(load_config(SECTIONS))]
+        [('src/shop/tax.py', 'CON206')]
+        >>> os.chdir(here)
     """
     if not config.enabled(SECTION.name):
         return []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.commands.common import (
     add_config_argument,
@@ -19,9 +20,10 @@ from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
 from constitution_hooks.core.runner import syntax_message
 from constitution_hooks.core.source import SourceFile
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.core.waivers import UNWAIVABLE, apply_waivers
 from constitution_hooks.rules import RULES as ALL_RULES
+from constitution_hooks.rules.parsing import SYNTAX_ERROR
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import behaviour_changed, module_facts
 from constitution_hooks.rules.tdd.pairing import (
@@ -38,6 +40,10 @@ from constitution_hooks.rules.tdd.project import (
 from constitution_hooks.rules.tdd.routes import check_routes
 from constitution_hooks.rules.tdd.settings import RULES, SECTION
 from constitution_hooks.rules.tdd.tests import check_tests
+from constitution_hooks.rules.tdd.tree import judged, share
+
+if TYPE_CHECKING:
+    import argparse
 
 _CODES = frozenset(rule.code for rule in RULES)
 _STAGED = frozenset("AMRCT")
@@ -51,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add files, ``--all-files``, format and config arguments.
 
     Example:
+        >>> import argparse
         >>> parser = argparse.ArgumentParser(); add_arguments(parser)
         >>> parser.parse_args(["--all-files"]).all_files
         True
@@ -86,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         >>> import pathlib, tempfile
         >>> config = pathlib.Path(tempfile.mkdtemp()) / "pyproject.toml"
         >>> _ = config.write_text("[tool.constitution.tdd-pairing]\\nenabled = false")
+        >>> import argparse
         >>> run(argparse.Namespace(config=config, format="text"))
         0
     """
@@ -107,12 +115,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def pairing_violations(
-    config: Config, paths: list[str] | None = None, all_files: bool = False
+    config: Config,
+    paths: list[str] | None = None,
+    all_files: bool = False,
+    read: Mapping[str, SourceFile] | None = None,
+    staged: Callable[[], list[git.Change]] | None = None,
 ) -> list[Violation]:
     """The TDD findings of the staged change (or of ``paths``, or every file).
 
     Every Python project of the repository is judged with its own settings;
-    paths are relative to the repository root, sorted.
+    paths are relative to the repository root, sorted. ``read`` holds the
+    files the file rules of the same run read, by the path they were given:
+    one that holds the staged bytes is not parsed again. ``staged`` reads the
+    staged changes when the caller shares them (default: git is asked).
 
     Raises:
         UsageError: Not inside a git work tree, or a path outside the projects.
@@ -137,24 +152,43 @@ def pairing_violations(
     if not config.enabled(SECTION.name):
         return []
     projects = open_projects(config, load_folder_config)
-    return _judge_projects(projects, paths or [], all_files)[0]
+    return _judge_projects(projects, paths or [], all_files, read or {}, staged)[0]
 
 
 def check_all(config: Config) -> list[Violation]:
     """Every finding of ``--all-files``, as reported (for the baseline).
 
     Example:
-        >>> check_all.__doc__.split(",")[0]
-        'Every finding of ``--all-files``'
+        A committed module without a test: nothing is staged, every file is judged.
+
+        >>> import os, tempfile
+        >>> from constitution_hooks.core.config import load_config
+        >>> from constitution_hooks.rules import SECTIONS
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> Path("src/shop").mkdir(parents=True)
+        >>> _ = Path("src/shop/cart.py").write_text("def total():\\n    return 0\\n")
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = git.run_git(["init", "-q"]), git.run_git(["add", "-A"])
+        >>> _ = git.run_git([*who, "commit", "-qm", "feat: add the cart"])
+        >>> config = load_config(SECTIONS)
+        >>> pairing_violations(config), [(v.path, v.code) for v in check_all(config)]
+        ([], [('src/shop/cart.py', 'CON201')])
+        >>> os.chdir(here)
     """
     return pairing_violations(config, [], True)
 
 
 def _judge_projects(
-    projects: list[Project], paths: list[str], all_files: bool
+    projects: list[Project],
+    paths: list[str],
+    all_files: bool,
+    read: Mapping[str, SourceFile] = MappingProxyType({}),
+    staged: Callable[[], list[git.Change]] | None = None,
 ) -> tuple[list[Violation], list[Judged]]:
     _outside_every(projects, paths)
-    judged = [_check(p, paths, all_files) for p in projects]
+    # Reason: one `git diff --cached` serves every project of the repository.
+    changes = _once(staged or (lambda: git.staged_changes(projects[0].top)))
+    judged = [_check(p, paths, all_files, _within(p, read), changes) for p in projects]
     violations = sorted(
         v._replace(path=project.prefix + v.path)
         for project, found in zip(projects, judged, strict=True)
@@ -165,8 +199,7 @@ def _judge_projects(
 
 
 def _changed_since(rev: str, projects: list[Project]) -> list[str]:
-    # Reason: the same merge-base diff as `check --diff-base`, imported only here;
-    # changes outside every Python project are not this hook's to judge.
+    # Reason: changes outside every Python project are not this hook's to judge.
     from constitution_hooks.core.changes import changes_since
 
     changed = changes_since(rev, ALL_RULES).paths()
@@ -215,13 +248,44 @@ def _summarise(judged: list[Judged], loud: bool) -> None:
         )
     if loud:
         tests = sum(j.tests for j in judged)
-        sys.stderr.write(
-            f"tdd-pairing: checked {modules} modules, {tests} test files in"
-            f" {len(judged)} projects\n"
-        )
+        counts = (_count(modules, "module"), _count(tests, "test file"))
+        projects = _count(len(judged), "project")
+        sys.stderr.write(f"tdd-pairing: checked {', '.join(counts)} in {projects}\n")
 
 
-def _check(project: Project, paths: list[str], all_files: bool) -> Judged:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _once(read: Callable[[], list[git.Change]]) -> Callable[[], list[git.Change]]:
+    """``read``, called at most once (its first answer kept)."""
+    kept: list[list[git.Change]] = []
+
+    def first() -> list[git.Change]:
+        if not kept:
+            kept.append(read())
+        return kept[0]
+
+    return first
+
+
+def _within(project: Project, read: Mapping[str, SourceFile]) -> dict[str, SourceFile]:
+    """The files of ``read`` that lie in ``project``, by their path in it."""
+    found = {}
+    for path, source in read.items():
+        relative = _relative_to(project, path)
+        if relative is not None:
+            found[relative] = source
+    return found
+
+
+def _check(
+    project: Project,
+    paths: list[str],
+    all_files: bool,
+    read: dict[str, SourceFile],
+    staged: Callable[[], list[git.Change]],
+) -> Judged:
     if all_files:
         snap = index_snapshot(project, {})
         return _judge(snap.modules(), list(snap.tests), snap)
@@ -229,12 +293,15 @@ def _check(project: Project, paths: list[str], all_files: bool) -> Judged:
         given = _given(project, paths)
         files = {k: v for k, v in given.items() if v.is_file()}
         snap = index_snapshot(project, files)
+        # Reason: the files named are judged, so read and parsed once for every
+        # rule; a folder's files are many and are read as needed instead.
+        share(snap, files, read)
         folders = [f"{k}/" if k else "" for k, v in given.items() if v.is_dir()]
         chosen = [*files, *(p for p in snap.files if p.startswith(tuple(folders)))]
         modules = [path for path in chosen if snap.is_module(path)]
         tests = [path for path in chosen if path in snap.tests]
         return _judge(modules, tests, snap) if given else Judged([], 0, 0, 0)
-    return _check_staged(project)
+    return _check_staged(project, read, staged)
 
 
 def _judge(
@@ -263,7 +330,7 @@ def _judge(
 def _unparsed(paths: list[str], snap: Snapshot) -> list[Violation]:
     """CON001 for each of ``paths`` that does not parse: never skipped silently."""
     return [
-        Violation(path, 1, 1, "CON001", "syntax-error", UNPARSED)
+        SYNTAX_ERROR.at(path, Finding(1, 1, UNPARSED))
         for path in paths
         if not snap.facts(path).parsed
     ]
@@ -290,12 +357,10 @@ def waive(violations: list[Violation], snap: Snapshot) -> list[Violation]:
         by_path.setdefault(violation.path, []).append(violation)
     kept: list[Violation] = []
     for path, found in by_path.items():
-        key = snap.files.get(path)
-        if key is None:
+        if path not in snap.files:
             kept.extend(found)
             continue
-        source = SourceFile.from_bytes(path, snap.load(key))
-        waived = apply_waivers(source, found, _CODES, ALL_RULES)
+        waived = apply_waivers(judged(snap, path), found, _CODES, ALL_RULES)
         kept.extend(v for v in waived if v.code not in UNWAIVABLE)
     return kept
 
@@ -331,14 +396,19 @@ def _given(project: Project, paths: list[str]) -> dict[str, Path]:
     return given
 
 
-def _check_staged(project: Project) -> Judged:
+def _check_staged(
+    project: Project,
+    read: dict[str, SourceFile],
+    read_staged: Callable[[], list[git.Change]],
+) -> Judged:
     changes = [
         c._replace(path=new, old_path=project.relative(c.old_path) or c.old_path)
-        for c in git.staged_changes(project.top)
+        for c in read_staged()
         if (new := project.relative(c.path)) is not None and new.endswith(".py")
     ]
     snap = index_snapshot(project, {})
     staged = [c for c in changes if c.status in _STAGED and c.path in snap.files]
+    share(snap, [c.path for c in staged], read)
     modules = [c.path for c in staged if snap.is_module(c.path)]
     modules += _orphaned_by(changes, snap, modules)
     tests = [c.path for c in staged if c.path in snap.tests]
@@ -394,5 +464,5 @@ def _behaviour_changes(
     return [
         c.path
         for c in relevant
-        if behaviour_changed(old.get(c.old_blob), snap.load(snap.files[c.path]))
+        if behaviour_changed(old.get(c.old_blob), snap.facts(c.path))
     ]

@@ -349,7 +349,6 @@ def read(path: Path) -> list[Entry] | None:
         return None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read the baseline: {error}") from error
-    # Reason: imported only when a baseline exists; a plain check never pays for it.
     import json
 
     try:

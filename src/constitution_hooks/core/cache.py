@@ -28,7 +28,7 @@ from constitution_hooks.core.violation import Violation
 
 CACHE_DIR = ".constitution_cache"
 # Reason: bump when the entry layout changes, so old entries become misses.
-FORMAT = "4"
+FORMAT = "5"
 # Reason: the whole file is read by every run, a 5-file commit too; past this many
 # entries, those of files the run did not see are dropped (about 1 MB of JSON).
 MAX_ENTRIES = 10_000
@@ -100,8 +100,9 @@ class ResultCache:
 
         Only files below the project root (``folder``'s parent) and without a
         ``volatile`` marker (results that depend on other files) are cached.
+        ``misses`` holds the bytes a missed lookup read, for the check to take.
         """
-        import hashlib  # Reason: --no-cache runs never pay for importing it.
+        import hashlib  # start-up imports: ADR 0010
 
         self.folder = folder
         self._inside = os.path.realpath(folder.parent).rstrip(os.sep) + os.sep
@@ -115,6 +116,7 @@ class ResultCache:
         self._seen: dict[str, list[Any]] = {}
         self._new_seen: dict[str, list[Any]] = {}
         self._volatile = volatile
+        self.misses: dict[str, bytes] = {}
 
     def lookup(self, path: str) -> list[Violation] | None:
         """The stored violations of ``path`` (as reported) as it is now, or None."""
@@ -138,14 +140,15 @@ class ResultCache:
         except OSError:
             return None
         if any(marker in data for marker in self._volatile):
+            self.misses[path] = data
             return None
-        digest = self._sha256(path.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(data)
-        key = self._keys[path] = digest.hexdigest()
+        key = self._keys[path] = _content_key(self._sha256, path, data)
         if time.time_ns() - status.st_mtime_ns > RACY_NS:
             self._seen[path] = [*signature, key]
         found = _decode(self._entries.get(key), path)
-        if found is not None and path in self._seen:
+        if found is None:
+            self.misses[path] = data
+        elif path in self._seen:
             self._new_seen[path] = self._seen[path]
         return found
 
@@ -158,10 +161,8 @@ class ResultCache:
         if path in self._seen:
             self._new_seen[path] = self._seen[path]
         if key is not None:
-            self._new[key] = [
-                [v.line, v.column, v.code, v.rule, v.message, v.anchor, v.size]
-                for v in violations
-            ]
+            # Reason: every field but the path, in Violation's order (_SHAPE).
+            self._new[key] = [list(v[1:]) for v in violations]
 
     def save(self) -> None:
         """Write the new entries, beside those already there; never raises.
@@ -180,6 +181,13 @@ class ResultCache:
         except (OSError, ValueError):
             return
         self._new, self._new_seen = {}, {}
+
+
+def _content_key(sha256: Any, path: str, data: bytes) -> str:
+    """The entry key of ``data`` read at ``path``: SHA-256 of both."""
+    digest = sha256(path.encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(data)
+    return str(digest.hexdigest())
 
 
 def _merge(
@@ -246,7 +254,7 @@ def _decode(records: Any, path: str) -> list[Violation] | None:
     return [Violation(path, *record) for record in records]
 
 
-_SHAPE = (int, int, str, str, str, str, int)
+_SHAPE = (int, int, str, str, str, str, int, int)
 
 
 def _valid(record: Any) -> bool:

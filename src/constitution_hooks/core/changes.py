@@ -38,6 +38,8 @@ class Changes(NamedTuple):
 
         A violation at a ``def``/``class`` line is kept when any line of that
         definition changed: a function grows from its body, not its signature.
+        The runner gives its violations their ``end_line``; only others make
+        the file be read again.
         """
         key = self._key(violation.path)
         if key not in self.lines:
@@ -49,7 +51,7 @@ class Changes(NamedTuple):
             or violation.line in lines
         ):
             return True
-        end = _definition_end(violation.path, violation.line)
+        end = violation.end_line or _definition_end(violation.path, violation.line)
         return any(violation.line <= line <= end for line in lines)
 
     def paths(self) -> list[str]:

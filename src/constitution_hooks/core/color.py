@@ -16,8 +16,10 @@ _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
 _RED = "\x1b[1;31m"
 _YELLOW = "\x1b[33m"
-_LINE = re.compile(r"^(?P<where>\S.*?:\d+:\d+): (?P<code>[A-Z]+\d+) (?P<message>.*)$")
-_LIMIT = re.compile(r"\((?:limit|minimum) [^)]*\)")
+# Reason: patterns, compiled by `re` on first use: a run that paints nothing
+# (every hook run: its output is not a terminal) never compiles them.
+_LINE = r"^(?P<where>\S.*?:\d+:\d+): (?P<code>[A-Z]+\d+) (?P<message>.*)$"
+_LIMIT = r"\((?:limit|minimum) [^)]*\)"
 
 
 def color_enabled(mode: str, stream: TextIO) -> bool:
@@ -49,8 +51,10 @@ def paint(text: str) -> str:
 
 
 def _paint_line(line: str) -> str:
-    match = _LINE.match(line)
+    match = re.match(_LINE, line)
     if match is None:
         return line
-    message = _LIMIT.sub(lambda m: f"{_YELLOW}{m.group(0)}{_RESET}", match["message"])
+    message = re.sub(
+        _LIMIT, lambda m: f"{_YELLOW}{m.group(0)}{_RESET}", match["message"]
+    )
     return f"{_BOLD}{match['where']}{_RESET}: {_RED}{match['code']}{_RESET} {message}"

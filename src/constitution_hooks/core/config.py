@@ -69,7 +69,11 @@ class Settings(NamedTuple):
         """
         # Reason: NamedTuple classes have _fields; the TypeVar cannot say so.
         fields = kind._fields  # type: ignore[attr-defined]
-        return kind(**{name: self.values[name.replace("_", "-")] for name in fields})
+        values = {name: self.values[name.replace("_", "-")] for name in fields}
+        # Reason: TOML arrays arrive as lists; records hold hashable tuples.
+        return kind(
+            **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        )
 
 
 class Config(NamedTuple):
@@ -113,7 +117,12 @@ def find_pyproject(start: Path) -> Path | None:
         The file's path, or None when there is none up to the root.
 
     Example:
-        >>> find_pyproject(Path("/")) is None or True
+        >>> import tempfile; top = Path(tempfile.mkdtemp())
+        >>> (top / ".git").mkdir(); (top / "src/pkg").mkdir(parents=True)
+        >>> print(find_pyproject(top / "src/pkg"))  # none up to the repository's root
+        None
+        >>> (top / "pyproject.toml").touch()
+        >>> find_pyproject(top / "src/pkg") == top / "pyproject.toml"
         True
     """
     for folder in (start, *start.parents):
@@ -177,8 +186,6 @@ def _read_table(source: Path) -> Mapping[str, Any]:
 
 
 def _read_document(source: Path) -> Mapping[str, Any]:
-    # Reason: imported here, not at the top, so a run without a pyproject.toml
-    # does not pay for tomllib (and the datetime and typing it imports).
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover -- exercised by the 3.10 test matrix
@@ -227,7 +234,7 @@ def _resolve(
 
 
 def _suggest(key: str, allowed: list[str]) -> str:
-    import difflib  # Reason: only a config error pays for importing difflib.
+    import difflib
 
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return (
@@ -259,16 +266,29 @@ class ProjectConfigs:
         self.explicit = explicit
         self._by_folder: dict[Path, Config] = {}
         self._by_source: dict[Path, Config] = {}
+        self._resolved: dict[str, Path] = {}
 
     def for_path(self, path: str) -> Config:
         """The config deciding ``path`` (loaded once per project)."""
         if self.explicit:
             return self.fallback
-        folder = Path(path).resolve().parent
+        folder = self._folder(path)
         found = self._by_folder.get(folder)
         if found is None:
             found = self._by_folder[folder] = self._nearest(folder)
         return found
+
+    def _folder(self, path: str) -> Path:
+        """``Path(path).resolve().parent``, each folder resolved once per run."""
+        head, name = os.path.split(path)
+        # Reason: resolving costs a system call per part of the path; the files
+        # of a folder share its resolution, unless the file itself is a link.
+        if name in ("", ".", "..") or os.path.islink(path):
+            return Path(path).resolve().parent
+        folder = self._resolved.get(head)
+        if folder is None:
+            folder = self._resolved[head] = Path(head or ".").resolve()
+        return folder
 
     def _nearest(self, folder: Path) -> Config:
         for current in (folder, *folder.parents):

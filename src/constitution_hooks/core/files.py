@@ -115,7 +115,6 @@ def discover(
 
 
 def _all_python_files() -> Iterator[str]:
-    # Reason: only --all-files asks git; a run on given files never imports it.
     from constitution_hooks.core import git
 
     if git.inside_work_tree():

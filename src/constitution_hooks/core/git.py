@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.git_exec import git_executable
 
 
 class GitError(UsageError):
@@ -38,16 +39,10 @@ def run_git(
         >>> run_git(["--version"]).startswith(b"git version")
         True
     """
-    # Reason: imported here, not at the top, so a run on given files (the usual
-    # pre-commit case) never pays for importing subprocess.
-    import shutil
-
     # Reason: git is run with argument lists, never through a shell.
     import subprocess  # nosec B404
 
-    executable = shutil.which("git")
-    if executable is None:
-        raise GitError("git is not installed or not on PATH")
+    executable = git_executable()
     # Reason: every call here only reads; with optional locks off git never
     # rewrites the index to refresh its stat data (as editors run it).
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
@@ -90,21 +85,40 @@ def inside_work_tree(cwd: Path | None = None) -> bool:
     """Return whether ``cwd`` is inside a git work tree (False if git is missing).
 
     Example:
-        >>> isinstance(inside_work_tree(), bool)
+        >>> import tempfile; folder = Path(tempfile.mkdtemp())
+        >>> inside_work_tree(folder)
+        False
+        >>> _ = run_git(["init", "-q"], folder)
+        >>> inside_work_tree(folder)
+        True
+    """
+    return work_tree_root(cwd) is not None
+
+
+def work_tree_root(cwd: Path | None = None) -> Path | None:
+    """The work tree's top (resolved); None in a ``.git`` folder, outside one, no git.
+
+    Example:
+        >>> work_tree_root() == repository_root()
         True
     """
     try:
-        return run_git(["rev-parse", "--is-inside-work-tree"], cwd).strip() == b"true"
+        top = run_git(["rev-parse", "--show-toplevel"], cwd).rstrip(b"\n")
     except GitError:
-        return False
+        return None
+    return Path(os.fsdecode(top)).resolve() if top else None
 
 
 def tracked_files(cwd: Path | None = None) -> list[str]:
     """List tracked files below ``cwd``, relative to it.
 
     Example:
-        >>> isinstance(tracked_files(), list)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> _ = (repo / "a b.py").write_text(""), (repo / "new.py").write_text("")
+        >>> _ = run_git(["add", "a b.py"], repo)
+        >>> tracked_files(repo)
+        ['a b.py']
     """
     return split_z(run_git(["ls-files", "-z", "--cached", "--"], cwd))
 
@@ -116,8 +130,11 @@ def comment_string(cwd: Path | None = None) -> str:
     the last one git reads wins. The value may be ``auto``.
 
     Example:
-        >>> isinstance(comment_string(), str)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> _ = run_git(["config", "core.commentChar", ";"], repo)
+        >>> comment_string(repo)
+        ';'
     """
     try:
         output = run_git(
@@ -138,8 +155,10 @@ def current_branch(cwd: Path | None = None) -> str:
         GitError: Outside a git repository.
 
     Example:
-        >>> isinstance(current_branch(), str)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q", "-b", "feature/search"], repo)
+        >>> current_branch(repo)
+        'feature/search'
     """
     return run_git(["branch", "--show-current"], cwd).decode("utf-8", "replace").strip()
 
@@ -177,8 +196,12 @@ def commit_log(rev_range: str, cwd: Path | None = None) -> list[LoggedCommit]:
         GitError: For an unknown revision, with git's reason.
 
     Example:
-        >>> isinstance(commit_log("HEAD~0..HEAD"), list)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = run_git([*who, "commit", "-q", "--allow-empty", "-mfeat: add a"], repo)
+        >>> [commit.message for commit in commit_log("HEAD", repo)]
+        ['feat: add a\\n']
     """
     output = run_git(
         [
@@ -339,8 +362,11 @@ def index_entries(cwd: Path | None = None) -> dict[str, str]:
     """Map every path in the index (what the next commit holds) to its blob id.
 
     Example:
-        >>> isinstance(index_entries(), dict)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> _ = (repo / "a.py").write_text("x = 1\\n"), run_git(["add", "a.py"], repo)
+        >>> index_entries(repo)
+        {'a.py': '7d4290a117a4ddcc11daae7ea675841033830c8f'}
     """
     entries: dict[str, str] = {}
     for record in run_git(["ls-files", "-z", "-s", "--full-name"], cwd).split(b"\0"):
@@ -355,8 +381,13 @@ def tree_entries(rev: str, cwd: Path | None = None) -> dict[str, str]:
     """Map every file path of commit ``rev`` to its blob id.
 
     Example:
-        >>> isinstance(tree_entries("HEAD"), dict)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> _ = (repo / "a.py").write_text("x = 1\\n"), run_git(["add", "a.py"], repo)
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = run_git([*who, "commit", "-q", "-m", "feat: add a"], repo)
+        >>> tree_entries("HEAD", repo)
+        {'a.py': '7d4290a117a4ddcc11daae7ea675841033830c8f'}
     """
     entries: dict[str, str] = {}
     output = run_git(
@@ -374,8 +405,11 @@ def staged_changes(cwd: Path | None = None) -> list[Change]:
     """List the staged changes (index against HEAD, or everything before a commit).
 
     Example:
-        >>> isinstance(staged_changes(), list)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> _ = (repo / "a.py").write_text("x = 1\\n"), run_git(["add", "a.py"], repo)
+        >>> [(change.status, change.path) for change in staged_changes(repo)]
+        [('A', 'a.py')]
     """
     args = ["diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff"]
     return parse_raw(run_git(args, cwd).split(b"\0"))
@@ -411,8 +445,13 @@ def log_changes(range_args: list[str], cwd: Path | None = None) -> list[Commit]:
     Merge commits carry their parents and their diff against the first parent.
 
     Example:
-        >>> isinstance(log_changes(["HEAD~0..HEAD"]), list)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> _ = (repo / "a.py").write_text("x = 1\\n"), run_git(["add", "a.py"], repo)
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = run_git([*who, "commit", "-q", "-m", "feat: add a"], repo)
+        >>> [(c.subject, [x.path for x in c.changes]) for c in log_changes(["@"], repo)]
+        [('feat: add a', ['a.py'])]
     """
     args = ["log", "--no-show-signature", "--root", "--reverse", "--topo-order"]
     args += ["--raw", "-z", "-M", "--no-abbrev", "--diff-merges=first-parent"]
@@ -433,8 +472,13 @@ def is_shallow(cwd: Path | None = None) -> bool:
     """Return whether this clone is shallow (history cut off below some commit).
 
     Example:
-        >>> isinstance(is_shallow(), bool)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo)
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = run_git([*who, "commit", "-q", "--allow-empty", "-mfeat: add a"], repo)
+        >>> _ = run_git(["clone", "-q", "--depth=1", f"file://{repo}", "c"], repo)
+        >>> is_shallow(repo), is_shallow(repo / "c")
+        (False, True)
     """
     output = run_git(["rev-parse", "--is-shallow-repository"], cwd)
     return output.strip() == b"true"

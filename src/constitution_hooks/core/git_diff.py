@@ -22,8 +22,13 @@ def changed_lines(
     out; a file whose changes only delete lines maps to an empty set.
 
     Example:
-        >>> isinstance(changed_lines("HEAD"), dict)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> who = ["-c", "user.name=A", "-c", "user.email=a@example.invalid"]
+        >>> _ = run_git(["init", "-q"], repo), (repo / "a.py").write_text("x = 1\\n")
+        >>> _ = run_git(["add", "a.py"], repo), run_git([*who, "commit", "-qma"], repo)
+        >>> _ = (repo / "a.py").write_text("x = 1\\ny = 2\\n"), (repo / "b.py").touch()
+        >>> changed_lines("HEAD", repo)
+        {'a.py': frozenset({2}), 'b.py': None}
     """
     base = merge_base(verify_commit(rev, cwd), cwd)
     # Reason: the plumbing diff-index compares the work tree without refreshing
@@ -51,8 +56,11 @@ def staged_lines(cwd: Path | None = None) -> dict[str, frozenset[int]]:
     """Line numbers the staged diff adds or changes, per file (repository-relative).
 
     Example:
-        >>> isinstance(staged_lines(), dict)
-        True
+        >>> import tempfile; repo = Path(tempfile.mkdtemp())
+        >>> _ = run_git(["init", "-q"], repo), (repo / "a.py").write_text("x = 1\\n")
+        >>> _ = run_git(["add", "a.py"], repo), (repo / "a.py").write_text("x = 2\\n")
+        >>> staged_lines(repo)  # what is staged, not the edit after it
+        {'a.py': frozenset({1})}
     """
     return dict(parse_patch(run_git([*DIFF_ARGS, "--cached", "--"], cwd)))
 

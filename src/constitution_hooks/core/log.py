@@ -48,8 +48,14 @@ def configure(verbose: bool, log_format: str) -> Logger:
     stderr with a correlation id on every event.
 
     Example:
-        >>> isinstance(configure(False, "text"), QuietLogger)
-        True
+        With ``--log-format json`` every event is one JSON object on stderr:
+
+        >>> import contextlib, io, json
+        >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+        ...     configure(False, "json").info("checked", files=3)
+        >>> sorted(json.loads(err.getvalue()))
+        ['correlation_id', 'event', 'files', 'level', 'timestamp']
+        >>> configure(False, "text").info("checked", files=3)  # quiet: nothing
     """
     global _logger
     if not verbose and log_format != "json":

@@ -93,7 +93,10 @@ def map_files(check: Callable[[str], T], paths: Sequence[str], jobs: int) -> lis
 
 
 def iter_files(
-    check: Callable[[str], T], paths: Sequence[str], jobs: int
+    check: Callable[..., T],
+    paths: Sequence[str],
+    jobs: int,
+    data: Sequence[bytes | None] | None = None,
 ) -> Iterator[T]:
     """Yield ``check`` of every path in order, from up to ``jobs`` processes.
 
@@ -103,9 +106,11 @@ def iter_files(
     loses nothing: the paths not yet answered are checked here.
 
     Args:
-        check: A picklable callable from a path to its result.
+        check: A picklable callable from a path to its result; with ``data``,
+            from a path and its bytes (None: read it yourself).
         paths: The files to check.
         jobs: The most processes to use.
+        data: Each path's bytes, already read, in the order of ``paths``.
 
     Yields:
         One result per path, in the order of ``paths``, as each is ready.
@@ -114,9 +119,10 @@ def iter_files(
         >>> list(iter_files(len, ["a.py", "bc.py"], 1))
         [4, 5]
     """
+    columns: tuple[Sequence[object], ...] = (paths,) if data is None else (paths, data)
     workers = min(jobs, len(paths), cpu_count())
     if workers <= 1:
-        yield from (check(path) for path in paths)
+        yield from map(check, *columns)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -130,11 +136,11 @@ def iter_files(
             initializer=watch_parent,
             initargs=(os.getpid(),),
         ) as pool:
-            for result in pool.map(check, paths, chunksize=chunk):
+            for result in pool.map(check, *columns, chunksize=chunk):
                 answered += 1
                 yield result
     except BrokenProcessPool:
-        yield from (check(path) for path in paths[answered:])
+        yield from map(check, *(column[answered:] for column in columns))
 
 
 def watch_parent(parent: int, interval: float = 0.2) -> None:
@@ -170,7 +176,7 @@ def _context() -> BaseContext:
 
 def run_checks(
     paths: Sequence[str],
-    check: Callable[[str], list[Violation]],
+    check: Callable[[str, bytes | None], list[Violation]],
     jobs: int | None,
     cache: ResultCache | None,
     done: Callable[[int], None] | None = None,
@@ -179,7 +185,8 @@ def run_checks(
 
     Args:
         paths: The files to check.
-        check: A picklable callable from a path to its violations.
+        check: A picklable callable from a path and its bytes (None: not read
+            yet) to its violations; a miss gets the bytes the cache hashed.
         jobs: Worker processes; None picks ``default_jobs`` of the misses.
         cache: Where results are looked up and stored, or None for no cache.
         done: Told each time a file is done (progress), if given.
@@ -188,7 +195,7 @@ def run_checks(
         Every violation, unsorted.
 
     Example:
-        >>> run_checks(["a.py"], lambda path: [], 1, None)
+        >>> run_checks(["a.py"], lambda path, data: [], 1, None)
         []
     """
     found: list[Violation] = []
@@ -203,7 +210,10 @@ def run_checks(
                 if done is not None:
                     done(1)
         workers = default_jobs(misses) if jobs is None else jobs
-        results = iter_files(check, misses, workers)
+        # Reason: a miss was read and hashed by the lookup; the check judges those
+        # very bytes (read once, stored under the key they hash to).
+        data = [cache.misses.pop(path, None) if cache else None for path in misses]
+        results = iter_files(check, misses, workers, data)
         for path, violations in zip(misses, results, strict=True):
             found.extend(violations)
             if done is not None:

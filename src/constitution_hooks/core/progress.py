@@ -76,7 +76,6 @@ class Elapsed:
         self.stream = stream if stream is not None else sys.stderr
         self.label = label
         self.enabled = _interactive(self.stream)
-        # Reason: only the coverage gate runs a ticker; file runs never import it.
         import threading
 
         self._stop = threading.Event()

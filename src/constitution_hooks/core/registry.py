@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core.errors import UsageError
 
-# Reason: only annotations name these; importing them at run time would make
-# every hook (commit-msg too) pay for ast, tokenize and the config loader.
 if TYPE_CHECKING:
     from constitution_hooks.core.config import Settings
     from constitution_hooks.core.source import SourceFile

@@ -41,7 +41,7 @@ def format_json(
         >>> format_json([], [], [])
         '[]\\n'
     """
-    import json  # Reason: only the JSON format pays for importing json.
+    import json
 
     records = [
         {

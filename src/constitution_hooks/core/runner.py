@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from constitution_hooks.core.baseline import Fingerprinter
 from constitution_hooks.core.cache import CACHE_DIR, ResultCache, context_for
 from constitution_hooks.core.config import Config, Settings
 from constitution_hooks.core.files import discover, is_excluded
@@ -18,6 +19,9 @@ from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.core.waivers import apply_waivers
+
+if TYPE_CHECKING:
+    from constitution_hooks.core.baseline import Fingerprinter
 
 SYNTAX_ERROR = ("CON001", "syntax-error")
 UNREADABLE = ("CON002", "unreadable-file")
@@ -34,10 +38,10 @@ def check_files(
     known: Sequence[Rule],
     configs: Callable[[str], Config] | None = None,
     anchors: Fingerprinter | None = None,
+    keep: dict[str, SourceFile] | None = None,
+    spans: bool = False,
 ) -> list[Violation]:
-    """Check every file with every enabled file rule and return sorted violations.
-
-    CON001 and CON002 are reported when they are among ``rules``.
+    """Check every file with every enabled file rule (CON001/CON002 if among them).
 
     Args:
         paths: The files to check, as they should be reported.
@@ -50,6 +54,8 @@ def check_files(
             it ``config`` decides every file.
         anchors: When a baseline will judge the result, fill in each
             violation's anchor and size from the tree already parsed.
+        keep: Filled with the files checked in this process (TDD pairing shares them).
+        spans: Give violations their definition's ``end_line`` (for ``--diff-base``).
 
     Returns:
         Violations sorted by path, line, column and code.
@@ -58,21 +64,34 @@ def check_files(
         >>> check_files([], Config(Path("."), None, ()), [], known=[])
         []
     """
-    rules = tuple(rules)
+    rules, known = tuple(rules), tuple(known)
     groups = _by_project(list(paths), config, configs)
     progress = Progress(sum(len(group[1]) for group in groups.values()), "files")
     found: list[Violation] = []
     try:
         for project, members in groups.values():
-            check, cache = _checker(project, rules, tuple(known), use_cache, anchors)
-            fresh = _reading_others(check.active, members)
-            kept = [path for path in members if path not in fresh]
-            found += run_checks(kept, check, jobs, cache, progress.advance)
-            if fresh:
-                found += run_checks(sorted(fresh), check, jobs, None, progress.advance)
+            check, cache = _checker(project, rules, known, use_cache, anchors, spans)
+            check.keep = keep
+            found += _check_members(check, members, jobs, cache, progress.advance)
     finally:
         progress.close()
     return sorted(found)
+
+
+def _check_members(
+    check: FileChecker,
+    members: list[str],
+    jobs: int | None,
+    cache: ResultCache | None,
+    done: Callable[[int], None],
+) -> list[Violation]:
+    """The members' violations; those whose result reads other files skip the cache."""
+    fresh = _reading_others(check.active, members)
+    kept = [path for path in members if path not in fresh]
+    found = run_checks(kept, check, jobs, cache, done)
+    if fresh:
+        found += run_checks(sorted(fresh), check, jobs, None, done)
+    return found
 
 
 def _by_project(
@@ -96,6 +115,7 @@ def _checker(
     known: tuple[Rule, ...],
     use_cache: bool,
     anchors: Fingerprinter | None,
+    spans: bool = False,
 ) -> tuple[FileChecker, ResultCache | None]:
     codes = {rule.code for rule in rules}
     active = [
@@ -110,12 +130,13 @@ def _checker(
     checked = frozenset({rule.code for rule, _ in active} | syntax)
     scope = (config.root, config.exclude)
     check = FileChecker(tuple(active), frozenset(codes), checked, known, anchors, scope)
+    check.spans = spans
     cache = None
     if use_cache:
         # Reason: the context names the project, so each keys its own results;
         # anchored results are another context than plain ones.
         context = context_for(config, codes) + repr(
-            (str(config.root), anchors is not None)
+            (str(config.root), anchors is not None, spans)
         )
         cache = ResultCache(project_root(config) / CACHE_DIR, context, check.markers())
     return check, cache
@@ -168,14 +189,21 @@ class FileChecker:
         self.known = known
         self.anchors = anchors
         self.scope = scope
+        self.keep: dict[str, SourceFile] | None = None
+        self.spans = False
+        self._pid = os.getpid()
 
     def markers(self) -> tuple[bytes, ...]:
         """The project markers of the active rules (see ``Rule.project_marker``)."""
         return tuple({rule.project_marker for rule, _ in self.active} - {b""})
 
-    def __call__(self, path: str) -> list[Violation]:
-        """Return the violations of one file, among the reported codes."""
-        source = SourceFile(Path(path), path)
+    def __call__(self, path: str, data: bytes | None = None) -> list[Violation]:
+        """Return the violations of one file (``data``: its bytes, if read)."""
+        source = (
+            SourceFile(Path(path), path)
+            if data is None
+            else SourceFile.from_bytes(path, data)
+        )
         markers = self.markers()
         if markers and _contains(source, markers):
             source.project = run_project(*self.scope)
@@ -187,7 +215,22 @@ class FileChecker:
         kept = [v for v in waived if v.code in self.codes]
         if self.anchors is not None:
             kept = [self.anchors.anchor(v, source) for v in kept]
+        if self.spans:
+            kept = [_with_end_line(v, source) for v in kept]
+        # Reason: a worker's files would stay in the worker, out of reach.
+        if self.keep is not None and os.getpid() == self._pid:
+            self.keep[path] = source
         return kept
+
+
+def _with_end_line(violation: Violation, source: SourceFile) -> Violation:
+    """``violation`` with the last line of the definition on its line, or its own."""
+    try:
+        definitions = source.definitions
+    except (SourceUnreadableError, SyntaxError, RecursionError, MemoryError):
+        return violation._replace(end_line=violation.line)
+    ends = (d.end_line for d in definitions if d.line == violation.line)
+    return violation._replace(end_line=max(ends, default=violation.line))
 
 
 def _reading_others(

@@ -21,6 +21,9 @@ class Violation(NamedTuple):
             ``line:x = 1``, ``file:``), filled in by the runner only when a
             baseline needs it, so the file is not parsed twice; else ``""``.
         size: With ``anchor``, the size a size rule found (0 for the others).
+        end_line: For ``--diff-base``, the last line of the definition whose
+            ``def``/``class`` line this is (else this line), filled in by the
+            runner from the tree already parsed; 0 when not filled in.
 
     Example:
         >>> v = Violation("a.py", 3, 1, "CON102", "function-too-long", "too long")
@@ -36,6 +39,7 @@ class Violation(NamedTuple):
     message: str
     anchor: str = ""
     size: int = 0
+    end_line: int = 0
 
     def location(self) -> str:
         """Return ``path:line:col`` for this violation.

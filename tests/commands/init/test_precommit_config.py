@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from constitution_hooks.commands.init import precommit_config
 from constitution_hooks.commands.init.gates import HookSpec
 from constitution_hooks.commands.init.precommit_config import (
     INSTALL_TYPES,
     merge_precommit,
     plan_precommit,
     present,
-    quoted,
 )
 from constitution_hooks.commands.init.yaml_edit import compose
 from constitution_hooks.core.errors import UsageError
@@ -165,6 +165,8 @@ def test_plan_precommit_install_types_flow_one_line_rewritten() -> None:
         "a: 1\n---\nb: 2\n",
         "repos: !custom\n",
         "repos:\n- !custom {repo: local}\n",
+        "{}\n",
+        "{repos: [{repo: local, hooks: [{id: x}]}]}\n",
     ],
 )
 def test_plan_precommit_unparsable_or_odd_file_refused(broken: str) -> None:
@@ -184,17 +186,67 @@ def test_present_lists_repo_id_and_entry() -> None:
     assert [tuple(hook) for hook in present(root)] == [("local", "t", "mypy")]
 
 
-@pytest.mark.parametrize(
-    ("value", "written"),
-    [("v1.0", "v1.0"), ("1234", '"1234"'), ("yes", '"yes"'), ("a: b", '"a: b"')],
-)
-def test_quoted_value_reads_back_as_the_same_string(value: str, written: str) -> None:
-    assert quoted(value) == written
-    assert yaml.safe_load(f"k: {written}")["k"] == value
-
-
 @pytest.mark.parametrize("hooks", ["", "  hooks: [{id: constitution}]\n"])
 def test_plan_precommit_our_repo_unextendable_gets_a_new_entry(hooks: str) -> None:
     start = f"repos:\n- repo: {OURS}\n  rev: v1\n{hooks}"
     repos = yaml.safe_load(plan(start)[0])["repos"]
     assert [r["repo"] for r in repos].count(OURS) == 2
+
+
+@pytest.mark.parametrize("rev", ["v1.0", "1234", "yes", "a: b", "1e3", "x #y"])
+def test_merge_precommit_rev_reads_back_as_the_same_string(rev: str) -> None:
+    text, _ = merge_precommit(None, [HookSpec("r", rev, "x", ("pre-push",))])
+    assert yaml.safe_load(text)["repos"][0]["rev"] == rev
+
+
+def test_plan_precommit_repos_key_without_value_gets_entries_under_it() -> None:
+    text, _ = plan("# hooks below\nrepos:\n")
+    assert text.startswith("# hooks below\n")
+    assert "constitution" in hooks_of(text)
+
+
+def test_plan_precommit_explicit_null_repos_refused_naming_the_line() -> None:
+    with pytest.raises(UsageError, match="line 2: cannot extend"):
+        plan(f"default_install_hook_types: [{', '.join(INSTALL_TYPES)}]\nrepos: ~\n")
+
+
+def test_plan_precommit_no_final_newline_keeps_every_line() -> None:
+    start = "repos:\n- repo: local\n  hooks:\n  - id: x  # last line"
+    merged = plan(start)[0].splitlines()
+    assert all(line in merged for line in start.splitlines())
+    assert "constitution" in hooks_of("\n".join(merged))
+
+
+def test_plan_precommit_comments_only_file_kept_without_header() -> None:
+    text, _ = plan("# nothing yet\n")
+    assert text.startswith("# nothing yet\ndefault_install_hook_types")
+    assert "Written by" not in text
+
+
+def test_plan_precommit_block_scalar_in_last_hook_kept_whole() -> None:
+    start = f"repos:\n- repo: {OURS}\n  rev: v1\n  hooks:\n  - id: constitution\n"
+    start += "    args: |\n      one\n\n# after\n"
+    config = yaml.safe_load(plan(start)[0])
+    assert config["repos"][0]["hooks"][0]["args"] == "one\n"
+    assert {h["id"] for h in config["repos"][0]["hooks"]} >= {"coverage-gate"}
+
+
+def test_plan_precommit_flow_repos_list_extended_in_flow_style() -> None:
+    start = "repos: [{repo: local, hooks: [{id: x}]}]  # keep\n"
+    text, _ = plan(start)
+    assert text.splitlines()[-1].endswith("]  # keep")
+    assert {"x", "constitution", "mypy"} <= set(hooks_of(text))
+
+
+def test_plan_precommit_our_repo_hooks_as_mapping_gets_a_new_entry() -> None:
+    start = f"repos:\n- repo: {OURS}\n  rev: v1\n  hooks: {{id: constitution}}\n"
+    repos = yaml.safe_load(plan(start)[0])["repos"]
+    assert [r["repo"] for r in repos].count(OURS) == 2
+
+
+def test_merge_precommit_lost_insertion_refused_by_verify(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(precommit_config, "extend", lambda *_: (0, ""))
+    with pytest.raises(UsageError, match="could not merge safely; left untouched"):
+        plan(EXISTING)

@@ -18,6 +18,7 @@ from constitution_hooks.rules.commit.message import (
     suggest,
     type_from_words,
 )
+from constitution_hooks.rules.commit.settings import CommitSettings
 
 Check = Callable[..., list[tuple[str, int, int, str]]]
 
@@ -27,12 +28,15 @@ def check(settings: Callable[..., Settings]) -> Check:
     """Check a raw message text; return (code, line, column, message) tuples."""
 
     def _check(text: str, **overrides: Any) -> list[tuple[str, int, int, str]]:
-        found = check_message(
-            clean_message(text), settings("commit-message", **overrides)
-        )
+        table = CommitSettings.from_settings(settings("commit-message", **overrides))
+        found = check_message(clean_message(text), table)
         return [(r.code, f.line, f.column, f.message) for r, f in found]
 
     return _check
+
+
+def _defaults(settings: Callable[..., Settings]) -> CommitSettings:
+    return CommitSettings.from_settings(settings("commit-message"))
 
 
 def codes(found: list[tuple[str, int, int, str]]) -> list[str]:
@@ -222,15 +226,13 @@ def test_check_message_git_written_ai_reference_still_found(check: Check) -> Non
 def test_suggest_unknown_first_word_uses_first_type(
     settings: Callable[..., Settings],
 ) -> None:
-    assert suggest("Search users.", None, settings("commit-message")) == (
-        "feat: search users"
-    )
+    assert suggest("Search users.", None, _defaults(settings)) == ("feat: search users")
 
 
 def test_suggest_empty_subject_uses_placeholder(
     settings: Callable[..., Settings],
 ) -> None:
-    assert suggest("", None, settings("commit-message")) == "feat: describe the change"
+    assert suggest("", None, _defaults(settings)) == "feat: describe the change"
 
 
 def test_section_ai_patterns_invalid_regex_is_rejected() -> None:
@@ -291,7 +293,7 @@ def test_check_message_kept_comment_line_is_con304_with_note(
     settings: Callable[..., Settings],
 ) -> None:
     message = message_for_hook("feat: add x\n\n# Generated with Claude Code\n", "#")
-    found = list(check_message(message, settings("commit-message")))
+    found = list(check_message(message, _defaults(settings)))
     [(rule, finding)] = found
     assert (rule.code, finding.line) == ("CON304", 3)
     assert "AI stamp: Claude Code" in finding.message
@@ -328,14 +330,14 @@ def test_check_message_ai_allow_accepts_vendor_names(check: Check) -> None:
 def test_suggest_type_is_picked_from_the_words(
     settings: Callable[..., Settings], line: str, expected: str
 ) -> None:
-    assert suggest(line, None, settings("commit-message")) == expected
+    assert suggest(line, None, _defaults(settings)) == expected
 
 
 def test_suggest_long_subject_is_cut_after_a_complete_phrase(
     settings: Callable[..., Settings],
 ) -> None:
     line = "Add pagination to the items endpoint for the admin dashboard"
-    suggested = suggest(line, None, settings("commit-message"))
+    suggested = suggest(line, None, _defaults(settings))
     assert suggested == "feat: add pagination to the items endpoint"
 
 

@@ -11,6 +11,7 @@ from constitution_hooks.rules import SECTIONS
 from constitution_hooks.rules.coverage.figures import Figure, FileCoverage
 from constitution_hooks.rules.coverage.gate import (
     SECTION,
+    GateSettings,
     check_baseline,
     check_critical,
     check_diff,
@@ -150,7 +151,7 @@ def test_evaluate_every_gate_reports_its_measure_and_violation() -> None:
     files = [_file("src/a.py", 10, {1, 2, 3})]
     measures, found = evaluate(
         files,
-        Settings(values),
+        Settings(values).record(GateSettings),
         {"src/a.py": frozenset({1})},
         Fraction(90),
         _prefix,
@@ -191,3 +192,27 @@ def test_check_timeout_reports_limit_and_elapsed_time() -> None:
     assert (found.code, found.path) == ("CON405", "pyproject.toml")
     assert "did not finish within the timeout of 900 s" in found.message
     assert "stopped after 901.3 s" in found.message
+
+
+def test_gate_settings_fields_are_the_tables_keys() -> None:
+    fields = {name.replace("_", "-") for name in GateSettings._fields}
+    assert fields == set(SECTION.keys()) - {"enabled"}
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ({}, (80, {}, 80, ".coverage-baseline.json", 0.1, (), 900)),
+        (
+            {"fail-under": 79.6, "critical": {"src/core/**": 90}, "timeout": 60},
+            (79.6, {"src/core/**": 90}, 80, ".coverage-baseline.json", 0.1, (), 60),
+        ),
+    ],
+)
+def test_gate_settings_record_of_the_table_has_every_value(
+    table: dict[str, object], expected: tuple[object, ...]
+) -> None:
+    from constitution_hooks.core.config import Settings
+
+    values = {o.key: o.default for o in SECTION.all_options()} | table
+    assert tuple(Settings(values).record(GateSettings)) == expected

@@ -15,6 +15,7 @@ from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import SourceFile, read_comments
 from constitution_hooks.rules.docs.complexity import (
     check_complexity,
+    complexities,
     complexity,
     reason_lines,
 )
@@ -119,6 +120,44 @@ def test_complexity_snippet_equals_pinned_value(source: str, expected: int) -> N
     assert complexity(_first_function(source)) == expected
 
 
+NESTED = (
+    "class A:\n    def m(self):\n        def inner():\n            if a:\n"
+    "                pass\n        for x in y:\n            pass\n"
+    "    class B:\n        async def n(self):\n            while a:\n"
+    "                pass\ntry:\n    def t():\n        pass\nexcept E:\n"
+    "    def u():\n        with a:\n            if b:\n                pass\n"
+    "match v:\n    case 1:\n        def w():\n            pass\n"
+)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [NESTED, *(_values(case)[0] for case in CASES if _parses(_values(case)[0]))],
+)
+@pytest.mark.parametrize("above", [0, 1, 2, 3, 10])
+def test_complexities_one_walk_equals_each_function_alone(
+    source: str, above: int
+) -> None:
+    tree = ast.parse(source)
+    alone = {
+        node.lineno: complexity(node)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    walked = complexities(tree, above)
+    assert [node.lineno for node, _ in walked] == sorted(
+        line for line, value in alone.items() if value > above
+    )
+    assert all(alone[node.lineno] == value for node, value in walked)
+
+
+def test_complexities_never_exceed_the_lines_a_function_spans() -> None:
+    source = "def f(a):\n    if a: return 1\n    elif a > 1: return 2\n    return 3\n"
+    ((node, value),) = complexities(ast.parse(source))
+    assert value == 3 <= (node.end_lineno or 0) - node.lineno + 1 == 4
+    assert complexities(ast.parse(source), 3) == []
+
+
 def _ruff_values(tmp_path: Path) -> dict[int, int]:
     sources = [_values(case)[0] for case in CASES]
     for index, source in enumerate(sources):
@@ -197,6 +236,8 @@ def test_check_complexity_11_with_reason_comment_passes(
         ("    # Reason:\n", False),
         ("    # the table mirrors the spec\n", False),
         ("    s = '# Reason: in a string'\n", False),
+        ('    s = """\n# Reason: in a string\n"""\n', False),
+        ("    x = f(\n        # Reason: the API wants it\n        1)\n", True),
     ],
 )
 def test_check_complexity_reason_forms_judged(
@@ -204,6 +245,14 @@ def test_check_complexity_reason_forms_judged(
 ) -> None:
     found = list(check_complexity(parse(_function(10, comment)), settings("docs")))
     assert (found == []) is passes
+
+
+def test_check_complexity_reads_only_comment_lines_inside_functions(
+    parse: Parse, settings: Make
+) -> None:
+    source = parse("# Reason: above\n" + _function(10, "    # Reason: the spec\n"))
+    assert list(check_complexity(source, settings("docs"))) == []
+    assert "comments" not in vars(source)
 
 
 def test_check_complexity_reason_above_def_does_not_count(

@@ -103,12 +103,25 @@ def test_check_examples_all_decides_public(
         "mod_test.py",
         "conftest.py",
         "__main__.py",
+        "./_mod.py",
+        "pkg//_private/mod.py",
+        "pkgtests/mod.py",
+        "pkg/test/mod.py",
     ],
 )
 def test_check_examples_private_or_test_module_not_judged(
     tmp_path: Path, settings: Make, name: str
 ) -> None:
     assert _codes(tmp_path, settings, f"def f():\n    {BARE}\n", name) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["pkg/mod.py", "Tests/mod.py", "pkg/a_b/mod_c.py", "testing/mod.py"]
+)
+def test_check_examples_public_module_judged(
+    tmp_path: Path, settings: Make, name: str
+) -> None:
+    assert _codes(tmp_path, settings, f"def f():\n    {BARE}\n", name) == [1]
 
 
 def test_check_examples_init_module_judged(tmp_path: Path, settings: Make) -> None:

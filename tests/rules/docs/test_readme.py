@@ -87,6 +87,19 @@ def test_check_readme_subpackage_within_depth_2_fails(
     assert len(_lines(init, settings, readme_depth=2)) == 1
 
 
+@pytest.mark.parametrize(
+    ("package", "depth", "judged"),
+    [("a", 1, True), ("a/b", 2, True), ("a/b/c", 2, False), ("a/b/c", 3, True)],
+)
+def test_check_readme_depth_boundary(
+    write: Write, settings: Make, package: str, depth: int, judged: bool
+) -> None:
+    for folder in ("a", "a/b", "a/b/c"):
+        write(f"{folder}/__init__.py")
+    init = write(f"{package}/__init__.py")
+    assert len(_lines(init, settings, readme_depth=depth)) == int(judged)
+
+
 @pytest.mark.parametrize("name", ["tests/__init__.py", "app/tests/__init__.py"])
 def test_check_readme_test_package_not_judged(
     write: Write, settings: Make, name: str

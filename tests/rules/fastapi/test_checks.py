@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from constitution_hooks.rules.fastapi.checks import (
@@ -346,3 +349,35 @@ def test_unversioned_route_chain_through_test_app_ignored(lines: Lines) -> None:
         "tests/test_items.py": APP + "import items\napp.include_router(items.router)\n",
     }
     assert lines("CON604", files, "items.py") == []
+
+
+PROBE = """
+import sys
+from constitution_hooks.core.config import Settings
+from constitution_hooks.core.source import SourceFile
+from constitution_hooks.rules.fastapi import RULES
+source = SourceFile.from_bytes("m.py", b"def f(payload: dict): ...\\n")
+found = [f for rule in RULES for f in rule.check(source, Settings({}))]
+print(len(found), "constitution_hooks.rules.fastapi.checks" in sys.modules)
+"""
+
+
+def test_rules_module_without_fastapi_import_no_checks_nor_tree() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["0", "False"]
+
+
+def test_names_fastapi_same_bytes_answered_again_other_bytes_searched() -> None:
+    from constitution_hooks.core.source import SourceFile
+    from constitution_hooks.rules.fastapi import _names_fastapi
+
+    with_it = SourceFile.from_bytes("a.py", b"import fastapi\n")
+    without = SourceFile.from_bytes("b.py", b"import os\n")
+    assert [_names_fastapi(s) for s in (with_it, with_it, without, with_it)] == [
+        True,
+        True,
+        False,
+        True,
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from constitution_hooks.core.source import SourceFile
 from constitution_hooks.rules.tdd.facts import (
     CollectedTest,
     Facts,
@@ -224,3 +225,32 @@ def test_module_facts_defined_lists_top_level_names(
     source: str, names: set[str]
 ) -> None:
     assert module_facts(source.encode(), "").defined == names
+
+
+def test_module_facts_of_a_source_file_parse_it_once_for_summary_and_behaviour(
+    parse_calls: list[str],
+) -> None:
+    text = '"""Doc."""\ndef total(x: int) -> int:\n    return x\n'
+    source = SourceFile.from_bytes("a.py", text.encode())
+    facts = module_facts(source, "")
+    assert (facts.has_code, facts.has_behaviour) == (True, True)
+    assert [s.name for s in facts.public] == ["total"]
+    assert not behaviour_changed(b"def total(x):\n    return x\n", facts)
+    assert parse_calls.count("a.py") == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "parsed", "imports"),
+    [
+        (b"import os\ndef f(:\n", False, {("os", "")}),
+        (b"import os\nx = '\x00'\n", False, {("os", "")}),
+        (b"\xff\xfe import os\n", False, set()),
+    ],
+)
+def test_module_facts_of_a_source_file_unparsable_as_bytes_would_be(
+    data: bytes, parsed: bool, imports: set[tuple[str, str]]
+) -> None:
+    facts = module_facts(SourceFile.from_bytes("a.py", data), "")
+    assert (facts.parsed, set(facts.imports)) == (parsed, imports)
+    bare = module_facts(data, "")
+    assert (bare.parsed, set(bare.imports)) == (parsed, imports)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
@@ -86,7 +85,7 @@ def test_check_history_code_change_with_existing_test_is_clean(
 def test_check_history_strict_code_change_without_test_change_reports(
     cfg: TddSettings,
 ) -> None:
-    strict = replace(cfg, require_test_change=True)
+    strict = cfg._replace(require_test_change=True)
     base = {MODULE: "m1", TEST: "t1"}
     found = run([commit(1, modify(MODULE, "m1", "m2"))], strict, base)
     assert [code for code, _, _ in found] == ["CON206"]
@@ -95,7 +94,7 @@ def test_check_history_strict_code_change_without_test_change_reports(
 def test_check_history_strict_test_changed_earlier_in_range_is_clean(
     cfg: TddSettings,
 ) -> None:
-    strict = replace(cfg, require_test_change=True)
+    strict = cfg._replace(require_test_change=True)
     base = {MODULE: "m1", TEST: "t1"}
     commits = [
         commit(1, modify(TEST, "t1", "t2")),
@@ -118,7 +117,7 @@ def test_check_history_pure_rename_is_not_a_behaviour_change(cfg: TddSettings) -
 
 
 def test_check_history_exempt_module_skipped(cfg: TddSettings) -> None:
-    exempt = replace(cfg, exempt=(("src/**", "legacy"),))
+    exempt = cfg._replace(exempt=(("src/**", "legacy"),))
     assert run([commit(1, add(MODULE, "m1"))], exempt) == []
 
 
@@ -248,3 +247,47 @@ def test_facts_cache_bounded_keeps_the_newest() -> None:
         # Reason: any value does for the eviction order this test pins.
         cache[(key, "")] = None  # type: ignore[assignment]
     assert list(cache) == [("b", ""), ("c", "")]
+
+
+THROUGH = {
+    **BLOBS,
+    "init": b"from .cart import total\nfrom .extra import feature\n",
+    "init1": b"from .cart import total\n",
+    "cart": b"from .prices import price\ndef total():\n    return price()\n",
+    "prices": b"def price():\n    return 1\n",
+    "prices2": b"def price():\n    return 2\n",
+    "extra": b"def feature():\n    return 3\n",
+    "tflow": b"from pkg import total\ndef test_total_x_y():\n    assert total()\n",
+}
+
+
+INIT = "src/pkg/__init__.py"
+TFLOW = "tests/test_flow.py"
+
+
+def run_through(commits: list[Commit], cfg: TddSettings) -> list[tuple[str, str]]:
+    found = check_history({}, commits, THROUGH.__getitem__, cfg)
+    return [(v.code, v.path) for v in found]
+
+
+def test_check_history_module_run_by_tested_code_counts_as_tested(
+    cfg: TddSettings,
+) -> None:
+    prices = "src/pkg/prices.py"
+    history = [
+        commit(1, add(TFLOW, "tflow"), add(MODULE, "cart"), add(INIT, "init1")),
+        commit(2, add(prices, "prices")),
+        commit(3, modify(prices, "prices", "prices2")),
+    ]
+    assert run_through(history, cfg) == []
+
+
+def test_check_history_new_public_module_without_test_still_reports(
+    cfg: TddSettings,
+) -> None:
+    history = [
+        commit(1, add(TFLOW, "tflow"), add(MODULE, "cart"), add(INIT, "init1")),
+        commit(2, add("src/pkg/prices.py", "prices")),
+        commit(3, add("src/pkg/extra.py", "extra"), modify(INIT, "init1", "init")),
+    ]
+    assert run_through(history, cfg) == [("CON206", "src/pkg/extra.py")]

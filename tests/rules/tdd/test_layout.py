@@ -11,7 +11,13 @@ ALL = layout.LAYOUTS
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("tests", True), ("test", True), ("pkgtests", True), ("testing", False)],
+    [
+        ("tests", True),
+        ("test", True),
+        ("pkgtests", True),
+        ("testsuite", True),
+        ("testing", False),
+    ],
 )
 def test_is_test_dir_folder_names_match_convention(name: str, expected: bool) -> None:
     assert layout.is_test_dir(name) is expected
@@ -25,6 +31,8 @@ def test_is_test_dir_folder_names_match_convention(name: str, expected: bool) ->
         ("tests/conftest.py", None),
         ("src/pkg/config.py", None),
         ("tests/test_data.txt", None),
+        ("pkg/tests.py", "module"),
+        ("pkg/contests.py", None),
     ],
 )
 def test_naming_kind_file_names_classified(path: str, expected: str | None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
@@ -109,14 +108,14 @@ def test_check_pairing_collision_untested_same_named_module_gets_con201_not_con2
 def test_check_pairing_untracked_test_absent_from_snapshot_reports_con201(
     cfg: TddSettings,
 ) -> None:
-    named = replace(cfg, match="name")
+    named = cfg._replace(match="name")
     assert codes({MODULE: MODULE_TEXT, "tests/helpers.py": TEST_TEXT}, named) == [
         ("CON201", MODULE)
     ]
 
 
 def test_check_pairing_layouts_narrowed_rejects_flat(cfg: TddSettings) -> None:
-    strict = replace(cfg, layouts=("mirrored",), match="name")
+    strict = cfg._replace(layouts=("mirrored",), match="name")
     files = {MODULE: MODULE_TEXT, "tests/test_config.py": TEST_TEXT}
     assert codes(files, strict) == [("CON201", MODULE)]
 
@@ -124,14 +123,14 @@ def test_check_pairing_layouts_narrowed_rejects_flat(cfg: TddSettings) -> None:
 def test_check_pairing_match_import_accepts_feature_named_test(
     cfg: TddSettings,
 ) -> None:
-    loose = replace(cfg, match="import")
+    loose = cfg._replace(match="import")
     files = {MODULE: MODULE_TEXT, "tests/test_checkout_flow.py": TEST_TEXT}
     assert codes(files, loose) == []
 
 
 def test_check_pairing_match_name_rejects_feature_named_test(cfg: TddSettings) -> None:
     files = {MODULE: MODULE_TEXT, "tests/test_checkout_flow.py": TEST_TEXT}
-    assert codes(files, replace(cfg, match="name")) == [("CON201", MODULE)]
+    assert codes(files, cfg._replace(match="name")) == [("CON201", MODULE)]
 
 
 def test_check_pairing_evidence_accepts_feature_named_test(cfg: TddSettings) -> None:
@@ -140,12 +139,12 @@ def test_check_pairing_evidence_accepts_feature_named_test(cfg: TddSettings) -> 
 
 
 def test_check_pairing_exempt_module_skipped(cfg: TddSettings) -> None:
-    exempt = replace(cfg, exempt=(("src/pkg/core/**", "generated"),))
+    exempt = cfg._replace(exempt=(("src/pkg/core/**", "generated"),))
     assert codes({MODULE: MODULE_TEXT}, exempt) == []
 
 
 def test_check_pairing_globally_excluded_module_skipped(cfg: TddSettings) -> None:
-    excluded = replace(cfg, exclude=("src/pkg/core/*",))
+    excluded = cfg._replace(exclude=("src/pkg/core/*",))
     assert codes({MODULE: MODULE_TEXT}, excluded) == []
 
 
@@ -160,7 +159,7 @@ def test_check_pairing_untested_public_function_reports_con203_at_def(
         MODULE: MODULE_TEXT + "\n\ndef save():\n    return 2\n",
         "tests/test_config.py": TEST_TEXT,
     }
-    snap = snapshot(files, replace(cfg, untested_symbols=True))
+    snap = snapshot(files, cfg._replace(untested_symbols=True))
     [found] = check_pairing([MODULE], snap)
     assert (found.code, found.path, found.line) == ("CON203", MODULE, 5)
     assert "'save'" in found.message
@@ -173,7 +172,7 @@ def test_check_pairing_symbol_named_by_attribute_counts(cfg: TddSettings) -> Non
 
 
 def test_check_pairing_untested_symbol_off_is_clean(cfg: TddSettings) -> None:
-    quiet = replace(cfg, untested_symbols=False)
+    quiet = cfg._replace(untested_symbols=False)
     files = {
         MODULE: MODULE_TEXT + "def save(): ...\n",
         "tests/test_config.py": TEST_TEXT,
@@ -305,7 +304,7 @@ def test_check_pairing_private_package_pairs_with_stripped_name(
         "pkg/_data/__init__.py": "def load():\n    return 1\n",
         "tests/test_data.py": "from pkg._data import load\n",
     }
-    assert codes(files, replace(cfg, match="name")) == []
+    assert codes(files, cfg._replace(match="name")) == []
 
 
 @pytest.mark.parametrize(

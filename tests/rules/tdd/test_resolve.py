@@ -60,3 +60,24 @@ def test_memo_entry_whole_module_once_its_interface_changes_is_invalid() -> None
 def test_memo_entry_top_imports_once_they_change_is_invalid() -> None:
     assert not _entry_valid(TOP, b"import p._b\n" + FILES["p/_a.py"])
     assert _entry_valid(TOP, FILES["p/_a.py"] + b"def g():\n    return 2\n")
+
+
+def test_resolver_origin_top_level_class_wins_over_an_import_in_its_docstring() -> None:
+    files = {
+        "q/__init__.py": b"from .app import App\n",
+        "q/app.py": b'class App:\n    """Use it:\n\n    from q import App\n    """\n',
+    }
+    modules = {"q": "q/__init__.py", "q.app": "q/app.py"}
+    found = Resolver(modules, lambda path: module_facts(files[path], "q"))
+    assert found.origin("q", "App") == "q.app"
+
+
+def test_resolver_origin_implicit_relative_import_of_a_sibling_resolves() -> None:
+    files = {
+        "q/__init__.py": b"from app import App\nfrom logging import getLogger\n",
+        "q/app.py": b"class App:\n    pass\n",
+        "q/logging.py": b"def setup():\n    pass\n",
+    }
+    modules = {"q": "q/__init__.py", "q.app": "q/app.py", "q.logging": "q/logging.py"}
+    found = Resolver(modules, lambda path: module_facts(files[path], "q"))
+    assert (found.origin("q", "App"), found.origin("q", "getLogger")) == ("q.app", None)

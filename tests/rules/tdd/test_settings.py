@@ -9,8 +9,17 @@ import pytest
 
 from constitution_hooks.core.config import Settings, load_config
 from constitution_hooks.core.errors import UsageError
+from constitution_hooks.core.registry import Rule
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules import SECTIONS
-from constitution_hooks.rules.tdd.settings import TddSettings, violation
+from constitution_hooks.rules.tdd.settings import (
+    BEFORE_TEST,
+    MISSING_TEST,
+    NAMED_UNVERIFIED,
+    NO_ASSERTION,
+    UNTESTED_ROUTE,
+    TddSettings,
+)
 
 Write = Callable[..., Path]
 
@@ -103,6 +112,18 @@ def test_exemption_global_exclude_counts_as_exempt(
     )
 
 
-def test_violation_fills_rule_id_from_code() -> None:
-    found = violation("CON201", "src/a.py", 1, 1, "no test")
-    assert (found.rule, found.code) == ("missing-test", "CON201")
+@pytest.mark.parametrize(
+    ("rule", "code", "rule_id"),
+    [
+        (MISSING_TEST, "CON201", "missing-test"),
+        (NAMED_UNVERIFIED, "CON202", "test-does-not-import-module"),
+        (NO_ASSERTION, "CON204", "test-without-assertion"),
+        (BEFORE_TEST, "CON206", "implementation-before-test"),
+        (UNTESTED_ROUTE, "CON210", "endpoint-without-test"),
+    ],
+)
+def test_rule_at_named_tdd_rule_fills_code_and_id(
+    rule: Rule, code: str, rule_id: str
+) -> None:
+    found = rule.at("src/a.py", Finding(3, 5, "no test"))
+    assert found == Violation("src/a.py", 3, 5, code, rule_id, "no test")

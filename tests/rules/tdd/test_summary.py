@@ -112,5 +112,21 @@ def test_behaviour_class_field_annotation_is_behaviour() -> None:
     assert first != behaviour(ast.parse("class M(BaseModel):\n    x: str\n"))
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        '"""Doc."""\nfrom typing import Any\ndef f(x: int) -> int:\n    """D."""\n'
+        "    return x\n",
+        "if TYPE_CHECKING:\n    from a import B\nclass C:\n    def m(self, *a: B):\n"
+        "        pass\n",
+    ],
+)
+def test_behaviour_leaves_the_tree_as_it_was(source: str) -> None:
+    tree = ast.parse(source)
+    digest = behaviour(tree)
+    assert ast.dump(tree) == ast.dump(ast.parse(source))
+    assert behaviour(tree) == digest
+
+
 def test_resolve_relative_above_the_top_is_none() -> None:
     assert resolve_relative("x", 3, "pkg") is None

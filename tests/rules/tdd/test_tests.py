@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
@@ -60,7 +59,7 @@ def test_check_tests_method_in_test_class_reported_at_its_line(
 
 
 def test_check_tests_custom_pattern_applies(cfg: TddSettings) -> None:
-    loose = replace(cfg, name_pattern=r"test_\w+")
+    loose = cfg._replace(name_pattern=r"test_\w+")
     assert found("def test_total():\n    assert 1\n", loose) == []
 
 
@@ -72,7 +71,7 @@ def test_check_tests_con205_message_names_pattern(cfg: TddSettings) -> None:
 
 
 def test_check_tests_exempt_file_skipped(cfg: TddSettings) -> None:
-    exempt = replace(cfg, exempt=(("tests/*", "legacy suite"),))
+    exempt = cfg._replace(exempt=(("tests/*", "legacy suite"),))
     assert found("def test_x():\n    pass\n", exempt) == []
 
 

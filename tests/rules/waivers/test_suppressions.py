@@ -73,6 +73,16 @@ def _found(parse: Parse, settings: Make, text: str, **options: object) -> list[s
         ("x = 1  # type: int\n", []),
         ("x = f()  # type: ignore[misc] # noqa: E501\n", ["1:10", "1:31"]),
         ("x = f()  # type: ignore[misc] # noqa: E501 -- both from codegen\n", []),
+        ('"""\n# noqa\n  # type: ignore\n"""\n', []),
+        ('def f():\n    """Use # noqa: E501 here."""\n', []),
+        ('s = """\n# Reason: in the string\n"""; import os  # noqa: F401\n', ["3:17"]),
+        ('s = """\n# Reason: in the string\n"""\nimport os  # noqa: F401\n', ["4:12"]),
+        ("x = 1  #\nnoqa = 2  # noqa\n", ["2:11"]),
+        ("# Reason: the argv as the spec\nrun(\n    # fmt: skip\n    [1],\n)\n", []),
+        ("run(\n    # Reason: the argv as the spec\n    [1],  # fmt: skip\n)\n", []),
+        ("if a:\n    if b:\n        pass\nelse:  # pragma: no cover\n    x\n", ["4:8"]),
+        ("import os  # noqa\nx = (\n", ["1:12"]),
+        ("import os  # noqa\ry = 1  # noqa: F401 -- used by the plugins\r", ["1:12"]),
     ],
 )
 def test_check_suppressions_snippet_reports_positions(
@@ -140,6 +150,16 @@ def test_check_suppressions_file_without_markers_reads_no_comments(
 ) -> None:
     source = parse("x = 1  # plain\n")
     assert list(check_suppressions(source, settings("suppressions"))) == []
+    assert "comments" not in vars(source)
+
+
+def test_check_suppressions_long_file_reads_only_lines_around_directives(
+    parse: Parse, settings: Make
+) -> None:
+    body = "".join(f"def f{n}():\n    return '# noqa'\n\n" for n in range(200))
+    source = parse(body + "import os  # noqa\n")
+    (finding,) = check_suppressions(source, settings("suppressions"))
+    assert (finding.line, finding.column) == (601, 12)
     assert "comments" not in vars(source)
 
 

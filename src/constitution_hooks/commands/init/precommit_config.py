@@ -1,39 +1,39 @@
 """Merge our hooks and the peer gates into a ``.pre-commit-config.yaml``.
 
-What is there is read through matcher paths (``yaml_edit``); what is missing goes
-in as text at the places those paths find, so every line and comment of the file
-stays. A file that does not parse, or whose shape cannot be extended safely, is
-refused with a ``UsageError`` (exit 2) before anything is written.
+What is there is read through paths (``yaml_edit``); what is missing goes in as
+text at the places those paths find, so every line and comment of the file stays.
+A file that does not parse, or whose shape cannot be extended safely, is refused
+with a ``UsageError`` (exit 2) before anything is written; so is a merge that does
+not read back with every hook and install type it was to add.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from typing import Any
 
 import yaml
+from yaml.nodes import CollectionNode
 
 from constitution_hooks.commands.init.gates import HookSpec, Present, choose
 from constitution_hooks.commands.init.yaml_edit import (
+    EACH,
     Edit,
-    Item,
-    Value,
     apply,
     compose,
+    dump,
+    extend,
     find,
-    indents,
-    line_after,
     scalar,
 )
 from constitution_hooks.core.errors import UsageError
 
 FILE = ".pre-commit-config.yaml"
 INSTALL_TYPES = ("pre-commit", "commit-msg", "pre-push")
-REPOS = (Value("repos"), Item())
-HOOKS = (*REPOS, Value("hooks"), Item())
+REPOS = ("repos", EACH)
 _HEADER = (
-    "# Written by `constitution init`: the constitution's gates at their git stages.",
-    "# `pre-commit install` installs every stage in default_install_hook_types.",
+    "# Written by `constitution init`: the constitution's gates at their git stages.\n"
+    "# `pre-commit install` installs every stage in default_install_hook_types.\n"
 )
 
 
@@ -45,28 +45,13 @@ def present(root: yaml.Node | None) -> list[Present]:
         >>> present(root)
         [Present(repo='local', id='x', entry='')]
     """
-    found = []
-    for repo in find(root, REPOS):
-        url = scalar(repo, (Value("repo"),)) or ""
-        for hook in find(repo, (Value("hooks"), Item())):
-            hook_id = scalar(hook, (Value("id"),)) or ""
-            found.append(Present(url, hook_id, scalar(hook, (Value("entry"),)) or ""))
-    return found
-
-
-def quoted(value: str) -> str:
-    """``value`` as a YAML scalar that reads back as the same string.
-
-    Example:
-        >>> quoted("v1"), quoted("1234")
-        ('v1', '"1234"')
-    """
-    plain = value and yaml.safe_load(value) == value and value.strip() == value
-    return (
-        value
-        if plain and ": " not in value and " #" not in value
-        else json.dumps(value)
-    )
+    return [
+        Present(
+            scalar(repo, ("repo",)), scalar(hook, ("id",)), scalar(hook, ("entry",))
+        )
+        for repo in find(root, REPOS)
+        for hook in find(repo, ("hooks", EACH))
+    ]
 
 
 def plan_precommit(
@@ -83,10 +68,11 @@ def plan_precommit(
 
     Example:
         >>> text, changes, notes, added = plan_precommit(
-        ...     None, "r", "v1", ruff_format=True, language=None
+        ...     "repos:\\n- repo: local\\n  hooks:\\n  - id: black\\n",
+        ...     "https://example.invalid/c", "v1", ruff_format=False, language=None
         ... )
-        >>> changes[-1].startswith("added hooks: constitution, project-contract")
-        True
+        >>> "black" in added, added[:2]
+        (False, ['constitution', 'project-contract'])
     """
     found = present(compose(text or "", FILE))
     hooks, notes = choose(found, repo, rev, ruff_format=ruff_format)
@@ -111,123 +97,101 @@ def merge_precommit(
         UsageError: The file does not parse, or cannot be extended safely.
 
     Example:
-        >>> spec = HookSpec("r", "v1", "x", ("pre-push",))
-        >>> merge_precommit(None, [spec])[1][-1]
-        'added hooks: x'
-
+        >>> start = "default_install_hook_types: [pre-commit]  # ours\\nrepos: []\\n"
+        >>> print(merge_precommit(start, [])[0], end="")
+        default_install_hook_types: [pre-commit, commit-msg, pre-push]  # ours
+        repos: []
     """
     original = text or ""
-    eol = "\r\n" if "\r\n" in original else "\n"
     if original and not original.endswith("\n"):
-        original += eol
+        original += "\r\n" if "\r\n" in original else "\n"
     root = compose(original, FILE)
-    if root is not None and not isinstance(root, yaml.MappingNode):
-        raise UsageError(f"{FILE}: the top level is not a mapping; left untouched")
-    changes: list[str] = []
+    if root is not None and not _block(root, yaml.MappingNode):
+        raise UsageError(
+            f"{FILE}: the top level is not `key: value` lines; left untouched"
+        )
     try:
-        edits = [
-            *_top_keys(root, original, language, changes),
-            *_repos(root, original, hooks, changes),
-        ]
+        edits, changes = _edits(root, original, hooks, language)
     except UsageError as error:
         raise UsageError(f"{FILE}: {error}; left untouched") from error
     if not changes:
         return text or "", []
-    merged = apply(
-        original, [(at, cut, new.replace("\n", eol)) for at, cut, new in edits]
-    )
-    _verify(merged, hooks)
+    merged = apply(original, edits)
+    _verify(merged, hooks, language)
     return merged, changes
 
 
-def _top_keys(
-    root: yaml.Node | None, text: str, language: str | None, changes: list[str]
-) -> list[Edit]:
-    repos_key = [k for k, _ in getattr(root, "value", ()) if k.value == "repos"]
-    at = repos_key[0].start_mark.index if repos_key else len(text)
-    lines = list(_HEADER) if not text.strip() else []
-    edits = []
-    types = find(root, (Value("default_install_hook_types"),))
-    if not types:
-        changes.append(f"set default_install_hook_types: {', '.join(INSTALL_TYPES)}")
-        lines.append(f"default_install_hook_types: [{', '.join(INSTALL_TYPES)}]")
-    else:
-        edits += _install_types(types[0], text, changes)
-    if language and not find(root, (Value("default_language_version"),)):
-        changes.append(f"set default_language_version: python: {language}")
-        lines += ["default_language_version:", f"  python: {language}"]
-    return [(at, 0, "".join(f"{line}\n" for line in lines)), *edits] if lines else edits
-
-
-def _install_types(node: yaml.Node, text: str, changes: list[str]) -> list[Edit]:
-    items = node.value if isinstance(node, yaml.SequenceNode) else []
-    if not items:
-        raise UsageError("default_install_hook_types is not a list")
-    missing = [t for t in INSTALL_TYPES if t not in {str(i.value) for i in items}]
-    if not missing:
-        return []
-    changes.append(f"added {', '.join(missing)} to default_install_hook_types")
-    # Reason: a new item goes right after the last one, in the list's own style.
-    gap = (
-        ", "
-        if getattr(node, "flow_style", False)
-        else f"\n{' ' * indents(text, node)[0]}- "
-    )
-    return [(items[-1].end_mark.index, 0, "".join(gap + t for t in missing))]
-
-
-def _repos(
-    root: yaml.Node | None, text: str, hooks: Sequence[HookSpec], changes: list[str]
-) -> list[Edit]:
-    if not hooks:
-        return []
-    changes.append("added hooks: " + ", ".join(h.id for h in hooks))
-    found = find(root, (Value("repos"),))
-    if not found:
-        return [(len(text), 0, "repos:\n" + _new_repos(hooks, 2, 4))]
-    seq = found[0]
-    if isinstance(seq, yaml.ScalarNode) and seq.tag.endswith(":null"):
-        return [(line_after(text, seq), 0, _new_repos(hooks, 2, 4))]
-    dash, content = indents(text, seq)
-    edits, left = [], list(hooks)
-    for repo in find(root, REPOS):
-        url = scalar(repo, (Value("repo"),))
-        mine = [h for h in left if h.repo == url and url != "local"]
-        listed = [n for n in find(repo, (Value("hooks"),)) if _block(n)]
-        if mine and listed:
-            inner, body = indents(text, listed[0])
-            edits.append((line_after(text, listed[0]), 0, _hooks(mine, inner, body)))
-            left = [h for h in left if h not in mine]
-    return [*edits, (line_after(text, seq), 0, _new_repos(left, dash, content))]
-
-
-def _block(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value
-
-
-def _new_repos(hooks: Sequence[HookSpec], dash: int, content: int) -> str:
-    pad, out = " " * content, ""
-    for repo in dict.fromkeys(h.repo for h in hooks):
-        group = [h for h in hooks if h.repo == repo]
-        out += f"{' ' * dash}-{' ' * (content - dash - 1)}repo: {quoted(repo)}\n"
-        out += f"{pad}rev: {quoted(group[0].rev)}\n" if group[0].rev else ""
-        out += f"{pad}hooks:\n" + _hooks(group, content + 2, content + 4)
-    return out
-
-
-def _hooks(hooks: Sequence[HookSpec], dash: int, body: int) -> str:
-    gap, pad = " " * (body - dash - 1), " " * body
-    return "".join(
-        f"{' ' * dash}-{gap}id: {h.id}\n"
-        + "".join(f"{pad}{line}\n" for line in h.body())
-        for h in hooks
-    )
-
-
-def _verify(merged: str, hooks: Sequence[HookSpec]) -> None:
-    root = compose(merged, FILE)
-    ids = {hook.id for hook in present(root)} | {
-        str(n.value) for n in find(root, (Value("default_install_hook_types"), Item()))
+def _edits(
+    root: yaml.Node | None, text: str, hooks: Sequence[HookSpec], language: str | None
+) -> tuple[list[Edit], list[str]]:
+    """The insertions, and what they add in words."""
+    listed = {scalar(n, ()) for n in find(root, ("default_install_hook_types", EACH))}
+    types = [t for t in INSTALL_TYPES if t not in listed]
+    edits, left = _into_entries(root, text, hooks)
+    wanted: dict[str, Any] = {
+        "default_install_hook_types": types,
+        "default_language_version": {"python": language} if language else {},
+        "repos": _entries(left),
     }
-    if not {h.id for h in hooks} | set(INSTALL_TYPES) <= ids:
+    new = {}
+    for key, value in wanted.items():
+        found = find(root, (key,))
+        if value and not found:
+            new[key] = value
+        elif value and isinstance(value, list):
+            # Reason: lists are extended; a Python version already there is the user's.
+            edits.append(extend(text, found[0], value))
+    if new:
+        keys = [k for k, _ in root.value if k.value == "repos"] if root else []
+        at = keys[0].start_mark.index if keys else len(text)
+        edits.append((at, ("" if text.strip() else _HEADER) + dump(new, 0, 2)))
+    changes = (
+        [f"added {', '.join(types)} to default_install_hook_types"] if types else []
+    )
+    if "default_language_version" in new:
+        changes.append(f"set default_language_version: python: {language}")
+    if hooks:
+        changes.append("added hooks: " + ", ".join(hook.id for hook in hooks))
+    return edits, changes
+
+
+def _into_entries(
+    root: yaml.Node | None, text: str, hooks: Sequence[HookSpec]
+) -> tuple[list[Edit], list[HookSpec]]:
+    """Our hooks into our repository's entry where it lists hooks in a block."""
+    edits, left = [], list(hooks)
+    for entry in find(root, REPOS):
+        url = scalar(entry, ("repo",))
+        mine = [hook for hook in left if hook.repo == url != "local"]
+        listed = [n for n in find(entry, ("hooks",)) if _block(n, yaml.SequenceNode)]
+        if mine and listed:
+            edits.append(extend(text, listed[0], [_hook(hook) for hook in mine]))
+            left = [hook for hook in left if hook not in mine]
+    return edits, left
+
+
+def _block(node: yaml.Node, kind: type[CollectionNode]) -> bool:
+    """Whether ``node`` is a ``kind`` in block style, with items."""
+    return isinstance(node, kind) and bool(node.value) and not node.flow_style
+
+
+def _entries(hooks: Sequence[HookSpec]) -> list[dict[str, object]]:
+    """New ``repos`` entries: one per repository, with its ``rev`` when pinned."""
+    entries: list[dict[str, object]] = []
+    for url, rev in dict.fromkeys((hook.repo, hook.rev) for hook in hooks):
+        group = [_hook(h) for h in hooks if (h.repo, h.rev) == (url, rev)]
+        entries.append({"repo": url, **({"rev": rev} if rev else {}), "hooks": group})
+    return entries
+
+
+def _hook(hook: HookSpec) -> dict[str, object]:
+    """The hook as YAML data: its id, then the keys its lines hold."""
+    return {"id": hook.id, **yaml.safe_load("\n".join(hook.body()))}
+
+
+def _verify(merged: str, hooks: Sequence[HookSpec], language: str | None) -> None:
+    """Refuse a merge after which planning again would still find something to add."""
+    root = compose(merged, FILE)
+    ids = {hook.id for hook in present(root)}
+    if _edits(root, merged, [h for h in hooks if h.id not in ids], language)[1]:
         raise UsageError(f"{FILE}: could not merge safely; left untouched")

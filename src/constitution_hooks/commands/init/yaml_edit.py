@@ -1,56 +1,30 @@
-"""Text edits of a YAML file at places found by matcher paths over its node tree.
+"""Insertions into a YAML file at places found by declared paths over its nodes.
 
-The file is composed (PyYAML's node tree, each node with its start and end marks)
-only to find places; every change is an insertion or a replacement of a span of the
-original text, so every other line, comment and quote of the user's file stays.
-A path is a tuple of matchers, read left to right: ``(Value("repos"), Item())`` is
-every item of the top-level ``repos`` list.
+The technique of pre-commit's ``migrate-config``: the file is composed (PyYAML's
+node tree, each node with its start and end marks) only to find places, and every
+change is an insertion into the original text, so every other line, comment and
+quote of the user's file stays. A path reads left to right: a string is the value
+under that key of a mapping, ``EACH`` every item of a list, so
+``("repos", EACH, "repo")`` is the ``repo`` of every entry of ``repos``. What is
+inserted is written by PyYAML's own dumper, so it is quoted as YAML needs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+import textwrap
+from collections.abc import Iterable, Sequence
+from types import EllipsisType
+from typing import Any, cast
 
 import yaml
+from yaml.nodes import CollectionNode
+from yaml.representer import SafeRepresenter
 
 from constitution_hooks.core.errors import UsageError
 
-
-class Value(NamedTuple):
-    """Matches the value under ``key`` in a mapping.
-
-    Example:
-        >>> root = compose("a: 1\\nb: 2\\n", "x.yaml")
-        >>> [node.value for node in find(root, (Value("b"),))]
-        ['2']
-    """
-
-    key: str
-
-    def match(self, node: yaml.Node) -> Iterator[yaml.Node]:
-        """The values of ``node``'s entries named ``key``."""
-        if isinstance(node, yaml.MappingNode):
-            yield from (v for k, v in node.value if k.value == self.key)
-
-
-class Item(NamedTuple):
-    """Matches every item of a sequence.
-
-    Example:
-        >>> root = compose("- a\\n- b\\n", "x.yaml")
-        >>> [node.value for node in find(root, (Item(),))]
-        ['a', 'b']
-    """
-
-    def match(self, node: yaml.Node) -> Iterator[yaml.Node]:
-        """The items of ``node`` when it is a sequence."""
-        if isinstance(node, yaml.SequenceNode):
-            yield from node.value
-
-
-Path = tuple[Value | Item, ...]
-Edit = tuple[int, int, str]  # (character offset, characters replaced, new text)
+EACH = ...
+Path = tuple[str | EllipsisType, ...]
+Edit = tuple[int, str]  # (character offset, text inserted there)
 
 
 def compose(text: str, name: str) -> yaml.Node | None:
@@ -79,25 +53,32 @@ def find(root: yaml.Node | None, path: Path) -> list[yaml.Node]:
 
     Example:
         >>> root = compose("repos:\\n- hooks:\\n  - id: a\\n  - id: b\\n", "x")
-        >>> path = (Value("repos"), Item(), Value("hooks"), Item(), Value("id"))
-        >>> [node.value for node in find(root, path)]
+        >>> [node.value for node in find(root, ("repos", EACH, "hooks", EACH, "id"))]
         ['a', 'b']
     """
-    found: Iterable[yaml.Node] = () if root is None else (root,)
-    for matcher in path:
-        found = [child for node in found for child in matcher.match(node)]
-    return list(found)
+    found = [] if root is None else [root]
+    for step in path:
+        found = [child for node in found for child in _children(node, step)]
+    return found
 
 
-def scalar(root: yaml.Node | None, path: Path) -> str | None:
-    """The first scalar at ``path``, or None.
+def _children(node: yaml.Node, step: str | EllipsisType) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode) and step is EACH:
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [value for key, value in node.value if key.value == step]
+    return []
+
+
+def scalar(root: yaml.Node | None, path: Path) -> str:
+    """The first scalar at ``path``, or ``""``.
 
     Example:
-        >>> scalar(compose("repo: local\\n", "x"), (Value("repo"),))
+        >>> scalar(compose("repo: local\\n", "x"), ("repo",))
         'local'
     """
-    nodes = [n for n in find(root, path) if isinstance(n, yaml.ScalarNode)]
-    return str(nodes[0].value) if nodes else None
+    found = [n.value for n in find(root, path) if isinstance(n, yaml.ScalarNode)]
+    return str(found[0]) if found else ""
 
 
 def line_after(text: str, node: yaml.Node) -> int:
@@ -105,49 +86,98 @@ def line_after(text: str, node: yaml.Node) -> int:
 
     Example:
         >>> text = "a:\\n  - x\\n  # note\\nb: 1\\n"
-        >>> text[line_after(text, find(compose(text, "x"), (Value("a"),))[0]):]
+        >>> text[line_after(text, find(compose(text, "x"), ("a",))[0]):]
         '  # note\\nb: 1\\n'
     """
-    last = node
-    while isinstance(last, (yaml.SequenceNode, yaml.MappingNode)) and last.value:
-        if getattr(last, "flow_style", False):
-            break
-        tail = last.value[-1]
-        last = tail[1] if isinstance(tail, tuple) else tail
-    end = text.find("\n", last.end_mark.index - (last.end_mark.column == 0))
+    # Reason: a block list ends where the next token starts, past trailing comments.
+    while isinstance(node, CollectionNode) and node.value and not node.flow_style:
+        node = (
+            node.value[-1][1] if isinstance(node.value[-1], tuple) else node.value[-1]
+        )
+    end = text.find("\n", node.end_mark.index - (node.end_mark.column == 0))
     return len(text) if end < 0 else end + 1
 
 
-def indents(text: str, sequence: yaml.Node) -> tuple[int, int]:
-    """The column of a block sequence's dash, and of its items' content.
+def extend(text: str, node: yaml.Node, items: Sequence[object]) -> Edit:
+    """The insertion that appends ``items`` to the list ``node``, in its style.
 
     Raises:
-        UsageError: The sequence is empty or written in flow style (``[a, b]``).
+        UsageError: ``node`` is an empty list, or a value that is not a list.
 
     Example:
-        >>> text = "repos:\\n-   repo: x\\n"
-        >>> indents(text, find(compose(text, "x"), (Value("repos"),))[0])
-        (0, 4)
+        >>> text = "a:\\n  - x  # one\\nb: [1]  # two\\n"
+        >>> root = compose(text, "x")
+        >>> print(apply(text, [extend(text, find(root, (k,))[0], ["y"]) for k in "ab"]))
+        a:
+          - x  # one
+          - y
+        b: [1, y]  # two
+        <BLANKLINE>
     """
-    items = getattr(sequence, "value", None)
-    if not isinstance(sequence, yaml.SequenceNode) or sequence.flow_style or not items:
-        raise UsageError("cannot extend a flow-style or empty list")
-    mark = items[0].start_mark
-    start = text.rfind("\n", 0, mark.index) + 1
-    dash = text.rfind("-", start, mark.index)
-    if dash < 0:
-        raise UsageError("cannot find the list's indentation")
-    return dash - start, mark.column
+    if node.tag.endswith(":null") and not node.value:  # `key:` with nothing after
+        return line_after(text, node), dump(items, 2, 2)
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        raise UsageError(
+            f"line {node.start_mark.line + 1}: cannot extend a flow-style or empty"
+            " list, or a value that is not a list; write it as a block list"
+        )
+    if node.flow_style:
+        return node.value[-1].end_mark.index, ", " + dump(items)[1:-2]
+    dash = node.start_mark.column
+    step = node.value[0].start_mark.column - dash
+    return line_after(text, node), dump(items, dash, step)
 
 
-def apply(text: str, edits: Iterable[Edit]) -> str:
-    """Apply edits from the bottom up; edits at one offset keep their order.
+class _Representer(SafeRepresenter):
+    """Lists of plain values in flow style (``[a, b]``), all else in block style."""
+
+    def represent_sequence(
+        self, tag: str, sequence: Iterable[Any], flow_style: bool | None = None
+    ) -> yaml.SequenceNode:
+        """A list, in flow style when its items are plain values."""
+        node = super().represent_sequence(tag, sequence, flow_style)
+        node.flow_style = all(isinstance(n, yaml.ScalarNode) for n in node.value)
+        return node
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indents a list under its key (``key:\\n  - item``), as the files we edit do."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        """Never indentless."""
+        super().increase_indent(flow, False)
+
+
+def dump(data: object, dash: int = 0, step: int = 0) -> str:
+    """``data`` as YAML: block with ``step`` and its dashes at ``dash``, else flow.
+
+    Lists of plain values inside come out in flow style (``[pre-push]``).
 
     Example:
-        >>> apply("ac", [(1, 0, "b"), (2, 0, "d"), (1, 0, "B")])
-        'abBcd'
+        >>> print(dump([{"id": "x", "stages": ["pre-push"]}], 2, 2), end="")
+          - id: x
+            stages: [pre-push]
+        >>> dump(["1234", "v1"])
+        "['1234', v1]\\n"
     """
-    ordered = sorted(enumerate(edits), key=lambda e: (e[1][0], e[0]), reverse=True)
-    for _, (offset, removed, new) in ordered:
-        text = text[:offset] + new + text[offset + removed :]
-    return text
+    node = cast(CollectionNode, _Representer(sort_keys=False).represent_data(data))
+    node.flow_style = not step
+    text = yaml.serialize(node, Dumper=_Dumper, indent=step or 2)
+    return textwrap.indent(text, " " * dash)
+
+
+def apply(text: str, edits: Sequence[Edit]) -> str:
+    """Insert each edit's text at its offset, in the text's own line ending.
+
+    Edits at one offset keep their order.
+
+    Example:
+        >>> apply("a\\r\\nc\\r\\n", [(3, "b\\n"), (6, "d\\n"), (3, "B\\n")])
+        'a\\r\\nb\\r\\nB\\r\\nc\\r\\nd\\r\\n'
+    """
+    eol = "\r\n" if "\r\n" in text else "\n"
+    parts, done = [], 0
+    for at, new in sorted(edits, key=lambda edit: edit[0]):
+        parts += [text[done:at], new.replace("\n", eol)]
+        done = at
+    return "".join(parts) + text[done:]

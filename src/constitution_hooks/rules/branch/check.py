@@ -16,10 +16,10 @@ class BranchSettings(NamedTuple):
 
     Example:
         >>> Settings({"patterns": ["main"]}).record(BranchSettings).patterns
-        ['main']
+        ('main',)
     """
 
-    patterns: Sequence[str]
+    patterns: tuple[str, ...]
 
 
 # Reason: common spellings of the six kinds, mapped to the constitution's prefix.

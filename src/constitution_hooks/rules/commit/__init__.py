@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from constitution_hooks.core.commit_text import MAX_LENGTH
+from constitution_hooks.core.commit_text import TYPES as TYPES
 from constitution_hooks.core.options import (
     Option,
     Section,
@@ -14,12 +16,13 @@ from constitution_hooks.core.registry import Rule
 from constitution_hooks.rules.commit.ai_references import valid_patterns
 
 _HOOK = "commit-message"
-TYPES = ("feat", "fix", "docs", "style", "refactor", "test", "chore")
 SECTION = Section(
     "commit-message",
     (
         string_list("types", TYPES, "allowed types, written exactly (lowercase)"),
-        positive_int("max-length", 49, "most characters the first line may have"),
+        positive_int(
+            "max-length", MAX_LENGTH, "most characters the first line may have"
+        ),
         string(
             "length-of",
             "first-line",

@@ -126,7 +126,6 @@ class _Index(NamedTuple):
 
 @lru_cache(maxsize=1)
 def catalogue_index() -> _Index:
-    # Reason: the catalogue is imported here, on first use, never at start-up.
     from constitution_hooks.rules.commit.ai_catalogue import TOOLS
     from constitution_hooks.rules.commit.ai_models import GATEWAYS, MODELS, VENDORS
 

@@ -117,7 +117,6 @@ def find_ai_references(
     """
     if any(pattern.search(line) for pattern in allow):
         return []
-    # Reason: the catalogue loads on the first line judged, never at start-up.
     from constitution_hooks.rules.commit.ai_lines import find_references
 
     found = find_references(line, first) if catalogue else []

@@ -2,7 +2,9 @@
 
 Pure functions: no git, no files. The commit-msg hook sees the message before git
 cleans it, so comments, the ``git commit -v`` scissors block and blank lines are
-removed here exactly as git's default ``strip`` clean-up removes them.
+removed exactly as git's default ``strip`` clean-up removes them. The cleaning and
+the split of the first line are ``core/commit_text.py``'s (shared with the
+launcher's fast path); this module gives them named records.
 """
 
 from __future__ import annotations
@@ -10,16 +12,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# Reason: git's own list for core.commentChar=auto, tried in this order.
-COMMENT_CANDIDATES = "#;@!$%^&|:"
-CUT_LINE = "------------------------ >8 ------------------------"
-# Reason: git's own isspace() (git-compat-util.h) is only space, tab, LF and CR;
-# a trailing form feed or vertical tab stays in the stored message.
-_GIT_SPACE = " \t\n\r"
-_HEADER = re.compile(
-    r"(?P<type>[^\s():!]+)(?:\((?P<scope>[^()]*)\))?(?P<bang>!)?:"
-    r"(?P<space>[ \t]*)(?P<subject>.*)"
-)
+from constitution_hooks.core.commit_text import CUT_LINE as CUT_LINE
+from constitution_hooks.core.commit_text import clean_lines, hook_lines, split_header
+from constitution_hooks.core.commit_text import resolve_comment as resolve_comment
+
 # Reason: the subjects git (and forges' merge buttons) write themselves.
 _GIT_GENERATED = re.compile(
     r"Merge (?:branch|branches|tag|commit|remote-tracking branch) '.+"
@@ -87,42 +83,6 @@ class Header(NamedTuple):
     subject: str
 
 
-def resolve_comment(setting: str, text: str) -> str:
-    """Return the comment prefix git used for this message.
-
-    ``core.commentChar=auto`` makes git pick the first of ``#;@!$%^&|:`` that
-    starts no line of the message; the file only shows the result, so the char is
-    read from the scissors line, else from the comment block git appends at the
-    end, else git's own choice over the text.
-
-    Args:
-        setting: ``core.commentChar`` (or ``core.commentString``) as configured.
-        text: The message file's text.
-
-    Returns:
-        The prefix that marks comment lines.
-
-    Example:
-        >>> resolve_comment("auto", "feat: x\\n\\n#1 fixed\\n; Please enter\\n")
-        ';'
-    """
-    if setting != "auto":
-        return setting
-    lines = text.split("\n")
-    for line in lines:
-        for candidate in COMMENT_CANDIDATES:
-            if line.startswith(f"{candidate} {CUT_LINE}"):
-                return candidate
-    last = next((line for line in reversed(lines) if line.strip(_GIT_SPACE)), "")
-    if last[:1] and last[0] in COMMENT_CANDIDATES:
-        return last[0]
-    used = {line[:1] for line in lines}
-    return next((c for c in COMMENT_CANDIDATES if c not in used), "#")
-
-
-CLEANUP_MODES = ("default", "strip", "whitespace", "verbatim", "scissors")
-
-
 def message_for_hook(text: str, comment: str, cleanup: str = "default") -> Message:
     """Clean a commit-msg hook's file for the ``commit.cleanup`` mode in use.
 
@@ -148,35 +108,7 @@ def message_for_hook(text: str, comment: str, cleanup: str = "default") -> Messa
         >>> message_for_hook("#123 fix the thing\\n", "#", "strip").is_empty
         True
     """
-    mode = cleanup.strip().lower()
-    if mode == "strip":
-        return clean_message(text, comment)
-    if mode in ("whitespace", "verbatim", "scissors"):
-        return clean_message(text, "", cut=comment)
-    stripped = clean_message(text, comment)
-    if _edited(text, comment):
-        return stripped
-    kept = clean_message(text, "", cut=comment)
-    if stripped.is_empty:
-        return kept
-    dropped = set(stripped.numbers)
-    comments = tuple(
-        (number, line)
-        for number, line in zip(kept.numbers, kept.lines, strict=True)
-        if number not in dropped and line.startswith(comment)
-    )
-    return stripped._replace(comments=comments)
-
-
-def _edited(text: str, comment: str) -> bool:
-    """Whether git's editor template is in the file (a bare comment line)."""
-    # Reason: git's template always has a line holding only the comment prefix
-    # (and `commit -v` a scissors line); a `-m` or `-F` message has neither.
-    scissors = f"{comment} {CUT_LINE}"
-    return any(
-        line.rstrip(_GIT_SPACE) == comment or line.startswith(scissors)
-        for line in text.split("\n")
-    )
+    return Message(*hook_lines(text, comment, cleanup))
 
 
 def clean_message(text: str, comment: str = "#", cut: str | None = None) -> Message:
@@ -199,27 +131,7 @@ def clean_message(text: str, comment: str = "#", cut: str | None = None) -> Mess
         >>> clean_message("feat: x  \\n\\n\\n# c\\nbody\\n").lines
         ('feat: x', '', 'body')
     """
-    lines: list[str] = []
-    numbers: list[int] = []
-    blank_pending = False
-    cut = comment if cut is None else cut
-    scissors = f"{cut} {CUT_LINE}"
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if cut and raw.startswith(scissors):
-            break
-        if comment and raw.startswith(comment):
-            continue
-        line = raw.rstrip(_GIT_SPACE)
-        if not line:
-            blank_pending = True
-            continue
-        if blank_pending and lines:
-            lines.append("")
-            numbers.append(number - 1)
-        lines.append(line)
-        numbers.append(number)
-        blank_pending = False
-    return Message(tuple(lines), tuple(numbers))
+    return Message(*clean_lines(text, comment, cut))
 
 
 def parse_header(line: str) -> Header | None:
@@ -237,16 +149,8 @@ def parse_header(line: str) -> Header | None:
         >>> parse_header("add search") is None
         True
     """
-    match = _HEADER.fullmatch(line)
-    if match is None:
-        return None
-    return Header(
-        match["type"],
-        match["scope"],
-        match["bang"] is not None,
-        match["space"],
-        match["subject"],
-    )
+    parts = split_header(line)
+    return None if parts is None else Header(*parts)
 
 
 def is_git_generated(line: str) -> bool:

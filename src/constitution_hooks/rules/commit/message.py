@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from constitution_hooks.core.config import Settings
+from constitution_hooks.core.commit_text import body_glued, format_fault, measured
 from constitution_hooks.core.registry import Rule
 from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules.commit import (
@@ -35,6 +35,7 @@ from constitution_hooks.rules.commit.cleanup import (
     is_git_generated,
     parse_header,
 )
+from constitution_hooks.rules.commit.settings import CommitSettings
 
 _FORM = '"<type>(<scope>): <subject>"'
 _TYPE_WORDS = {
@@ -142,21 +143,32 @@ _KEPT_NOTE = (
 )
 
 Found = tuple[Rule, Finding]
+# Reason: the faults core/commit_text.format_fault names, in the words CON301 uses.
+_FAULTS = {
+    "form": "first line {line} is not " + _FORM + "; write it",
+    "empty-scope": "first line {line} has empty parentheses; name a scope or drop them",
+    "no-subject": "first line {line} has no subject after the colon; add one",
+    "space": "first line {line} needs exactly one space after the colon",
+    "no-scope": "first line {line} has no scope (a scope is required)",
+    "scope": "scope {scope} in {line} is not allowed ({allowed})",
+}
 
 
-def check_message(message: Message, settings: Settings) -> Iterator[Found]:
+def check_message(message: Message, settings: CommitSettings) -> Iterator[Found]:
     """Judge a cleaned message against CON301-CON306.
 
     Args:
         message: The message after git's clean-up (see ``clean_message``).
-        settings: The ``commit-message`` table.
+        settings: The ``commit-message`` table, resolved.
 
     Yields:
         ``(rule, finding)`` pairs; lines are the message's original line numbers.
 
     Example:
         >>> from constitution_hooks.rules.commit.cleanup import clean_message
-        >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.core.commit_text import DEFAULTS
+        >>> from constitution_hooks.core.config import Settings
+        >>> s = CommitSettings.from_settings(Settings(DEFAULTS))
         >>> [r.code for r, _ in check_message(clean_message("Add search"), s)]
         ['CON301']
     """
@@ -164,21 +176,21 @@ def check_message(message: Message, settings: Settings) -> Iterator[Found]:
         yield EMPTY, Finding(1, 1, _empty_text(settings))
         return
     git_written = is_git_generated(message.header)
-    if not (git_written and settings.flag("allow-git-messages")):
+    if not (git_written and settings.allow_git_messages):
         yield from _check_header(message, settings)
         yield from _check_body(message)
-    if settings.flag("ai-references"):
+    if settings.ai_references:
         yield from _check_ai(message, settings)
 
 
-def _empty_text(settings: Settings) -> str:
+def _empty_text(settings: CommitSettings) -> str:
     return (
         "message is empty after git's clean-up (comment and blank lines removed);"
         f' git would abort the commit; write e.g. "{suggest("", None, settings)}"'
     )
 
 
-def _check_header(message: Message, settings: Settings) -> Iterator[Found]:
+def _check_header(message: Message, settings: CommitSettings) -> Iterator[Found]:
     line = message.header
     number = message.numbers[0]
     if line.startswith(_BOM):
@@ -189,14 +201,14 @@ def _check_header(message: Message, settings: Settings) -> Iterator[Found]:
     problem = _format_problem(line, header, settings)
     if problem:
         yield HEADER_FORMAT, Finding(number, 1, f"{problem}, e.g. {_q(example)}")
-    if header is not None and header.type not in settings.strings("types"):
+    if header is not None and header.type not in settings.types:
         yield TYPE_UNKNOWN, Finding(
             number, 1, f"{_type_problem(line, header, settings)}; e.g. {_q(example)}"
         )
     yield from _check_length(line, header, number, example, settings)
 
 
-def _check_bom(line: str, number: int, settings: Settings) -> Iterator[Found]:
+def _check_bom(line: str, number: int, settings: CommitSettings) -> Iterator[Found]:
     visible = line.lstrip(_BOM)
     header = parse_header(visible)
     example = _example(visible, header, settings)
@@ -210,26 +222,18 @@ def _check_bom(line: str, number: int, settings: Settings) -> Iterator[Found]:
     yield from _check_length(line, header, number, example, settings)
 
 
-def _format_problem(line: str, header: Header | None, settings: Settings) -> str:
-    scopes = settings.strings("scopes")
-    if header is None:
-        return f"first line {_q(line)} is not {_FORM}; write it"
-    if header.scope is not None and not header.scope.strip():
-        return f"first line {_q(line)} has empty parentheses; name a scope or drop them"
-    if not header.subject.strip():
-        return f"first line {_q(line)} has no subject after the colon; add one"
-    if header.space != " ":
-        return f"first line {_q(line)} needs exactly one space after the colon"
-    if header.scope is None and settings.flag("require-scope"):
-        return f"first line {_q(line)} has no scope (a scope is required)"
-    if header.scope is not None and scopes and header.scope not in scopes:
-        allowed = ", ".join(scopes)
-        return f"scope {_q(header.scope)} in {_q(line)} is not allowed ({allowed})"
-    return ""
+def _format_problem(line: str, header: Header | None, settings: CommitSettings) -> str:
+    fault = format_fault(header, settings.scopes, settings.require_scope)
+    if not fault:
+        return ""
+    scope = header.scope if header is not None else None
+    return _FAULTS[fault].format(
+        line=_q(line), scope=_q(scope or ""), allowed=", ".join(settings.scopes)
+    )
 
 
-def _type_problem(line: str, header: Header, settings: Settings) -> str:
-    types = settings.strings("types")
+def _type_problem(line: str, header: Header, settings: CommitSettings) -> str:
+    types = settings.types
     allowed = f"(allowed: {', '.join(types)})"
     if header.type.lower() in types:
         return (
@@ -240,25 +244,29 @@ def _type_problem(line: str, header: Header, settings: Settings) -> str:
 
 
 def _check_length(
-    line: str, header: Header | None, number: int, example: str, settings: Settings
+    line: str,
+    header: Header | None,
+    number: int,
+    example: str,
+    settings: CommitSettings,
 ) -> Iterator[Found]:
-    limit = settings.integer("max-length")
-    by_subject = header is not None and settings.text("length-of") == "subject"
-    measured = header.subject if header is not None and by_subject else line
-    if len(measured) <= limit:
+    limit = settings.max_length
+    counted = measured(line, header, settings.length_of)
+    if len(counted) <= limit:
         return
-    start = len(line) - len(measured)
+    start = len(line) - len(counted)
+    by_subject = header is not None and settings.length_of == "subject"
     what = "subject" if by_subject else "first line"
     yield SUBJECT_TOO_LONG, Finding(
         number,
         start + limit + 1,
-        f"{what} {_q(measured)} is {len(measured)} characters long (limit {limit});"
+        f"{what} {_q(counted)} is {len(counted)} characters long (limit {limit});"
         f" shorten it and move details to the body, e.g. {_q(example)}",
     )
 
 
 def _check_body(message: Message) -> Iterator[Found]:
-    if len(message.lines) > 1 and message.lines[1]:
+    if body_glued(message.lines):
         yield BODY_SEPARATION, Finding(
             message.numbers[1],
             1,
@@ -267,21 +275,23 @@ def _check_body(message: Message) -> Iterator[Found]:
         )
 
 
-def _example(line: str, header: Header | None, settings: Settings) -> str:
+def _example(line: str, header: Header | None, settings: CommitSettings) -> str:
     # Reason: a suggested first line must not repeat the AI reference CON304 flags.
-    hits = _ai_hits(line, settings, True) if settings.flag("ai-references") else []
+    hits = _ai_hits(line, settings, True) if settings.ai_references else []
     return _without(line, hits, settings) if hits else suggest(line, header, settings)
 
 
-def _ai_hits(line: str, settings: Settings, first: bool = False) -> list[Reference]:
-    builtin = settings.flag("ai-builtin-patterns")
+def _ai_hits(
+    line: str, settings: CommitSettings, first: bool = False
+) -> list[Reference]:
+    builtin = settings.ai_builtin_patterns
     builtins = DEFAULT_PATTERNS if builtin else ()
-    patterns = compile_patterns((*builtins, *settings.strings("ai-patterns")))
-    allow = compile_patterns(settings.strings("ai-allow"))
+    patterns = compile_patterns((*builtins, *settings.ai_patterns))
+    allow = compile_patterns(settings.ai_allow)
     return find_ai_references(line, patterns, allow, catalogue=builtin, first=first)
 
 
-def _check_ai(message: Message, settings: Settings) -> Iterator[Found]:
+def _check_ai(message: Message, settings: CommitSettings) -> Iterator[Found]:
     lines = [
         (number, line, "")
         for number, line in zip(message.numbers, message.lines, strict=True)
@@ -316,7 +326,7 @@ def describe(hits: list[Reference]) -> str:
     return ", ".join(f"{hit.kind}: {hit.name} ({_q(hit.text)})" for hit in hits)
 
 
-def _without(line: str, hits: list[Reference], settings: Settings) -> str:
+def _without(line: str, hits: list[Reference], settings: CommitSettings) -> str:
     # Reason: one pass over the kept pieces; cutting hit by hit is quadratic.
     kept, start = [], 0
     for hit in hits:
@@ -329,18 +339,20 @@ def _without(line: str, hits: list[Reference], settings: Settings) -> str:
     return suggest(cleaned, parse_header(cleaned), settings)
 
 
-def suggest(line: str, header: Header | None, settings: Settings) -> str:
+def suggest(line: str, header: Header | None, settings: CommitSettings) -> str:
     """Build a valid first line from the author's own words.
 
     The type is kept when allowed, else corrected (case, close spelling, or the
     first word's meaning); the subject is the author's, shortened at a word to fit.
 
     Example:
-        >>> s = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.core.commit_text import DEFAULTS
+        >>> from constitution_hooks.core.config import Settings
+        >>> s = CommitSettings.from_settings(Settings(DEFAULTS))
         >>> suggest("Fix login redirect", None, s)
         'fix: login redirect'
     """
-    types = settings.strings("types") or TYPES
+    types = settings.types or TYPES
     breaking = False
     if header is None:
         kind, scope, subject = _guess(line, types)
@@ -353,8 +365,8 @@ def suggest(line: str, header: Header | None, settings: Settings) -> str:
     subject = subject.strip().rstrip(".").strip() or "describe the change"
     if subject[:1].isupper() and not subject[1:2].isupper():
         subject = subject[0].lower() + subject[1:]
-    room = settings.integer("max-length")
-    if settings.text("length-of") == "first-line":
+    room = settings.max_length
+    if settings.length_of == "first-line":
         room -= len(prefix)
     return prefix + _shorten(subject, max(room, 1))
 
@@ -399,11 +411,11 @@ def _correct_type(kind: str, types: tuple[str, ...]) -> str:
     return guessed if guessed in types else types[0]
 
 
-def _fit_scope(scope: str | None, settings: Settings) -> str | None:
-    scopes = settings.strings("scopes")
+def _fit_scope(scope: str | None, settings: CommitSettings) -> str | None:
+    scopes = settings.scopes
     if scope is not None and (not scope.strip() or (scopes and scope not in scopes)):
         scope = None
-    if scope is None and settings.flag("require-scope"):
+    if scope is None and settings.require_scope:
         scope = scopes[0] if scopes else "core"
     return scope
 

@@ -6,13 +6,12 @@ and the changed lines from ``core.git``; nothing here runs, reads or prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
-from constitution_hooks.core.config import Settings
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.coverage import RULES as RULES
 from constitution_hooks.rules.coverage import SECTION as SECTION
 from constitution_hooks.rules.coverage.figures import (
@@ -26,6 +25,29 @@ from constitution_hooks.rules.coverage.figures import (
 )
 
 Matcher = Callable[[str, str], bool]
+BELOW_MINIMUM, DROPPED, CRITICAL_BELOW, DIFF_BELOW, TESTS_FAILED = RULES
+
+
+class GateSettings(NamedTuple):
+    """The ``coverage-gate`` table, typed (``Settings.record(GateSettings)``).
+
+    Example:
+        >>> from constitution_hooks.core.config import Settings
+        >>> table = {o.key: o.default for o in SECTION.options} | {"fail-under": 90}
+        >>> gate = Settings(table).record(GateSettings)
+        >>> gate.fail_under, gate.baseline
+        (90, '.coverage-baseline.json')
+    """
+
+    fail_under: float
+    critical: Mapping[str, float]
+    diff_fail_under: float
+    baseline: str
+    tolerance: float
+    command: Sequence[str]
+    timeout: float
+
+
 # Changed lines per file; None means every line (a file git does not track yet).
 Changed = Mapping[str, frozenset[int] | None]
 
@@ -124,7 +146,7 @@ def check_total(
         f" statements and branches) is below fail-under {_number(threshold)}%"
         f"{_worst_text(worst, threshold)}; add tests for the missing lines"
     )
-    return measure, [_violation(where, 1, "CON401", message)]
+    return measure, [BELOW_MINIMUM.at(where, Finding(1, 1, message))]
 
 
 def check_baseline(
@@ -148,7 +170,7 @@ def check_baseline(
         f"total coverage {measure.shown()}% fell below the {note} points"
         " (the ratchet); add tests to win the coverage back"
     )
-    return measure, [_violation(where, 1, "CON402", message)]
+    return measure, [DROPPED.at(where, Finding(1, 1, message))]
 
 
 def check_critical(
@@ -192,7 +214,7 @@ def check_critical(
             )
         else:
             continue
-        found.append(_violation(where, 1, "CON403", message))
+        found.append(CRITICAL_BELOW.at(where, Finding(1, 1, message)))
     return measures, found
 
 
@@ -230,15 +252,17 @@ def check_diff(
     measure = Measure("diff", figure, threshold, passed, note, worst)
     if passed:
         return measure, []
+    head = (
+        f"diff coverage {measure.shown()}% ({figure.covered}/{figure.total}"
+        f" changed executable lines) is below diff-fail-under"
+        f" {_number(threshold)}%; changed lines not covered here:"
+    )
     return measure, [
-        _violation(
+        DIFF_BELOW.at(
             f.path,
-            min(f.missing),
-            "CON404",
-            f"diff coverage {measure.shown()}% ({figure.covered}/{figure.total}"
-            f" changed executable lines) is below diff-fail-under"
-            f" {_number(threshold)}%; changed lines not covered here:"
-            f" {line_ranges(f.statements, f.missing)}",
+            Finding(
+                min(f.missing), 1, f"{head} {line_ranges(f.statements, f.missing)}"
+            ),
         )
         for f in worst_files(touched, limit=len(touched))
     ]
@@ -259,7 +283,7 @@ def check_test_run(returncode: int, summary: str, where: str) -> list[Violation]
         f"{what} (exit code {returncode}): {summary.strip() or 'no output'};"
         " a coverage figure from a failed run is not trusted: fix the tests"
     )
-    return [_violation(where, 1, "CON405", message)]
+    return [TESTS_FAILED.at(where, Finding(1, 1, message))]
 
 
 def check_timeout(elapsed: float, limit: float, where: str) -> list[Violation]:
@@ -275,17 +299,12 @@ def check_timeout(elapsed: float, limit: float, where: str) -> list[Violation]:
         " figure from an unfinished run is not trusted: make the tests faster or"
         " raise timeout in [tool.constitution.coverage-gate]"
     )
-    return [_violation(where, 1, "CON405", message)]
-
-
-def _violation(path: str, line: int, code: str, message: str) -> Violation:
-    rule = next(r for r in RULES if r.code == code)
-    return Violation(path, line, 1, code, rule.id, message)
+    return [TESTS_FAILED.at(where, Finding(1, 1, message))]
 
 
 def evaluate(
     files: Iterable[FileCoverage],
-    settings: Settings,
+    settings: GateSettings,
     changed: Changed | None,
     baseline: Fraction | None,
     match: Matcher,
@@ -295,7 +314,7 @@ def evaluate(
 
     Args:
         files: Every measured file.
-        settings: The ``coverage-gate`` table.
+        settings: The ``coverage-gate`` table, typed.
         changed: Changed lines per file, or None when there is no diff to measure.
         baseline: The recorded baseline percentage, or None.
         match: ``match(glob, path)`` for the critical globs.
@@ -306,22 +325,20 @@ def evaluate(
 
     Example:
         >>> f = FileCoverage("a.py", frozenset({1}), frozenset())
-        >>> s = Settings({"fail-under": 80, "tolerance": 0.1, "critical": {}})
+        >>> s = GateSettings(80, {}, 80, "", 0.1, (), 900)
         >>> [m.name for m in evaluate([f], s, None, None, lambda g, p: True, "p")[0]]
         ['total']
     """
     files = tuple(files)
-    total, found = check_total(files, settings.number("fail-under"), where)
+    total, found = check_total(files, settings.fail_under, where)
     measures = [total]
-    ratchet, dropped = check_baseline(
-        total.figure, baseline, settings.number("tolerance"), where
-    )
+    ratchet, dropped = check_baseline(total.figure, baseline, settings.tolerance, where)
     measures += [ratchet] if ratchet else []
-    critical, below = check_critical(files, settings.raw("critical"), match, where)
+    critical, below = check_critical(files, settings.critical, match, where)
     measures += critical
     found += dropped + below
     if changed is not None:
-        diff, uncovered = check_diff(files, changed, settings.number("diff-fail-under"))
+        diff, uncovered = check_diff(files, changed, settings.diff_fail_under)
         measures.append(diff)
         found += uncovered
     return measures, found

@@ -28,6 +28,8 @@ PROBE = (
     " print(*(m for m in ('coverage', 'pytest_cov') if u.find_spec(m)))"
 )
 RUN_TESTS = ("-m", "coverage", "run", "-m", "pytest")
+# Reason: a name no project module has, so the plugin's copy shadows nothing.
+CONTEXT_PLUGIN = "_constitution_test_contexts"
 # Reason: the probe only imports two modules; a program that takes longer is not
 # the interpreter it claims to be.
 PROBE_TIMEOUT = 60.0
@@ -166,10 +168,35 @@ def run_tests(
         (0, '1\\n')
     """
     try:
-        result = _run(list(command), root, timeout, COVERAGE_FILE=str(data_file))
+        plugin = context_plugin(data_file.parent)
+        result = _run(
+            list(command), root, timeout, COVERAGE_FILE=str(data_file), **plugin
+        )
     except OSError as error:
         raise UsageError(f"cannot run {' '.join(command)}: {error}") from error
     return result
+
+
+def context_plugin(folder: Path) -> dict[str, str]:
+    """Copy the per-test context plugin into ``folder``; the environment loading it.
+
+    ``PYTEST_PLUGINS`` loads it into whatever pytest the command runs (the
+    project's files and configuration stay as they are); any plugins and path the
+    environment already names are kept.
+
+    Example:
+        >>> import tempfile
+        >>> sorted(context_plugin(Path(tempfile.mkdtemp())))
+        ['PYTEST_PLUGINS', 'PYTHONPATH']
+    """
+    source = Path(__file__).with_name("pytest_contexts.py")
+    shutil.copyfile(source, folder / f"{CONTEXT_PLUGIN}.py")
+    plugins = [p for p in os.environ.get("PYTEST_PLUGINS", "").split(",") if p]
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    return {
+        "PYTEST_PLUGINS": ",".join([*plugins, CONTEXT_PLUGIN]),
+        "PYTHONPATH": os.pathsep.join([str(folder), *paths]),
+    }
 
 
 def _run(command: list[str], cwd: Path, timeout: float | None, **extra: str) -> TestRun:

@@ -56,12 +56,14 @@ def exempted(display: str, settings: Settings) -> bool:
         >>> exempted("scripts/bench.py", s), exempted("src/app.py", s)
         (True, False)
     """
+    entries = settings.raw("exempt")
+    if not entries:
+        return False
     import fnmatch
 
     path = display.replace("\\", "/").removeprefix("./")
     return any(
-        fnmatch.fnmatchcase(path, entry["path"].lstrip("/"))
-        for entry in settings.raw("exempt")
+        fnmatch.fnmatchcase(path, entry["path"].lstrip("/")) for entry in entries
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
 import re
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -18,7 +19,9 @@ from constitution_hooks.core.violation import Finding
 from constitution_hooks.rules.tdd.layout import in_test_root, naming_kind
 
 _HEADER = re.compile(r"(?P<indent>[ \t]*)examples?:[ \t]*", re.IGNORECASE)
+_HEADER_WORD = re.compile(r"examples?:", re.IGNORECASE)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_DEFINITIONS = (*_FUNCTIONS, ast.ClassDef)
 _EXEMPT_BASES = frozenset(
     {"Protocol", "TypedDict", "NamedTuple", "Enum", "IntEnum", "StrEnum", "Flag"}
     | {"IntFlag", "ReprEnum"}
@@ -29,6 +32,7 @@ _EXEMPT_BASES = frozenset(
     }
 )
 _EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning")
+_OVERLOAD = frozenset({"overload"})
 _PROPERTIES = frozenset({"property", "cached_property", "setter", "getter", "deleter"})
 
 
@@ -60,6 +64,10 @@ def _has_header(docstring: str) -> bool:
 
 
 def _private_module(display: str) -> bool:
+    # Reason: a part starting with "_" starts the path or follows a "/"; most
+    # paths have none, and a PurePath costs more than this file's whole check.
+    if os.sep == "/" and not display.startswith("_") and "/_" not in display:
+        return False
     pure = PurePath(display)
     if pure.stem.startswith("_") and pure.stem != "__init__":
         return True
@@ -67,6 +75,9 @@ def _private_module(display: str) -> bool:
 
 
 def _is_test(display: str) -> bool:
+    # Reason: a test module's name and a test root's name both hold "test".
+    if "test" not in display:
+        return False
     posix = PurePath(display).as_posix()
     name = PurePath(display).name
     return (
@@ -152,13 +163,22 @@ def _called(node: ast.expr) -> ast.expr:
 def _judge(
     node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, qualified: str
 ) -> Iterator[Finding]:
-    docstring = ast.get_docstring(node, clean=True)
-    if docstring is None or has_example(docstring):
+    docstring = ast.get_docstring(node, clean=False)
+    if docstring is None:
         return
+    # Reason: a header line of the cleaned docstring is a run of the raw one, so
+    # a docstring without one is judged without cleaning (most have none).
+    header = _HEADER_WORD.search(docstring) is not None
+    if header:
+        import inspect
+
+        docstring = inspect.cleandoc(docstring)
+        if has_example(docstring):
+            return
     kind = "method" if qualified != node.name else "function"
     if isinstance(node, ast.ClassDef):
         kind = "class"
-    if _has_header(docstring):
+    if header and _has_header(docstring):
         message = (
             f"'Example:' section of public {kind} '{qualified}' has no indented line;"
             " indent the example (a doctest) below the header"
@@ -185,11 +205,14 @@ def check_examples(source: SourceFile, settings: Settings) -> Iterator[Finding]:
     if _private_module(source.display) or _is_test(source.display):
         return
     tree = source.tree
-    declared = _declared_all(tree)
+    # Reason: the parser normalises identifiers (NFKC), so only an ASCII text
+    # without "__all__" surely declares none.
+    text = source.text
+    declared = None if text.isascii() and "__all__" not in text else _declared_all(tree)
     exempt = _exempt_classes(tree)
     methods = settings.flag("methods")
     for node in tree.body:
-        if not isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
+        if not isinstance(node, _DEFINITIONS):
             continue
         public = (
             node.name in declared
@@ -199,7 +222,7 @@ def check_examples(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         if not public or node.name in exempt:
             continue
         if isinstance(node, _FUNCTIONS):
-            if not _decorated_by(node, frozenset({"overload"})):
+            if not _decorated_by(node, _OVERLOAD):
                 yield from _judge(node, node.name)
         elif methods:
             yield from _judge(node, node.name)

@@ -8,6 +8,7 @@ there; the README and the ``__init__.py`` files above are part of the cache key.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePath
@@ -67,14 +68,21 @@ def missing_sections(text: str) -> list[str]:
     ]
 
 
-def _depth(folder: Path) -> int:
+def _deeper_than(folder: str, limit: int) -> bool:
+    """Whether more than ``limit`` folders up from ``folder`` hold an ``__init__.py``.
+
+    Counting stops past the limit: a deep package need not be walked to its top.
+    """
     depth = 0
-    while (folder / "__init__.py").is_file():
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
         depth += 1
-        if folder.parent == folder:
+        if depth > limit:
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
             break
-        folder = folder.parent
-    return depth
+        folder = parent
+    return False
 
 
 def readme_inputs(path: str) -> tuple[str, ...]:
@@ -87,15 +95,20 @@ def readme_inputs(path: str) -> tuple[str, ...]:
         >>> readme_inputs("app/core.py")
         ()
     """
-    pure = Path(path)
-    if pure.name != "__init__.py":
+    # Reason: called for every file of a run; a Path costs more than this test.
+    if "__init__.py" not in path:
         return ()
-    folder = pure.resolve().parent
-    found = [str(folder / README)]
-    while folder.parent != folder:
-        folder = folder.parent
-        found.append(str(folder / "__init__.py"))
-        if not (folder / "__init__.py").is_file():
+    if Path(path).name != "__init__.py":
+        return ()
+    # Reason: os.path, not pathlib: every package's __init__.py of a run comes
+    # here, and the strings are the same.
+    folder = os.path.dirname(os.path.realpath(path))
+    found = [os.path.join(folder, README)]
+    while os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+        init = os.path.join(folder, "__init__.py")
+        found.append(init)
+        if not os.path.isfile(init):
             break
     return tuple(found)
 
@@ -112,15 +125,17 @@ def check_readme(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         >>> [f.message[:34] for f in check_readme(source, s)]
         ["package 'app' has no README.md; ad"]
     """
+    if "__init__.py" not in source.display:
+        return
     display = PurePath(source.display)
     if display.name != "__init__.py" or any(map(is_test_dir, display.parent.parts)):
         return
-    folder = source.path.resolve().parent
-    if _depth(folder) > settings.integer("readme-depth"):
+    folder = os.path.dirname(os.path.realpath(source.path))
+    if _deeper_than(folder, settings.integer("readme-depth")):
         return
     package = display.parent.as_posix()
     try:
-        text = (folder / README).read_text(encoding="utf-8", errors="replace")
+        text = Path(folder, README).read_text(encoding="utf-8", errors="replace")
     except OSError:
         yield Finding(
             1,

@@ -8,9 +8,10 @@ of ``facts`` and ``types`` and the route discovery of ``core.routes``.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from constitution_hooks.core.options import Option, Section, string, string_list
 from constitution_hooks.core.registry import Rule
@@ -66,57 +67,77 @@ SECTION = Section(
 )
 
 
-# Reason: the checks import ast and the route index; the registry is read by every
-# hook (commit-msg too), so each check is imported on its first call only.
-def _route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+class FastapiSettings(NamedTuple):
+    """The ``fastapi`` table, typed.
+
+    Example:
+        >>> from constitution_hooks.core.config import Settings
+        >>> table = {"versioned-path": "^/v1/", "exempt-paths": ["/ping"],
+        ...          "health-path": "/ping", "model-bases": []}
+        >>> Settings(table).record(FastapiSettings).exempt_paths
+        ('/ping',)
+    """
+
+    versioned_path: str
+    exempt_paths: tuple[str, ...]
+    health_path: str
+    model_bases: tuple[str, ...]
+
+
+def default_settings() -> Settings:
+    """The ``fastapi`` table with every option at its default.
+
+    Example:
+        >>> default_settings().record(FastapiSettings).health_path
+        '/health'
+    """
+    from constitution_hooks.core.config import Settings
+
+    return Settings({option.key: option.default for option in SECTION.all_options()})
+
+
+def _run(name: str, source: SourceFile, settings: Settings) -> Iterator[Finding]:
+    """Call ``checks.<name>``, imported on first call (start-up imports, ADR 0010).
+
+    Each check judges only modules that import fastapi: a file whose bytes never
+    name it is answered here, without the checks, their imports or the tree.
+    """
+    if not _names_fastapi(source):
+        return iter(())
     from constitution_hooks.rules.fastapi import checks
 
-    return checks.route_not_async(source, settings)
-
-
-def _untyped_body(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    from constitution_hooks.rules.fastapi import checks
-
-    return checks.untyped_request_body(source, settings)
-
-
-def _no_response_model(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    from constitution_hooks.rules.fastapi import checks
-
-    return checks.route_without_response_model(source, settings)
-
-
-def _unversioned(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    from constitution_hooks.rules.fastapi import checks
-
-    return checks.unversioned_route(source, settings)
-
-
-def _shared_model(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    from constitution_hooks.rules.fastapi import checks
-
-    return checks.shared_request_response_model(source, settings)
-
-
-def _hidden(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    from constitution_hooks.rules.fastapi import checks
-
-    return checks.route_hidden_from_openapi(source, settings)
-
-
-def _on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    from constitution_hooks.rules.fastapi import checks
-
-    return checks.route_on_app(source, settings)
-
-
-def _no_health(source: SourceFile, settings: Settings) -> Iterator[Finding]:
-    from constitution_hooks.rules.fastapi import checks
-
-    return checks.missing_health_endpoint(source, settings)
+    found: Iterator[Finding] = getattr(checks, name)(source, settings)
+    return found
 
 
 _MARKER = b"fastapi"
+_LAST: list[tuple[bytes, bool]] = []
+
+
+def _names_fastapi(source: SourceFile) -> bool:
+    """Whether the file's bytes name fastapi, searched once for the eight rules.
+
+    Example:
+        >>> from constitution_hooks.core.source import SourceFile
+        >>> _names_fastapi(SourceFile.from_bytes("m.py", b"import fastapi\\n"))
+        True
+    """
+    # Reason: the rules run one after another on each file, so the answer for
+    # the last bytes is kept; it depends on the bytes alone, and holding them
+    # keeps their identity from being reused.
+    data = source.data
+    if _LAST and _LAST[0][0] is data:
+        return _LAST[0][1]
+    found = _MARKER in data
+    _LAST[:] = [(data, found)]
+    return found
+
+
+def _lazy(name: str) -> Callable[[SourceFile, Settings], Iterator[Finding]]:
+    # Reason: a partial of a module function pickles, so worker processes get it.
+    return functools.partial(_run, name)
+
+
 _ONLY = " Judged only in modules that import fastapi, statically: no code is run."
 _HEAD = (
     'from fastapi import APIRouter\n\nrouter = APIRouter(prefix="/api/v1/items")\n\n\n'
@@ -146,7 +167,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON601",
         "route-not-async",
-        _route_not_async,
+        _lazy("route_not_async"),
         summary="a FastAPI route defined with def instead of async def",
         constitution="Implement async/await for all I/O operations.",
         why=(
@@ -167,7 +188,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON602",
         "untyped-request-body",
-        _untyped_body,
+        _lazy("untyped_request_body"),
         summary="a route parameter typed dict, list[dict], Any, or not typed at all",
         constitution="All APIs built using FastAPI with Pydantic for validation. "
         + _DATA,
@@ -192,7 +213,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON603",
         "route-without-response-model",
-        _no_response_model,
+        _lazy("route_without_response_model"),
         summary="a route with neither response_model= nor a Pydantic return annotation",
         constitution=_DATA,
         why=(
@@ -216,7 +237,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON604",
         "unversioned-route",
-        _unversioned,
+        _lazy("unversioned_route"),
         summary="a route whose full path does not match versioned-path",
         constitution="Version API endpoints when breaking changes required.",
         why=(
@@ -240,7 +261,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON605",
         "shared-request-response-model",
-        _shared_model,
+        _lazy("shared_request_response_model"),
         summary="one model class used as a request body and as a response model",
         constitution="Implement request/response models separately.",
         why=(
@@ -265,7 +286,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON606",
         "route-hidden-from-openapi",
-        _hidden,
+        _lazy("route_hidden_from_openapi"),
         summary="include_in_schema=False, or an app with openapi_url=None",
         constitution="Every endpoint must have automatic OpenAPI documentation.",
         why=(
@@ -286,7 +307,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON607",
         "route-on-app",
-        _on_app,
+        _lazy("route_on_app"),
         summary="a route declared on a FastAPI() app created in another module",
         constitution="Structure apps with routers for logical separation of concerns.",
         why=(
@@ -309,7 +330,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "CON608",
         "missing-health-endpoint",
-        _no_health,
+        _lazy("missing_health_endpoint"),
         summary="an app that serves no GET route at health-path",
         constitution="Health check endpoint at `/health`.",
         why=(

@@ -7,14 +7,17 @@ paths, model classes) come from ``facts`` and are built once per file and run.
 from __future__ import annotations
 
 import ast
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.route_paths import RoutePath, match_path
 from constitution_hooks.core.routes import Route, Router
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.violation import Finding
+from constitution_hooks.rules.fastapi import FastapiSettings
 from constitution_hooks.rules.fastapi.facts import (
     Analysis,
     analysis_for,
@@ -33,13 +36,32 @@ from constitution_hooks.rules.fastapi.types import LOOSE, UNTYPED, model_classes
 _HTTP = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"})
 
 
-def _routes(
-    source: SourceFile, settings: Settings
-) -> tuple[Analysis, tuple[Route, ...]] | None:
-    if is_test_module(source.display) or not imports_fastapi(source):
-        return None
-    analysis = analysis_for(source, settings)
-    return analysis, file_routes(source, analysis)
+class Judged(NamedTuple):
+    """What a FastAPI check judges: one module, its routes, the project's facts."""
+
+    source: SourceFile
+    analysis: Analysis
+    routes: tuple[Route, ...]
+    settings: FastapiSettings
+
+
+Judge = Callable[[Judged], Iterator[Finding]]
+
+
+def _fastapi_check(judge: Judge) -> Callable[[SourceFile, Settings], Iterator[Finding]]:
+    """``judge`` run on modules that import fastapi, with the file's routes."""
+
+    @functools.wraps(judge)
+    def check(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+        if is_test_module(source.display) or not imports_fastapi(source):
+            return
+        analysis = analysis_for(source, settings)
+        routes = file_routes(source, analysis)
+        yield from judge(
+            Judged(source, analysis, routes, settings.record(FastapiSettings))
+        )
+
+    return check
 
 
 def _at(node: ast.AST, message: str) -> Finding:
@@ -48,22 +70,20 @@ def _at(node: ast.AST, message: str) -> Finding:
     )
 
 
-def route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+@_fastapi_check
+def route_not_async(judged: Judged) -> Iterator[Finding]:
     """CON601: a route defined with ``def``.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
         ...     b"@r.get('/a')\\ndef a(): ...\\n@r.get('/b')\\nasync def b(): ...\\n")
         >>> src = SourceFile.from_bytes("m.py", code)
         >>> [f.line for f in route_not_async(src, cfg)]
         [4]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, routes = found
+    analysis, routes = judged.analysis, judged.routes
     for route in routes:
         if isinstance(route.function, ast.FunctionDef):
             yield _at(
@@ -73,22 +93,20 @@ def route_not_async(source: SourceFile, settings: Settings) -> Iterator[Finding]
             )
 
 
-def untyped_request_body(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+@_fastapi_check
+def untyped_request_body(judged: Judged) -> Iterator[Finding]:
     """CON602: an input parameter typed ``dict``/``Any`` or not typed at all.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
         ...     b"@r.post('/a')\\nasync def a(body: dict, q: int = 0): ...\\n")
         >>> src = SourceFile.from_bytes("m.py", code)
         >>> [f.message.split(",")[0] for f in untyped_request_body(src, cfg)]
         ["parameter 'body' of route 'a' (POST .../a) is typed dict"]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, routes = found
+    analysis, routes = judged.analysis, judged.routes
     for route in routes:
         if route.methods == ("WEBSOCKET",):
             continue
@@ -110,14 +128,13 @@ def untyped_request_body(source: SourceFile, settings: Settings) -> Iterator[Fin
             )
 
 
-def route_without_response_model(
-    source: SourceFile, settings: Settings
-) -> Iterator[Finding]:
+@_fastapi_check
+def route_without_response_model(judged: Judged) -> Iterator[Finding]:
     """CON603: a route with no Pydantic response model.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
         ...     b"@r.get('/a')\\nasync def a() -> dict: ...\\n"
         ...     b"@r.delete('/b', status_code=204)\\nasync def b(): ...\\n")
@@ -125,10 +142,7 @@ def route_without_response_model(
         >>> [f.line for f in route_without_response_model(src, cfg)]
         [3]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, routes = found
+    analysis, routes = judged.analysis, judged.routes
     for route in routes:
         if route.methods == ("WEBSOCKET",):
             continue
@@ -156,12 +170,13 @@ def route_without_response_model(
         )
 
 
-def unversioned_route(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+@_fastapi_check
+def unversioned_route(judged: Judged) -> Iterator[Finding]:
     """CON604: a route whose full path is known and not versioned.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import FastAPI\\napp = FastAPI()\\n"
         ...     b"@app.get('/items')\\nasync def a(): ...\\n"
         ...     b"@app.get('/api/v1/items')\\nasync def b(): ...\\n")
@@ -169,12 +184,9 @@ def unversioned_route(source: SourceFile, settings: Settings) -> Iterator[Findin
         >>> [f.line for f in unversioned_route(src, cfg)]
         [3]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, routes = found
-    pattern = settings.text("versioned-path")
-    exempt = settings.strings("exempt-paths")
+    analysis, routes, settings = judged.analysis, judged.routes, judged.settings
+    pattern = settings.versioned_path
+    exempt = settings.exempt_paths
     for route in routes:
         for path in analysis.full_paths(route):
             text = path.text
@@ -198,14 +210,13 @@ def _exempt(text: str, exempt: tuple[str, ...]) -> bool:
     )
 
 
-def shared_request_response_model(
-    source: SourceFile, settings: Settings
-) -> Iterator[Finding]:
+@_fastapi_check
+def shared_request_response_model(judged: Judged) -> Iterator[Finding]:
     """CON605: one model class used as a request body and as a response model.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter\\nfrom pydantic import BaseModel\\n"
         ...     b"class Item(BaseModel):\\n    name: str\\nr = APIRouter()\\n"
         ...     b"@r.post('/a', response_model=Item)\\nasync def a(item: Item): ...\\n")
@@ -213,10 +224,7 @@ def shared_request_response_model(
         >>> [f.line for f in shared_request_response_model(src, cfg)]
         [7]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, routes = found
+    analysis, routes = judged.analysis, judged.routes
     for route in routes:
         for param in params_of(route):
             if not is_body(param, analysis, route.file):
@@ -237,24 +245,20 @@ def shared_request_response_model(
                 )
 
 
-def route_hidden_from_openapi(
-    source: SourceFile, settings: Settings
-) -> Iterator[Finding]:
+@_fastapi_check
+def route_hidden_from_openapi(judged: Judged) -> Iterator[Finding]:
     """CON606: ``include_in_schema=False`` or an app without an OpenAPI schema.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
         ...     b"@r.get('/a', include_in_schema=False)\\nasync def a(): ...\\n")
         >>> src = SourceFile.from_bytes("m.py", code)
         >>> [f.line for f in route_hidden_from_openapi(src, cfg)]
         [3]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, routes = found
+    source, analysis, routes = judged.source, judged.analysis, judged.routes
     module = analysis.index.module(str(source.path))
     calls = [r.decorator for r in routes] + [i.call for i in module.includes]
     calls += [r.call for r in module.routers if r.kind == "router"]
@@ -294,12 +298,13 @@ def _serves(analysis: Analysis, app: Router) -> bool:
     return bool(analysis.own_routes(app))
 
 
-def route_on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
+@_fastapi_check
+def route_on_app(judged: Judged) -> Iterator[Finding]:
     """CON607: a route declared on a ``FastAPI()`` app created in another module.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> from constitution_hooks.core.symbols import Project
         >>> main = b"from fastapi import FastAPI\\napp = FastAPI()\\n"
         >>> items = (b"from fastapi import Depends\\nfrom main import app\\n"
@@ -310,10 +315,7 @@ def route_on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
         >>> [f.line for f in route_on_app(src, cfg)]
         [3]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, routes = found
+    analysis, routes = judged.analysis, judged.routes
     for route in routes:
         app = route.router
         if app.kind == "app" and app.file != route.file:
@@ -325,25 +327,21 @@ def route_on_app(source: SourceFile, settings: Settings) -> Iterator[Finding]:
             )
 
 
-def missing_health_endpoint(
-    source: SourceFile, settings: Settings
-) -> Iterator[Finding]:
+@_fastapi_check
+def missing_health_endpoint(judged: Judged) -> Iterator[Finding]:
     """CON608: an app (not mounted in another) that serves no GET health path.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import SECTION
-        >>> cfg = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import FastAPI\\napp = FastAPI()\\n"
         ...     b"@app.get('/api/v1/items')\\nasync def a(): ...\\n")
         >>> src = SourceFile.from_bytes("m.py", code)
         >>> [f.message.split(";")[0] for f in missing_health_endpoint(src, cfg)]
         ["app 'app' has no GET /health endpoint (health checks need one)"]
     """
-    found = _routes(source, settings)
-    if found is None:
-        return
-    analysis, _ = found
-    health = settings.text("health-path")
+    source, analysis, settings = judged.source, judged.analysis, judged.settings
+    health = settings.health_path
     module = analysis.index.module(str(source.path))
     for app in module.routers:
         if app.kind != "app" or analysis.index.parents(app):

@@ -19,6 +19,7 @@ from constitution_hooks.core.config import Settings
 from constitution_hooks.core.routes import Route, RouteIndex, RoutePath, Router
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
+from constitution_hooks.rules.fastapi import FastapiSettings
 from constitution_hooks.rules.fastapi.types import (
     MODEL,
     RESPONSE,
@@ -58,7 +59,8 @@ class Analysis:
     """The FastAPI facts of one project, built once and shared by every file.
 
     Example:
-        >>> Analysis(Project([]), Settings({"model-bases": ()})).routes()
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> Analysis(Project([]), default_settings()).routes()
         []
     """
 
@@ -66,7 +68,7 @@ class Analysis:
         """Index ``project`` with the model bases of ``settings``."""
         self.project = project
         self.index = RouteIndex(project)
-        self.types = Types(project, settings.strings("model-bases"))
+        self.types = Types(project, settings.record(FastapiSettings).model_bases)
         self._responses: dict[str, list[Route]] = {}
 
     def routes(self) -> list[Route]:
@@ -166,8 +168,8 @@ def analysis_for(source: SourceFile, settings: Settings) -> Analysis:
     Example:
         >>> import tempfile; from pathlib import Path
         >>> f = Path(tempfile.mkdtemp()) / "m.py"; _ = f.write_text("x = 1\\n")
-        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
-        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> analysis_for(SourceFile(f), cfg).index.routes()
         []
     """
@@ -175,7 +177,7 @@ def analysis_for(source: SourceFile, settings: Settings) -> Analysis:
     if project is None:
         project = source.project = Project([])
     project.add(source)
-    bases = settings.strings("model-bases")
+    bases = settings.record(FastapiSettings).model_bases
     found = _ANALYSES.setdefault(project, {})
     if bases not in found:
         found[bases] = Analysis(project, settings)
@@ -226,8 +228,8 @@ def file_routes(source: SourceFile, analysis: Analysis) -> tuple[Route, ...]:
     """The routes the module defines.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
-        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
         ...     b"@r.get('/a')\\nasync def a(): ...\\n"
         ...     b"@r.post('/b')\\nasync def b(): ...\\n")
@@ -243,8 +245,8 @@ def params_of(route: Route) -> Iterator[Param]:
     """The parameters that may carry request input (path parameters excluded).
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
-        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter, Depends\\nr = APIRouter()\\n"
         ...     b"@r.post('/{item_id}')\\n"
         ...     b"async def f(item_id: int, body: dict, db=Depends(g)): ...\\n")
@@ -289,8 +291,8 @@ def is_body(param: Param, analysis: Analysis, file: str) -> bool:
     """Whether FastAPI may read the parameter from the body (or cannot tell).
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
-        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter, Depends\\nr = APIRouter()\\n"
         ...     b"@r.post('/{item_id}')\\n"
         ...     b"async def f(item_id: int, body: dict, db=Depends(g)): ...\\n")
@@ -312,8 +314,8 @@ def response_of(route: Route, default: ast.expr | None = None) -> Response:
     ``default`` is the ``default_response_class=`` of its router or app, if any.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
-        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter\\nr = APIRouter()\\n"
         ...     b"@r.get('/a', response_model=Item)\\nasync def a(): ...\\n"
         ...     b"@r.delete('/b', status_code=204)\\nasync def b(): ...\\n")
@@ -374,8 +376,8 @@ def describe(route: Route, analysis: Analysis) -> str:
     The first full path known is shown; else ``.../tail`` after the unknown part.
 
     Example:
-        >>> from constitution_hooks.rules.fastapi import DEFAULT_MODEL_BASES
-        >>> cfg = Settings({"model-bases": list(DEFAULT_MODEL_BASES)})
+        >>> from constitution_hooks.rules.fastapi import default_settings
+        >>> cfg = default_settings()
         >>> code = (b"from fastapi import APIRouter, FastAPI\\n"
         ...     b"r = APIRouter(prefix='/items')\\n"
         ...     b"@r.get('/{item_id}')\\nasync def read(item_id: int): ...\\n"

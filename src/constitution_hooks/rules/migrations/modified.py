@@ -9,7 +9,7 @@ from itertools import zip_longest
 
 from constitution_hooks.core.git import Change
 from constitution_hooks.core.source import SourceUnreadableError, decode_source
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.migrations import RULES
 from constitution_hooks.rules.migrations.locate import Migrations
 from constitution_hooks.rules.tdd.summary import behaviour
@@ -142,4 +142,4 @@ def _judge(
 
 
 def _violation(path: str, line: int, message: str) -> Violation:
-    return Violation(path, line, 1, _RULE.code, _RULE.id, message)
+    return _RULE.at(path, Finding(line, 1, message))

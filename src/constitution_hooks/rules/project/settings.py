@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from constitution_hooks.core.config import Settings
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.project import RULES
 
 
@@ -38,9 +38,7 @@ class ProjectFinding(NamedTuple):
     def violation(self) -> Violation:
         """The finding as the violation reporters format."""
         rule = next(rule for rule in RULES if rule.code == self.code)
-        return Violation(
-            self.path, self.line, self.column, self.code, rule.id, self.message
-        )
+        return rule.at(self.path, Finding(self.line, self.column, self.message))
 
 
 class Exemption(NamedTuple):

@@ -20,8 +20,6 @@ class FileLengthSettings(NamedTuple):
     max_lines: int
 
 
-# Reason: annotations only; the commit-msg hook imports this module for its
-# registry entries and must not pay for ast and tokenize.
 if TYPE_CHECKING:
     from constitution_hooks.core.source import SourceFile
 

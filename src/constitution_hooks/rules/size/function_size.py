@@ -22,8 +22,6 @@ class FunctionSizeSettings(NamedTuple):
     max_class_lines: int
 
 
-# Reason: annotations only; the commit-msg hook imports this module for its
-# registry entries and must not pay for ast and tokenize.
 if TYPE_CHECKING:
     from constitution_hooks.core.source import SourceFile
 

@@ -69,7 +69,7 @@ SECTION = Section(
             "test-roots",
             (),
             "folders holding tests (default: every folder"
-            " named tests or test or ending in tests)",
+            " named tests, test or testsuite or ending in tests)",
         ),
         Option(
             "layouts",
@@ -253,7 +253,12 @@ RULES = (
         " code: docstrings, comments, formatting and typing-only changes"
         " (annotations, from __future__, TYPE_CHECKING blocks, typing imports) are"
         " not. The test is found by the same evidence as tdd-pairing (in the same"
-        " commit counts); modules exempt by config, by default or by an"
+        " commit counts), or through the code a test exercises: a module that"
+        " tested code of its package always runs (imported at the top level, in a"
+        " top-level try, at the head of a function, or by a function the tested"
+        " code calls) is tested with it; one imported under a condition, only"
+        " gathered by a package __init__, or defining routes no test requests is"
+        " not. Modules exempt by config, by default or by an"
         " ignore-file[CON201] waiver at the commit are exempt. A commit trailer"
         " 'Constitution-Waiver: CON206 <reason>' waives the commit; one without a"
         " reason waives nothing and is CON010.",

@@ -8,7 +8,11 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
-from constitution_hooks.core.source import SourceUnreadableError, decode_source
+from constitution_hooks.core.source import (
+    SourceFile,
+    SourceUnreadableError,
+    decode_source,
+)
 from constitution_hooks.rules.tdd.summary import (
     ClientCall,
     CollectedTest,
@@ -41,7 +45,8 @@ class ScannedFacts:
 
     Imports, bindings, top-level definitions and dotted references are found
     without a full parse, so pairing over a long history stays fast. Each fact
-    is computed on first use; no text or tree is kept.
+    is computed on first use; no text or tree is kept but a ``SourceFile``'s
+    (a file the run judges: parsed once for every rule).
 
     Attributes:
         data: The file's bytes.
@@ -52,18 +57,16 @@ class ScannedFacts:
         frozenset({'x'})
     """
 
-    def __init__(self, data: bytes, package: str) -> None:
-        """Remember the bytes; nothing is decoded or parsed yet."""
-        self.data = data
+    def __init__(self, data: bytes | SourceFile, package: str) -> None:
+        """Remember the bytes or the file; nothing is decoded or parsed yet."""
+        self.source = data if isinstance(data, SourceFile) else None
+        self.data = data.data if isinstance(data, SourceFile) else data
         self.package = package
 
     @property
     def text(self) -> str | None:
-        """The decoded text, or None when Python could not decode it (not kept)."""
-        try:
-            return decode_source(self.data)
-        except SourceUnreadableError:
-            return None
+        """The decoded text, or None when Python could not decode it."""
+        return _decoded(self.data, self.source)
 
     @cached_property
     def _import_nodes(self) -> tuple[ast.Import | ast.ImportFrom, ...]:
@@ -138,8 +141,9 @@ class ScannedFacts:
 class Facts(ScannedFacts):
     """Every fact the TDD rules need from one file, each computed on first use.
 
-    The facts of tests and of code of its own come from one parse, the behaviour
-    digest from another, each only when asked; no tree is kept.
+    Built on bytes, the facts of tests and of code of its own come from one
+    parse, the behaviour digest from another, each only when asked, and no tree
+    is kept; built on a ``SourceFile``, both come from the file's one tree.
 
     Example:
         >>> module_facts(b"def f():\\n    return 1\\n", "").has_code
@@ -147,6 +151,12 @@ class Facts(ScannedFacts):
     """
 
     def _parse(self) -> ast.Module | None:
+        if self.source is not None:
+            try:
+                return self.source.tree
+            # Reason: an unreadable file (a NUL byte too) would not parse either.
+            except (SourceUnreadableError, SyntaxError, RecursionError, MemoryError):
+                return None
         if self.text is None:
             return None
         try:
@@ -215,6 +225,20 @@ class Facts(ScannedFacts):
     def has_behaviour(self) -> bool:
         """Whether the module holds any code besides docstrings and typing."""
         return self.parsed and self.behaviour != _EMPTY
+
+
+def _decoded(data: bytes, source: SourceFile | None) -> str | None:
+    if source is not None:
+        try:
+            return source.text
+        # Reason: a file with a NUL byte is no source to the file rules but
+        # decodes; the TDD rules scanned such text before and still do.
+        except SourceUnreadableError:
+            pass
+    try:
+        return decode_source(data)
+    except SourceUnreadableError:
+        return None
 
 
 _EMPTY = behaviour(ast.parse(""))
@@ -288,11 +312,12 @@ def _scan_refs(
         yield tuple(match.group(1).split("."))
 
 
-def module_facts(data: bytes, package: str) -> Facts:
+def module_facts(data: bytes | SourceFile, package: str) -> Facts:
     """Return the (lazily computed) facts of a file.
 
     Args:
-        data: The file's bytes (decoded as Python does).
+        data: The file's bytes (decoded as Python does), or the file a run
+            judges, whose tree the other rules share (parsed once for all).
         package: The dotted package the file lives in, for relative imports.
 
     Returns:
@@ -380,12 +405,12 @@ def imports_module(facts: Facts, dotted: str, defined: frozenset[str]) -> bool:
     return False
 
 
-def behaviour_changed(old: bytes | None, new: bytes) -> bool:
+def behaviour_changed(old: bytes | None, new: bytes | Facts) -> bool:
     """Return whether code changed, docstrings, comments, formatting and typing aside.
 
     Args:
         old: The module before (None when it is new).
-        new: The module after.
+        new: The module after, or its facts already built.
 
     Returns:
         True for a new module holding code, or a module whose code changed.
@@ -395,7 +420,7 @@ def behaviour_changed(old: bytes | None, new: bytes) -> bool:
         ...                   b"def f(x: int) -> int:\\n    return x\\n")
         False
     """
-    after = module_facts(new, "")
+    after = new if isinstance(new, Facts) else module_facts(new, "")
     if old is None:
         return after.has_behaviour
     return module_facts(old, "").behaviour != after.behaviour

@@ -12,12 +12,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 
 from constitution_hooks.core.git import NULL_SHA, Change, Commit
-from constitution_hooks.core.violation import Violation
-from constitution_hooks.core.waivers import MARKER, WITHOUT_REASON, read_waivers
+from constitution_hooks.core.violation import Finding, Violation
+from constitution_hooks.core.waivers import MARKER, read_waivers
 from constitution_hooks.rules.tdd.facts import Facts, module_facts
 from constitution_hooks.rules.tdd.layout import naming_kind
 from constitution_hooks.rules.tdd.pairing import Snapshot, pair
-from constitution_hooks.rules.tdd.settings import TddSettings, violation
+from constitution_hooks.rules.tdd.reach import reached_through_code
+from constitution_hooks.rules.tdd.settings import BEFORE_TEST, TddSettings
+from constitution_hooks.rules.waivers import WAIVER_WITHOUT_REASON
 
 _CHANGED = frozenset("AMRCT")
 _NAMES = frozenset({"CON206", "implementation-before-test"})
@@ -263,6 +265,9 @@ def _judge(
         return []
     if not _changes_behaviour(change, snap) or _exempt(module, snap):
         return []
+    tests = tests or reached_through_code(module, snap)
+    if tests and not (strict and not set(tests) & touched):
+        return []
     if not tests:
         reason = f"{where} changed behaviour before its test existed; {WAYS_OUT}"
     else:
@@ -270,7 +275,7 @@ def _judge(
             f"{where} changed behaviour while its tests ({', '.join(tests[:5])}) were"
             f" not changed in this commit or an earlier one of the range; {WAYS_OUT}"
         )
-    return [violation("CON206", module, 1, 1, reason)]
+    return [BEFORE_TEST.at(module, Finding(1, 1, reason))]
 
 
 def _exempt(module: str, snap: Snapshot) -> bool:
@@ -304,12 +309,9 @@ def _waive(
 
 
 def _no_reason(commit: Commit, path: str) -> Violation:
-    return Violation(
-        path,
-        1,
-        1,
-        *WITHOUT_REASON,
+    message = (
         f'commit {commit.sha[:7]} "{commit.subject}": the trailer'
         " 'Constitution-Waiver: CON206' has no written reason, so it waives"
-        " nothing; write why after the code",
+        " nothing; write why after the code"
     )
+    return WAIVER_WITHOUT_REASON.at(path, Finding(1, 1, message))

@@ -25,16 +25,23 @@ def is_test_dir(name: str) -> bool:
         >>> is_test_dir("tests"), is_test_dir("pkgtests"), is_test_dir("src")
         (True, True, False)
     """
-    return name in ("tests", "test") or name.endswith("tests")
+    # Reason: ``testsuite`` is the older convention (Flask, Jinja, Werkzeug), whose
+    # test files are not named ``test_*``.
+    return name in ("tests", "test", "testsuite") or name.endswith("tests")
 
 
 @cache
 def naming_kind(path: str) -> str | None:
     """Return ``"prefix"`` for ``test_*.py``, ``"suffix"`` for ``*_test.py``.
 
+    A file named ``tests.py`` (unittest's and Django's convention) is a test module
+    named after no module: ``"module"``.
+
     Example:
         >>> naming_kind("t/test_a.py"), naming_kind("a_test.py"), naming_kind("a.py")
         ('prefix', 'suffix', None)
+        >>> naming_kind("app/tests.py")
+        'module'
     """
     name = path.rpartition("/")[2]
     if not name.endswith(".py"):
@@ -43,6 +50,8 @@ def naming_kind(path: str) -> str | None:
         return "prefix"
     if name.endswith("_test.py"):
         return "suffix"
+    if name == "tests.py":
+        return "module"
     return None
 
 

@@ -9,15 +9,21 @@ for it is CON202 only when nothing else pairs the module.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.contexts import context_test
 from constitution_hooks.rules.tdd.evidence import Snapshot
 from constitution_hooks.rules.tdd.routes import routes_of
-from constitution_hooks.rules.tdd.settings import TddSettings, violation
+from constitution_hooks.rules.tdd.settings import (
+    MISSING_TEST,
+    NAMED_UNVERIFIED,
+    NO_TEST_CHANGE,
+    UNTESTED_SYMBOL,
+    TddSettings,
+)
 
 __all__ = [
     "Pairing",
@@ -29,8 +35,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Pairing:
+class Pairing(NamedTuple):
     """A module's tests (with evidence), and the tests named after it that give none.
 
     Example:
@@ -52,8 +57,17 @@ def pair(module: str, snap: Snapshot, first: bool = False) -> Pairing:
     ``first``, stop at the first test found (whether a test exists is the question).
 
     Example:
-        >>> callable(pair)
-        True
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> t = "from shop.cart import total\\ndef test_total():\\n  assert total()\\n"
+        >>> files = {"src/shop/cart.py": "def total():\\n    return 1\\n",
+        ...          "src/shop/tax.py": "def rate():\\n    return 1\\n",
+        ...          "tests/test_cart.py": t}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> pair("src/shop/cart.py", snap).tests, pair("src/shop/tax.py", snap).tests
+        (('tests/test_cart.py',), ())
     """
     cfg = snap.cfg
     if cfg.match == "import":
@@ -123,8 +137,17 @@ def check_pairing(modules: Iterable[str], snap: Snapshot) -> list[Violation]:
         The violations, unsorted.
 
     Example:
-        >>> callable(check_pairing)
-        True
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> t = "from shop.cart import total\\ndef test_total():\\n  assert total()\\n"
+        >>> files = {"src/shop/cart.py": "def total():\\n    return 1\\n",
+        ...          "src/shop/tax.py": "def rate():\\n    return 1\\n",
+        ...          "tests/test_cart.py": t}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> [(v.code, v.path) for v in check_pairing(snap.modules(), snap)]
+        [('CON201', 'src/shop/tax.py')]
     """
     found: list[Violation] = []
     for module in _checked(modules, snap):
@@ -185,26 +208,18 @@ def _named_unverified(test: str, module: str, snap: Snapshot) -> Violation:
         )
     else:
         problem = "does not parse (see CON001), so it cannot be verified; fix it"
-    return violation(
-        "CON202",
-        test,
-        1,
-        1,
-        f"test file is named after module {dotted} ({module}) but {problem}",
-    )
+    message = f"test file is named after module {dotted} ({module}) but {problem}"
+    return NAMED_UNVERIFIED.at(test, Finding(1, 1, message))
 
 
 def _missing(module: str, snap: Snapshot) -> Violation:
     dotted = snap.dotted(module)
     suggested = _suggested_test(module, dotted, snap.cfg)
-    return violation(
-        "CON201",
-        module,
-        1,
-        1,
+    message = (
         f"module {dotted} has no test: looked for {looked_for(snap.cfg)};"
-        f" add {suggested} that imports it",
+        f" add {suggested} that imports it"
     )
+    return MISSING_TEST.at(module, Finding(1, 1, message))
 
 
 def _suggested_test(module: str, dotted: str, cfg: TddSettings) -> str:
@@ -226,13 +241,12 @@ def _untested_symbols(
         named |= snap.facts(test).referenced
     for symbol in snap.facts(module).public:
         if symbol.name not in named:
-            yield violation(
-                "CON203",
-                module,
-                symbol.line,
-                symbol.column,
+            message = (
                 f"public {symbol.kind} '{symbol.name}' of {snap.dotted(module)} is"
-                f" named by no test; test it or make it private",
+                f" named by no test; test it or make it private"
+            )
+            yield UNTESTED_SYMBOL.at(
+                module, Finding(symbol.line, symbol.column, message)
             )
 
 
@@ -250,22 +264,31 @@ def check_test_changes(
         One violation per module with tests, none of them changed.
 
     Example:
-        >>> callable(check_test_changes)
-        True
+        The cart's code changed; its test changed too, or did not:
+
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> t = "from shop.cart import total\\ndef test_total():\\n  assert total()\\n"
+        >>> files = {"src/shop/cart.py": "def total():\\n    return 1\\n",
+        ...          "src/shop/tax.py": "def rate():\\n    return 1\\n",
+        ...          "tests/test_cart.py": t}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> cart = ["src/shop/cart.py"]
+        >>> check_test_changes(cart, snap, {*cart, "tests/test_cart.py"})
+        []
+        >>> [(v.code, v.path) for v in check_test_changes(cart, snap, set(cart))]
+        [('CON207', 'src/shop/cart.py')]
     """
     found: list[Violation] = []
     for module in _checked(modules, snap):
         tests = pair(module, snap).tests
         if tests and not set(tests) & set(changed):
-            found.append(
-                violation(
-                    "CON207",
-                    module,
-                    1,
-                    1,
-                    f"code of {snap.dotted(module)} changed but none of its tests"
-                    f" ({', '.join(tests[:5])}) changed in this commit; change a test"
-                    f" first (require-test-change = true)",
-                )
+            message = (
+                f"code of {snap.dotted(module)} changed but none of its tests"
+                f" ({', '.join(tests[:5])}) changed in this commit; change a test"
+                f" first (require-test-change = true)"
             )
+            found.append(NO_TEST_CHANGE.at(module, Finding(1, 1, message)))
     return found

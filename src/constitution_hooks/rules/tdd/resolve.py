@@ -37,10 +37,10 @@ def answer(facts: Facts, name: str) -> Hashable:
         return facts.interface_key
     if name == TOP:
         return hash(facts.top_imports)
+    if name in facts.defined:
+        return True  # Reason: the resolver asks whether it is defined first.
     bound = facts.bindings.get(name)
-    if bound is not None:
-        return bound
-    return True if name in facts.defined else facts.stars
+    return bound if bound is not None else facts.stars
 
 
 class _Bounded(OrderedDict[Hashable, Any]):
@@ -145,23 +145,49 @@ class Resolver:
         if path is None or depth > _MAX_DEPTH:
             return None
         facts = self.facts(path, name)
+        package = facts.package
+        # Reason: a name defined at the top level is this module's own, whatever an
+        # import scan found (``from pkg import App`` in a docstring's example).
+        if name in facts.defined:
+            return dotted
         bound = facts.bindings.get(name)
         if bound is not None:
             module, original = bound
+            module = self.imported(module, original, facts.package)
             if not original:
                 return module if module in self.modules else None
             if f"{module}.{original}" in self.modules:
                 return f"{module}.{original}"
             return self.origin(module, original, depth + 1)
-        if name in facts.defined:
-            return dotted
         if f"{dotted}.{name}" in self.modules:
             return f"{dotted}.{name}"
         for star in facts.stars:
-            found = self.origin(star, name, depth + 1)
+            found = self.origin(self.imported(star, "*", package), name, depth + 1)
             if found is not None:
                 return found
         return None
+
+    def imported(self, module: str, name: str, package: str) -> str:
+        """The module ``from module import name`` in ``package`` names: itself, or
+        a sibling defining ``name`` when no project module has the name (Python 2's
+        implicit relative import); a plain ``import logging`` stays itself.
+
+        Example:
+            >>> from constitution_hooks.rules.tdd.facts import module_facts
+            >>> facts = module_facts(b"X = 1", "p")
+            >>> r = Resolver({"p.b": "p/b.py"}, lambda path: facts)
+            >>> r.imported("b", "X", "p"), r.imported("b", "", "p")
+            ('p.b', 'b')
+        """
+        sibling = f"{package}.{module}"
+        if not name or not package or module in self.modules:
+            return module
+        path = self.modules.get(sibling)
+        if path is None:
+            return module
+        facts = self.facts(path)
+        known = name == "*" or name in facts.defined or name in facts.bindings
+        return sibling if known or f"{sibling}.{name}" in self.modules else module
 
 
 def reach_ref(resolver: Resolver, ref: tuple[str, ...]) -> set[tuple[str, str]]:

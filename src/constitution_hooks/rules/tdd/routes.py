@@ -22,9 +22,9 @@ from constitution_hooks.core.route_paths import RoutePath, match_path
 from constitution_hooks.core.routes import WEB, WEB_MARKERS, Route, RouteIndex
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.tdd.evidence import Snapshot
-from constitution_hooks.rules.tdd.settings import violation
+from constitution_hooks.rules.tdd.settings import UNTESTED_ROUTE
 from constitution_hooks.rules.tdd.summary import ClientCall
 
 # Reason: a virtual root keeps the route index on the tree's bytes, off the disk.
@@ -169,8 +169,22 @@ def routes_of(snap: Snapshot) -> Routes:
     """The routes of ``snap``, found once per snapshot state.
 
     Example:
-        >>> callable(routes_of)
-        True
+        >>> from constitution_hooks.core.config import Settings
+        >>> from constitution_hooks.rules.tdd.settings import SECTION, TddSettings
+        >>> defaults = Settings({o.key: o.default for o in SECTION.all_options()})
+        >>> files = {"app/__init__.py": "", "app/main.py": (
+        ...     "from fastapi import FastAPI\\napp = FastAPI()\\n"
+        ...     "@app.get('/items/{n}')\\ndef item(n: int):\\n    return n\\n"),
+        ...     "tests/test_items.py": (
+        ...     "def test_item_known_returns_200(client):\\n"
+        ...     "    assert client.get('/items/3')\\n")}
+        >>> cfg = TddSettings.from_settings(defaults, ())
+        >>> snap = Snapshot({p: p for p in files}, lambda p: files[p].encode(), cfg)
+        >>> routes = routes_of(snap)
+        >>> [path.text for endpoint in routes.endpoints for path in endpoint.paths]
+        ['/items/{n}']
+        >>> routes.reached(), routes_of(snap) is routes
+        ({'app/main.py': ['tests/test_items.py']}, True)
     """
     found = snap.__dict__.get("_routes")
     if found is None:
@@ -223,12 +237,10 @@ def check_routes(modules: Iterable[str], snap: Snapshot) -> Iterator[Violation]:
 
 def _untested(endpoint: Endpoint) -> Violation:
     shown = [p.text or f"...{p.tail}" for p in endpoint.paths] or ["?"]
-    return violation(
-        "CON210",
-        endpoint.module,
-        endpoint.line,
-        endpoint.column,
+    message = (
         f"route {'/'.join(endpoint.methods)} {shown[0]} ({endpoint.name}) is called"
         " by no test through an HTTP test client; add a test that calls it with"
-        " TestClient (client.get(...), ...)",
+        " TestClient (client.get(...), ...)"
     )
+    where = Finding(endpoint.line, endpoint.column, message)
+    return UNTESTED_ROUTE.at(endpoint.module, where)

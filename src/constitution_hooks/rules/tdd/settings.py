@@ -1,14 +1,14 @@
-"""CON201-CON207: the tdd-pairing table resolved into settings, and violations."""
+"""CON201-CON210: the tdd-pairing table resolved into settings, and the rules."""
 
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.files import BUILTIN_EXCLUDES, is_excluded
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.registry import Rule
 from constitution_hooks.rules.tdd import RULES as RULES
 from constitution_hooks.rules.tdd import SECTION as SECTION
 from constitution_hooks.rules.tdd.layout import DEFAULT_EXEMPT
@@ -16,8 +16,7 @@ from constitution_hooks.rules.tdd.layout import DEFAULT_EXEMPT
 EXCLUDED = "excluded by [tool.constitution] exclude"
 
 
-@dataclass(frozen=True)
-class TddSettings:
+class TddSettings(NamedTuple):
     """The tdd-pairing table resolved for the TDD rules.
 
     Example:
@@ -71,12 +70,17 @@ def _exemption(
     return None
 
 
-def violation(code: str, path: str, line: int, column: int, message: str) -> Violation:
-    """Build a violation of a TDD rule, its id looked up from the code.
+def _rule(code: str) -> Rule:
+    return next(rule for rule in RULES if rule.code == code)
 
-    Example:
-        >>> violation("CON204", "t.py", 3, 1, "asserts nothing").rule
-        'test-without-assertion'
-    """
-    rule = next(rule for rule in RULES if rule.code == code)
-    return Violation(path, line, column, code, rule.id, message)
+
+# Reason: each TDD check names its rule and builds its violations with Rule.at,
+# the one place a finding becomes a violation.
+MISSING_TEST = _rule("CON201")
+NAMED_UNVERIFIED = _rule("CON202")
+UNTESTED_SYMBOL = _rule("CON203")
+NO_ASSERTION = _rule("CON204")
+BAD_TEST_NAME = _rule("CON205")
+BEFORE_TEST = _rule("CON206")
+NO_TEST_CHANGE = _rule("CON207")
+UNTESTED_ROUTE = _rule("CON210")

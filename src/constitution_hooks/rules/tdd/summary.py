@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -42,8 +41,7 @@ _DECLARATIVE_BASES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Symbol:
+class Symbol(NamedTuple):
     """A public top-level function or class of a module.
 
     Example:
@@ -57,8 +55,7 @@ class Symbol:
     column: int
 
 
-@dataclass(frozen=True)
-class CollectedTest:
+class CollectedTest(NamedTuple):
     """A function pytest or unittest collects as a test.
 
     Attributes:
@@ -103,8 +100,7 @@ class ClientCall(NamedTuple):
     method: str = ""
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """The facts of one parsed file.
 
     Example:
@@ -349,25 +345,34 @@ def _referenced(nodes: list[ast.AST]) -> Iterator[str]:
 def behaviour(tree: ast.Module) -> str:
     """A digest of the tree without docstrings, positions and typing-only parts.
 
-    The tree is changed in place: parse the file for this alone.
+    What it leaves out is put back after, so a run's rules may share the tree.
 
     Example:
         >>> typed = ast.parse("def f(x: int) -> int:\\n    return x\\n")
         >>> behaviour(typed) == behaviour(ast.parse("def f(x):\\n    return x\\n"))
         True
     """
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, *_DEFINITIONS)):
-            node.body = [s for s in node.body if not _is_typing_only(s)]
-            if node.body and _is_docstring(node.body[0]):
-                node.body = node.body[1:]
-        if isinstance(node, _FUNCTIONS):
-            node.returns = None
-            for argument in _arguments(node.args):
-                argument.annotation = None
-        elif isinstance(node, ast.If) and _is_type_checking(node.test):
-            node.body = [ast.Pass()]
-    return hashlib.blake2b(ast.dump(tree).encode(), digest_size=16).hexdigest()
+    taken: list[tuple[ast.AST, str, object]] = []
+
+    def put(node: ast.AST, field: str, value: object) -> None:
+        taken.append((node, field, getattr(node, field)))
+        setattr(node, field, value)
+
+    try:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Module, *_DEFINITIONS)):
+                body = [s for s in node.body if not _is_typing_only(s)]
+                put(node, "body", body[1:] if body and _is_docstring(body[0]) else body)
+            if isinstance(node, _FUNCTIONS):
+                put(node, "returns", None)
+                for argument in _arguments(node.args):
+                    put(argument, "annotation", None)
+            elif isinstance(node, ast.If) and _is_type_checking(node.test):
+                put(node, "body", [ast.Pass()])
+        return hashlib.blake2b(ast.dump(tree).encode(), digest_size=16).hexdigest()
+    finally:
+        for node, field, value in reversed(taken):
+            setattr(node, field, value)
 
 
 def _arguments(args: ast.arguments) -> Iterator[ast.arg]:

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 
-from constitution_hooks.core.violation import Violation
+from constitution_hooks.core.violation import Finding, Violation
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import CollectedTest
 from constitution_hooks.rules.tdd.pairing import Snapshot
-from constitution_hooks.rules.tdd.settings import violation
+from constitution_hooks.rules.tdd.settings import BAD_TEST_NAME, NO_ASSERTION
 
 _FORMAT = "test_<function>_<scenario>_<expected_result>"
 _HELPER_PREFIXES = ("assert", "check", "verify", "expect")
@@ -86,21 +86,13 @@ class _Helpers:
 
 
 def _no_assertion(path: str, test: CollectedTest) -> Violation:
-    return violation(
-        "CON204",
-        path,
-        test.line,
-        test.column,
+    message = (
         f"test '{test.name}' asserts nothing: add an assert, pytest.raises/warns/fail,"
-        " an assert* call, or call a helper that asserts",
+        " an assert* call, or call a helper that asserts"
     )
+    return NO_ASSERTION.at(path, Finding(test.line, test.column, message))
 
 
 def _bad_name(path: str, test: CollectedTest, pattern: str) -> Violation:
-    return violation(
-        "CON205",
-        path,
-        test.line,
-        test.column,
-        f"test name '{test.name}' does not follow {_FORMAT} (pattern {pattern})",
-    )
+    message = f"test name '{test.name}' does not follow {_FORMAT} (pattern {pattern})"
+    return BAD_TEST_NAME.at(path, Finding(test.line, test.column, message))

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import PurePosixPath
 from types import MappingProxyType
 
+from constitution_hooks.core.source import SourceFile, SourceUnreadableError
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import Facts, module_facts
 from constitution_hooks.rules.tdd.resolve import Memo
 from constitution_hooks.rules.tdd.settings import TddSettings
 
 _PACKAGE_FILES = ("__init__.py", "__main__.py")
+_NONE: Mapping[str, SourceFile] = MappingProxyType({})
 
 
 class Tree:
@@ -123,3 +125,55 @@ def _modules(tree: Tree) -> tuple[str, ...]:
         found = tuple(path for path in sorted(tree.files) if tree.is_module(path))
         tree.__dict__["_modules"] = found
     return found
+
+
+def share(
+    tree: Tree, paths: Iterable[str], read: Mapping[str, SourceFile] = _NONE
+) -> None:
+    """Judge each of ``paths`` on one ``SourceFile``: its facts and waivers share it.
+
+    A file in ``read`` (the file rules of the same run read it) is taken when it
+    holds the tree's bytes, so one parse serves every rule. Call it before asking
+    for the facts of ``paths``; their trees stay in memory with the facts, so
+    share the files a run judges (a commit's), not a whole tree.
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+        >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
+        >>> tree = Tree({"a.py": "k"}, lambda k: b"x = 1\\n", cfg)
+        >>> given = SourceFile.from_bytes("a.py", b"x = 1\\n")
+        >>> share(tree, ["a.py"], {"a.py": given})
+        >>> judged(tree, "a.py") is given
+        True
+    """
+    for path in paths:
+        key = tree.files.get(path)
+        if key is None:
+            continue
+        data = tree.load(key)
+        source = read.get(path)
+        if source is None or _data(source) != data:
+            source = SourceFile.from_bytes(path, data)
+        package = tree.package(path)
+        tree.cache.setdefault((key, package), module_facts(source, package))
+
+
+def judged(tree: Tree, path: str) -> SourceFile:
+    """The file ``path`` as judged: the one its facts share, else one made now.
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.layout import LAYOUTS
+        >>> cfg = TddSettings((), (), LAYOUTS, "name", (), False, "test_.*", True)
+        >>> tree = Tree({"a.py": "k"}, lambda k: b"x = 1\\n", cfg)
+        >>> judged(tree, "a.py").line_count
+        1
+    """
+    shared = tree.facts(path).source
+    return shared or SourceFile.from_bytes(path, tree.load(tree.files[path]))
+
+
+def _data(source: SourceFile) -> bytes | None:
+    try:
+        return source.data
+    except SourceUnreadableError:
+        return None

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from constitution_hooks.core.comments import comments_on
 from constitution_hooks.core.config import Settings
 from constitution_hooks.core.source import Comment, SourceFile
 from constitution_hooks.core.violation import Finding
@@ -47,13 +48,16 @@ _DIRECTIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fmt", re.compile(r"#\s*fmt:\s*(?P<what>off|skip)\b")),
 )
 _WITH_CODES = frozenset({"noqa", "type-ignore", "pyright-ignore", "nosec"})
-# Reason: a whole-text search that only a directive can match, so the tokenizer
-# runs on the few files that hold one ("type:" alone is in most annotated code).
+# Reason: a search that only a directive can match, so comments are read on the
+# few lines that hold one ("type:" alone is in most annotated code).
 _QUICK = re.compile(
     r"#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa|#\s*type:\s*ignore|#\s*nosec"
     r"|#\s*pragma|#\s*pyright:\s*ignore|#\s*fmt:",
     re.IGNORECASE,
 )
+# Reason: the same search line by line ("\s" never runs into the next line), so
+# each match names the line of its "#": the lines whose comments are read.
+_ON_A_LINE = re.compile(_QUICK.pattern.replace(r"\s", r"[^\S\n]"), re.IGNORECASE)
 _INTRODUCER = re.compile(r"(?i:reason:)|--|\b(?i:because)\b")
 # Reason: the reason goes where each tool still honours the directive: mypy rejects
 # text after ``ignore[...]``, bandit reads words after ``nosec`` as test names and
@@ -152,6 +156,57 @@ def read_suppressions(comments: Sequence[Comment]) -> list[Suppression]:
     return sorted(found, key=lambda s: (s.line, s.column))
 
 
+def directive_comments(source: SourceFile) -> list[Comment]:
+    """The comments ``read_suppressions`` needs, without reading every comment.
+
+    Those on the lines where a directive may be, and the comment lines right
+    above each directive and above its statement (where its reason may be):
+    given these, ``read_suppressions`` finds what it finds in all comments.
+
+    Example:
+        >>> text = b"x = 1  # plain\\n# Reason: generated\\nimport os  # noqa: F401\\n"
+        >>> source = SourceFile.from_bytes("a.py", text)
+        >>> [c.line for c in directive_comments(source)]
+        [2, 3]
+    """
+    text = source.text
+    lines = _lines_matching(text)
+    if not lines:
+        return []
+    found = comments_on(source, lines)
+    physical = text.split("\n")
+    above: set[int] = set()
+    for comment in found:
+        if _directives(comment.text):
+            above |= _comment_lines_above(physical, comment.line)
+            above |= _comment_lines_above(physical, comment.statement)
+    # Reason: a line's comments come whole from one read (a lone "\r" can put
+    # two on one line), so lines already read are not read again.
+    above -= {comment.line for comment in found}
+    return sorted((*found, *comments_on(source, above)))
+
+
+def _lines_matching(text: str) -> list[int]:
+    lines: list[int] = []
+    line, last = 1, 0
+    for match in _ON_A_LINE.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def _comment_lines_above(physical: list[str], line: int) -> set[int]:
+    """The lines above ``line`` that look like comment lines (``#`` after blanks)."""
+    found: set[int] = set()
+    above = line - 1
+    while above >= 1 and physical[above - 1].lstrip().startswith("#"):
+        found.add(above)
+        above -= 1
+    return found
+
+
 def _directives(text: str) -> list[tuple[str, re.Match[str]]]:
     if not _QUICK.search(text):
         return []
@@ -228,11 +283,12 @@ def check_suppressions(source: SourceFile, settings: Settings) -> Iterator[Findi
         >>> [f.message[:26] for f in check_suppressions(SourceFile(p), s)]
         ["'# noqa' names no codes an"]
     """
-    if not has_marker(source.text):
+    comments = directive_comments(source)
+    if not comments:
         return
     minimum = settings.integer("min-reason-chars")
     kinds = frozenset(settings.strings("kinds"))
-    for found in read_suppressions(source.comments):
+    for found in read_suppressions(comments):
         if found.kind in kinds:
             message = _problem(found, minimum)
             if message:
