@@ -7,7 +7,13 @@ process and the CPU time of all of them, from ``os.wait4``. Ratios are taken wit
 this one run, on this machine. Results go to stdout as a table and to
 ``.bench/results.json``; see docs/performance.md.
 
+``tdd-history`` is timed on a generated 1,000-commit history, on the last 1,000
+commits of this checkout's own history (all of it when shorter), and on every
+clone named in ``BENCH_HISTORIES`` (``:``-separated) or ``--history PATH``; a
+missing or shallow clone is a row that says so.
+
 Usage: python scripts/bench.py [--runs N] [--json PATH] [--no-profile]
+       [--history PATH]...
 """
 
 from __future__ import annotations
@@ -27,6 +33,9 @@ from pathlib import Path
 import bench_hooks as hooks
 import bench_report as report
 import bench_setup as setup
+import bench_tdd_history as histories
+
+from constitution_hooks.core.history_range import recent_range
 
 CONSTITUTION = Path(sys.executable).parent / "constitution"
 MESSAGE_TYPES = ("feat", "fix", "docs", "style", "refactor", "test", "chore")
@@ -234,6 +243,45 @@ def bench_history(bench: Bench, workspace: Path) -> None:
     bench.measure(name, [CONSTITUTION, "tdd-history", commits], repo)
 
 
+def bench_real_histories(bench: Bench, clones: Sequence[Path]) -> list[str]:
+    """``tdd-history`` over the last 1,000 commits of each real history.
+
+    Returns:
+        The names of the rows that ran.
+    """
+    names: list[str] = []
+    for clone in clones:
+        problem = histories.history_problem(clone)
+        label = "this checkout" if clone == histories.ROOT else clone.name
+        if problem is not None:
+            bench.missing(f"real history: {label}", f"not timed: {problem}")
+            continue
+        found = recent_range(histories.REAL_COMMITS, clone)
+        name = f"real history: {label}, last {found.commits:,} commits"
+        bench.measure(name, [CONSTITUTION, "tdd-history", found.range], clone)
+        names.append(name)
+    return names
+
+
+def history_targets(bench: Bench, names: Sequence[str]) -> list[Target]:
+    """Under 5 s (goal 2 s) and 200 MB, for each real history that ran."""
+    found: list[Target] = []
+    for name in names:
+        seconds = bench.median(name)
+        cpu = bench.median(name, cpu=True)
+        met = None if seconds != seconds else seconds < histories.REAL_SECONDS
+        goal = "met" if seconds < 2.0 else "missed"
+        short = name.removeprefix("real history: ")
+        label = f"tdd-history, {short} (CPU {cpu:.2f} s; goal 2 s {goal})"
+        found.append(Target(label, seconds, 5.0, "s", met, name))
+        peak = bench.rows[name].peak_mb
+        limit = float(histories.REAL_MEGABYTES)
+        found.append(
+            Target(f"peak memory, {short}", peak, limit, "MB", peak < limit, name)
+        )
+    return found
+
+
 def bench_hooks(bench: Bench, workspace: Path, requests: Path) -> None:
     """Hook start-up in the hook environment, then whole commits through pre-commit."""
     hooks.bench_startup(bench, workspace, requests)
@@ -354,6 +402,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per row (default 5)")
     parser.add_argument("--json", type=Path, default=setup.BENCH / "results.json")
     parser.add_argument("--no-profile", action="store_true", help="skip profiles")
+    parser.add_argument(
+        "--history",
+        type=Path,
+        action="append",
+        default=[],
+        help="a clone whose tdd-history is timed too (repeatable)",
+    )
     args = parser.parse_args(argv)
     setup.ensure_peers()
     wheels = setup.ensure_wheels()
@@ -373,9 +428,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_growth(bench, setup.quadruple(django, workspace / "django4"), floor)
         bench.run_queued()
         bench_history(bench, workspace)
+        clones = histories.histories(args.history, os.environ)
+        real_rows = bench_real_histories(bench, clones)
         bench.run_queued()
         bench_hooks(bench, workspace, requests)
-        found = targets(bench)
+        found = [*targets(bench), *history_targets(bench, real_rows)]
         profiles = [] if args.no_profile else profile(bench, django, requests)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)

@@ -8,7 +8,10 @@ subprocess (start-up included); the median of several runs is printed.
 
 With ``--repo PATH`` (repeatable) it times, instead, the last 1,000 commits of each
 given clone of a real project: wall and CPU seconds and peak memory of one run,
-against the targets (5 s and 200 MB each).
+against the targets (5 s and 200 MB each). "The last 1,000 commits" is
+``BASE..HEAD`` holding at most 1,000 commits, BASE on HEAD's first-parent line
+(see ``constitution_hooks.core.history_range``). ``make bench`` times, with the
+same helpers, this checkout's own history and every clone in ``BENCH_HISTORIES``.
 
 Usage: ``uv run --frozen python scripts/bench_tdd_history.py [--runs N] [--repo PATH]``
 """
@@ -16,6 +19,7 @@ Usage: ``uv run --frozen python scripts/bench_tdd_history.py [--runs N] [--repo 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 
 # Reason: the benchmark drives git and the command with argument lists only.
@@ -23,8 +27,13 @@ import subprocess  # nosec B404
 import sys
 import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from constitution_hooks.core.history_range import recent_range
+
+ROOT = Path(__file__).resolve().parent.parent
+HISTORIES = "BENCH_HISTORIES"
 MODULES = 250
 CHANGES = 500
 FUNCTIONS = 12  # about 140 lines a module, 40 a test
@@ -146,16 +155,8 @@ def time_real(repo: Path) -> tuple[float, float, float, int]:
     """
     import resource
 
-    # Reason: a fixed argument list for git, never a shell.
-    revs = subprocess.run(  # nosec B603
-        ["git", "rev-list", f"--max-count={REAL_COMMITS + 1}", "HEAD"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
     command = [sys.executable, "-c", _MEASURED, "tdd-history"]
-    command.append(f"{revs[-1]}..HEAD" if len(revs) > REAL_COMMITS else "HEAD")
+    command.append(recent_range(REAL_COMMITS, repo).range)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     # Reason: the measured command is an argument list, never a shell.
@@ -178,6 +179,10 @@ def real(repos: list[Path]) -> int:
     """
     failed = 0
     for repo in repos:
+        problem = history_problem(repo)
+        if problem is not None:
+            print(f"tdd-history: not timed: {problem}")
+            continue
         wall, cpu, megabytes, code = time_real(repo)
         met = wall < REAL_SECONDS and megabytes < REAL_MEGABYTES
         failed += not met
@@ -188,6 +193,51 @@ def real(repos: list[Path]) -> int:
             f" {'met' if met else 'missed'})"
         )
     return 1 if failed else 0
+
+
+def histories(given: Sequence[Path], env: Mapping[str, str]) -> list[Path]:
+    """The histories to time: this checkout, then ``BENCH_HISTORIES``, then ``given``.
+
+    ``BENCH_HISTORIES`` holds clones separated by ``os.pathsep`` (``:``).
+
+    Example:
+        >>> histories([], {"BENCH_HISTORIES": "/tmp/h/click"})[1:]
+        [PosixPath('/tmp/h/click')]
+    """
+    named = [Path(part) for part in env.get(HISTORIES, "").split(os.pathsep) if part]
+    return [ROOT, *named, *given]
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    # Reason: git with a fixed argument list, never a shell.
+    result = subprocess.run(  # nosec B603 B607
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def history_problem(repo: Path) -> str | None:
+    """Why ``repo`` cannot be timed (missing, not a clone, shallow), or None.
+
+    Example:
+        >>> history_problem(Path("/no/such/clone"))
+        '/no/such/clone: no such folder (git clone it there)'
+    """
+    if not repo.is_dir():
+        return f"{repo}: no such folder (git clone it there)"
+    top = _git(repo, "rev-parse", "--show-toplevel")
+    if top is None or Path(top).resolve() != repo.resolve():
+        return f"{repo}: not a git clone"
+    commits = _git(repo, "rev-list", "--count", "HEAD")
+    if commits is None:
+        return f"{repo}: no commit yet"
+    if _git(repo, "rev-parse", "--is-shallow-repository") == "true":
+        plural = "" if commits == "1" else "s"
+        return (
+            f"{repo}: a shallow clone ({commits} commit{plural}); fetch its history:"
+            f" git -C {repo} fetch --unshallow"
+        )
+    return None
 
 
 def main() -> int:
@@ -203,6 +253,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.repo:
         return real(args.repo)
+    if os.environ.get(HISTORIES):
+        return real(histories([], os.environ))
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "repo"
         make_repository(folder)

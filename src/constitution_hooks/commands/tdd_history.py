@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from constitution_hooks.core.blobs import BlobReader
 from constitution_hooks.core.config import Config
 from constitution_hooks.core.errors import UsageError
 from constitution_hooks.core.log import get_logger
+from constitution_hooks.core.progress import Progress
 from constitution_hooks.core.violation import Violation
 from constitution_hooks.rules.tdd.history import check_history
 from constitution_hooks.rules.tdd.project import (
@@ -29,7 +29,6 @@ from constitution_hooks.rules.tdd.project import (
 )
 from constitution_hooks.rules.tdd.settings import SECTION
 
-_LONG = 200
 _SHALLOW = (
     "this clone is shallow and lacks {what}; fetch the history (git fetch"
     " --unshallow, or actions/checkout with fetch-depth: 0) and run again"
@@ -215,30 +214,22 @@ def _check(project: Project, base: str | None, tip: str) -> list[Violation]:
 
     # Reason: blobs are read when a rule asks, from one git process, and not kept:
     # memory stays bounded by the facts cache, whatever the range.
+    shown = Progress(len(commits), "commits")
     with BlobReader(top) as read:
         found = check_history(
-            base_files,
-            commits,
-            read,
-            project.cfg,
-            tree_of,
-            base,
-            _progress(len(commits)),
+            base_files, commits, read, project.cfg, tree_of, base, _progress(shown)
         )
+    shown.close()
     return [v._replace(path=project.prefix + v.path) for v in found]
 
 
-def _progress(total: int) -> Callable[[int], None] | None:
-    """Report progress on a terminal's stderr for a long range, else None."""
-    if total < _LONG or not sys.stderr.isatty():
-        return None
+def _progress(shown: Progress) -> Callable[[int], None]:
+    """Count commits replayed on ``shown`` (drawn on a terminal, for a long range)."""
 
-    def show(done: int) -> None:
-        if done % 100 == 0 or done == total:
-            end = "\n" if done == total else ""
-            print(f"\rtdd-history: {done}/{total} commits", end=end, file=sys.stderr)
+    def advance(done: int) -> None:
+        shown.advance(done - shown.done)
 
-    return show
+    return advance
 
 
 def _python_files(project: Project, entries: dict[str, str]) -> dict[str, str]:

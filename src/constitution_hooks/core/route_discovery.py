@@ -1,4 +1,10 @@
-"""Find a module's FastAPI routers, routes and include calls, statically.
+"""Find a module's FastAPI and Flask routers, routes and include calls, statically.
+
+A ``Dialect`` says what is looked for: ``FASTAPI`` (the default, what the FastAPI
+rules judge) or ``WEB``, which adds Flask: ``Flask(...)`` is an app,
+``Blueprint(..., url_prefix=...)`` a router, ``@x.route(path, methods=[...])`` (and
+Flask 2's ``@x.get(...)``) a route, and ``x.register_blueprint(bp, url_prefix=...)``
+an include whose ``url_prefix`` replaces the blueprint's own, as Flask does.
 
 The records (``Router``, ``Route``, ``Include``, ``ModuleRoutes``) and the walk over
 one parsed module; ``core.routes`` builds the project-wide index on top and is the
@@ -9,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple, Union
 
 from constitution_hooks.core.symbols import (
@@ -29,6 +35,27 @@ _ADDERS = ("add_api_route", "add_api_websocket_route", "add_route")
 _INCLUDES = ("include_router", "mount", "host", *_ADDERS)
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+class Dialect(NamedTuple):
+    """The constructors, decorators and include calls route discovery looks for.
+
+    Example:
+        >>> "route" in FASTAPI.decorators, "route" in WEB.decorators
+        (False, True)
+    """
+
+    classes: Mapping[str, str]
+    decorators: tuple[str, ...]
+    includes: tuple[str, ...]
+
+
+FASTAPI = Dialect(ROUTER_CLASSES, ROUTE_DECORATORS, _INCLUDES)
+WEB = Dialect(
+    {**ROUTER_CLASSES, "Flask": "app", "Blueprint": "router"},
+    (*ROUTE_DECORATORS, "route"),
+    (*_INCLUDES, "register_blueprint"),
+)
 
 
 class Router(NamedTuple):
@@ -121,12 +148,15 @@ class ModuleRoutes(NamedTuple):
     includes: tuple[Include, ...]
 
 
-def module_routes(project: Project, file: str) -> ModuleRoutes:
+def module_routes(
+    project: Project, file: str, dialect: Dialect = FASTAPI
+) -> ModuleRoutes:
     """Find the routers, routes and includes of one module.
 
     Args:
         project: The run's project, used to resolve names across modules.
         file: The module, as the project lists it.
+        dialect: What is looked for (FastAPI by default).
 
     Returns:
         Everything found, in source order; empty when the file does not parse.
@@ -146,7 +176,7 @@ def module_routes(project: Project, file: str) -> ModuleRoutes:
     tree = project.tree(file)
     if tree is None:
         return ModuleRoutes((), (), ())
-    finder = _Finder(project, os.path.abspath(file))
+    finder = _Finder(project, os.path.abspath(file), dialect)
     finder.walk(tree.body, [])
     return ModuleRoutes(
         tuple(finder.routers), tuple(finder.routes), tuple(finder.includes)
@@ -154,7 +184,11 @@ def module_routes(project: Project, file: str) -> ModuleRoutes:
 
 
 def router_of(
-    project: Project, file: str, node: ast.expr, scopes: Sequence[Scope] = ()
+    project: Project,
+    file: str,
+    node: ast.expr,
+    scopes: Sequence[Scope] = (),
+    classes: Mapping[str, str] = ROUTER_CLASSES,
 ) -> Router | None:
     """The router or app an expression refers to, or None.
 
@@ -168,15 +202,20 @@ def router_of(
     target = project.resolve(file, node, scopes)
     if not isinstance(target, Symbol) or not isinstance(target.node, ast.Call):
         return None
-    kind = router_kind(project, target.file, target.node.func)
+    kind = router_kind(project, target.file, target.node.func, classes)
     if kind is None:
         return None
-    prefix = _keyword(target.node, "prefix")
+    prefix = _keyword(target.node, "prefix") or _keyword(target.node, "url_prefix")
     text = "" if prefix is None else string_value(project, target.file, prefix)
     return Router(target.file, target.scope, target.name, kind, target.node, text)
 
 
-def router_kind(project: Project, file: str, func: ast.expr) -> str | None:
+def router_kind(
+    project: Project,
+    file: str,
+    func: ast.expr,
+    classes: Mapping[str, str] = ROUTER_CLASSES,
+) -> str | None:
     """``"app"``, ``"router"`` or None for the callee of a constructor call.
 
     A callee named ``FastAPI`` or ``APIRouter`` counts (whatever module it
@@ -190,28 +229,30 @@ def router_kind(project: Project, file: str, func: ast.expr) -> str | None:
         'router'
     """
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-    if name in ROUTER_CLASSES:
-        return ROUTER_CLASSES[name]
+    if name in classes:
+        return classes[name]
     if not name[:1].isupper():
         return None
     target = project.resolve(file, func)
     for _ in range(8):
         if not isinstance(target, Symbol) or not isinstance(target.node, ast.ClassDef):
             return None
-        base = _base_kind(project, target)
+        base = _base_kind(project, target, classes)
         if isinstance(base, str):
             return base
         target = base
     return None
 
 
-def _base_kind(project: Project, cls: Symbol) -> str | Symbol | None:
+def _base_kind(
+    project: Project, cls: Symbol, classes: Mapping[str, str]
+) -> str | Symbol | None:
     node = cls.node
     bases = node.bases if isinstance(node, ast.ClassDef) else []
     for base in bases:
         target = project.resolve(cls.file, base)
-        if isinstance(target, External) and target.name in ROUTER_CLASSES:
-            return ROUTER_CLASSES[target.name]
+        if isinstance(target, External) and target.name in classes:
+            return classes[target.name]
         if isinstance(target, Symbol) and isinstance(target.node, ast.ClassDef):
             return target
     return None
@@ -220,9 +261,10 @@ def _base_kind(project: Project, cls: Symbol) -> str | Symbol | None:
 class _Finder:
     """Walk one module once, keeping the chain of function scopes."""
 
-    def __init__(self, project: Project, file: str) -> None:
+    def __init__(self, project: Project, file: str, dialect: Dialect) -> None:
         self.project = project
         self.file = file
+        self.dialect = dialect
         self.routers: list[Router] = []
         self.routes: list[Route] = []
         self.includes: list[Include] = []
@@ -258,9 +300,9 @@ class _Finder:
         if not isinstance(decorator, ast.Call):
             return None
         func = decorator.func
-        if not isinstance(func, ast.Attribute) or func.attr not in ROUTE_DECORATORS:
+        if not isinstance(func, ast.Attribute) or func.attr not in self.decorators:
             return None
-        router = router_of(self.project, self.file, func.value, scopes)
+        router = self.router(func.value, scopes)
         if router is None:
             return None
         self._remember(router)
@@ -277,7 +319,7 @@ class _Finder:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
             for target in node.targets:
                 if isinstance(target, ast.Name):
-                    router = router_of(self.project, self.file, target, scopes)
+                    router = self.router(target, scopes)
                     if router is not None and router.call is node.value:
                         self._remember(router)
         if not isinstance(node, ast.Call):
@@ -285,10 +327,18 @@ class _Finder:
         func = node.func
         if isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute):
             # Reason: ``router.get("/x")(endpoint)`` adds a route without a def.
-            if func.func.attr in ROUTE_DECORATORS:
+            if func.func.attr in self.decorators:
                 self._add(_include_of(self, func, func.func, scopes, adds=True))
-        elif isinstance(func, ast.Attribute) and func.attr in _INCLUDES:
+        elif isinstance(func, ast.Attribute) and func.attr in self.dialect.includes:
             self._add(_include_of(self, node, func, scopes, func.attr in _ADDERS))
+
+    @property
+    def decorators(self) -> tuple[str, ...]:
+        return self.dialect.decorators
+
+    def router(self, node: ast.expr, scopes: Sequence[Scope]) -> Router | None:
+        classes = self.dialect.classes
+        return router_of(self.project, self.file, node, scopes, classes)
 
     def _add(self, include: Include | None) -> None:
         if include is not None:
@@ -307,18 +357,19 @@ def _include_of(
     scopes: list[Scope],
     adds: bool,
 ) -> Include | None:
-    parent = router_of(finder.project, finder.file, func.value, scopes)
+    parent = finder.router(func.value, scopes)
     if parent is None:
         return None
     mounts = func.attr in ("mount", "host")
+    blueprint = func.attr == "register_blueprint"
     if adds or mounts:
         prefix_node = _argument(call, 0, "path")
     else:
-        prefix_node = _keyword(call, "prefix")
+        prefix_node = _keyword(call, "url_prefix" if blueprint else "prefix")
     child_node = _argument(call, 1, "app") if mounts else _argument(call, 0, "router")
     child = None
     if child_node is not None and not adds:
-        child = router_of(finder.project, finder.file, child_node, scopes)
+        child = finder.router(child_node, scopes)
     if mounts and child is None:
         return None
     if func.attr == "host":
@@ -330,6 +381,8 @@ def _include_of(
         else string_value(finder.project, finder.file, prefix_node, scopes)
     )
     kind = "route" if adds else func.attr if mounts else "include"
+    if blueprint and prefix_node is not None:
+        kind = "blueprint"  # Reason: Flask's url_prefix replaces the blueprint's.
     return Include(finder.file, call, parent, child, prefix, kind)
 
 
@@ -356,7 +409,7 @@ def _argument(call: ast.Call, position: int, name: str) -> ast.expr | None:
 def _methods(attr: str, decorator: ast.Call) -> tuple[str, ...]:
     if attr == "websocket":
         return ("WEBSOCKET",)
-    if attr != "api_route":
+    if attr not in ("api_route", "route"):
         return (attr.upper(),)
     listed = _keyword(decorator, "methods")
     if listed is None:

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
 
 _PATH_PARAM = re.compile(r"\{[^{}:]*:path\}")
 _PARAM = re.compile(r"\{[^{}]*\}")
+# Reason: Flask writes a parameter <name> or <converter:name>; <path:name> spans
+# segments, as Starlette's {name:path} does.
+_FLASK_PATH = re.compile(r"<path:(\w+)>")
+_FLASK_PARAM = re.compile(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>")
 
 
 class RoutePath(NamedTuple):
@@ -60,7 +64,8 @@ _MANY = "\0many"
 def match_path(url: str, route: str | RoutePath, url_head_known: bool = True) -> bool:
     """Whether a URL reaches a route path.
 
-    ``{param}`` matches one segment and ``{param:path}`` one or more; a route
+    ``{param}`` (Flask: ``<param>``, ``<int:param>``) matches one segment and
+    ``{param:path}`` (``<path:param>``) one or more; a route
     part built at run time matches anything. A query string, a fragment, a
     scheme and host and a trailing slash are ignored. ``{...}`` in the URL (a
     placeholder of an f-string) matches any one segment.
@@ -104,6 +109,8 @@ def _route_items(route: str | RoutePath) -> tuple[str, ...]:
     else:
         parts = route.parts
     text = "".join("/\0/" if p is None else p for p in parts)
+    if "<" in text:
+        text = _FLASK_PARAM.sub(r"{\1}", _FLASK_PATH.sub(r"{\1:path}", text))
     items = []
     for segment in text.split("/"):
         if "\0" in segment:

@@ -1,4 +1,4 @@
-"""FastAPI routes found statically: routers, routes, includes and full paths.
+"""FastAPI, Flask and Starlette routes found statically: routers, routes, full paths.
 
 A route is a function decorated by ``<x>.get/post/put/patch/delete/options/head/
 api_route/websocket(...)`` where ``<x>`` is bound to ``FastAPI(...)`` or
@@ -22,6 +22,9 @@ import os
 from collections.abc import Iterator
 
 from constitution_hooks.core.route_discovery import (
+    FASTAPI,
+    WEB,
+    Dialect,
     FunctionNode,
     Include,
     ModuleRoutes,
@@ -31,10 +34,14 @@ from constitution_hooks.core.route_discovery import (
     router_kind,
     router_of,
 )
+from constitution_hooks.core.route_lists import list_routes
 from constitution_hooks.core.route_paths import RoutePath, match_path, url_of
 from constitution_hooks.core.symbols import Project
 
 __all__ = [
+    "FASTAPI",
+    "WEB",
+    "Dialect",
     "FunctionNode",
     "Include",
     "ModuleRoutes",
@@ -50,8 +57,14 @@ __all__ = [
 ]
 # Reason: a file that names none of these can hold no router, route or include.
 MARKERS = (b"fastapi", b"FastAPI", b"APIRouter", b"include_router", b".mount(")
+# Reason: every module of a Flask project names flask; one that defines or registers
+# routes names one of these (a decorator, a constructor, a route list).
+WEB_MARKERS: tuple[bytes, ...] = (*MARKERS, b".route(", b"Flask(", b"Blueprint(")
+WEB_MARKERS += (b"register_blueprint",)
+WEB_MARKERS += (b"Route(", b"Mount(", b"Starlette(")
 # Reason: a call that includes, mounts or adds a route names one of these.
 INCLUDE_MARKERS = (b"include_router", b".mount(", b".host(", b"add_api_", b"add_route")
+WEB_INCLUDE_MARKERS = (*INCLUDE_MARKERS, b"register_blueprint")
 # Reason: a router included in many places has one path per chain; past this many
 # the rules have seen enough to judge.
 MAX_PATHS = 64
@@ -75,9 +88,9 @@ class RouteIndex:
         ['/api/v1/items/{id}']
     """
 
-    def __init__(self, project: Project) -> None:
-        """Index ``project``; nothing is read until asked."""
-        self.project = project
+    def __init__(self, project: Project, dialect: Dialect = FASTAPI) -> None:
+        """Index ``project`` (``WEB``: Flask and Starlette too); nothing read yet."""
+        self.project, self.dialect, self.web = project, dialect, dialect is WEB
         self._modules: dict[str, ModuleRoutes] = {}
         self._parents: dict[tuple[str, str, str], list[Include]] | None = None
         self._files: list[str] | None = None
@@ -87,13 +100,13 @@ class RouteIndex:
         """The routers, routes and includes of one module (found once)."""
         file = os.path.abspath(file)
         if file not in self._modules:
-            self._modules[file] = module_routes(self.project, file)
+            self._modules[file] = module_routes(self.project, file, self.dialect)
         return self._modules[file]
 
     def files(self) -> list[str]:
         """The project files that may hold routers, routes or includes (read once)."""
         if self._files is None:
-            self._data = _scan(self.project)
+            self._data = _scan(self.project, WEB_MARKERS if self.web else MARKERS)
             self._files = list(self._data)
         return self._files
 
@@ -107,8 +120,8 @@ class RouteIndex:
         return [f for f in self.files() if any(w in self._data[f] for w in words)]
 
     def routes(self) -> list[Route]:
-        """Every route of the project."""
-        return [route for file in self.files() for route in self.module(file).routes]
+        """Every route of the project (decorated, and Starlette's route lists)."""
+        return [r for f in self.files() for r in self.module(f).routes] + _lists(self)
 
     def includes(self) -> list[Include]:
         """Every include, mount and host call, and added route, of the project.
@@ -116,7 +129,7 @@ class RouteIndex:
         Only files naming one of ``INCLUDE_MARKERS`` are parsed for them; a
         ``router.get(path)(endpoint)`` call elsewhere is in its module's includes.
         """
-        files = self.naming(*INCLUDE_MARKERS)
+        files = self.naming(*(WEB_INCLUDE_MARKERS if self.web else INCLUDE_MARKERS))
         return [inc for file in files for inc in self.module(file).includes]
 
     def parents(self, router: Router) -> list[Include]:
@@ -153,8 +166,18 @@ class RouteIndex:
                 yield RoutePath((None, *parts), None)
             return
         for include in parents:
-            above = (include.parent.prefix, include.prefix, *parts)
+            # Reason: a blueprint registered with a url_prefix drops its own.
+            above = (include.parent.prefix, include.prefix, *_own(include, parts))
             yield from self.chains(include.parent, above, seen | {router.key}, hosts)
+
+
+def _own(include: Include, parts: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    return parts[1:] if include.kind == "blueprint" else parts
+
+
+def _lists(index: RouteIndex) -> list[Route]:
+    """Starlette's route lists, for the ``WEB`` dialect."""
+    return list_routes(index.project, index.files()) if index.web else []
 
 
 def _follows(
@@ -163,11 +186,11 @@ def _follows(
     return include.parent.key not in seen and (hosts or include.kind != "host")
 
 
-def _scan(project: Project) -> dict[str, bytes]:
-    """The bytes of the files that name one of ``MARKERS``, in path order."""
+def _scan(project: Project, markers: tuple[bytes, ...]) -> dict[str, bytes]:
+    """The bytes of the files that name one of ``markers``, in path order."""
     found = {}
     for file in sorted(project.files):
         data = project.data(file)
-        if data is not None and any(marker in data for marker in MARKERS):
+        if data is not None and any(marker in data for marker in markers):
             found[file] = data
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from constitution_hooks.rules.tdd.facts import module_facts
-from constitution_hooks.rules.tdd.resolve import Memo, Resolver, reach_ref
+from constitution_hooks.rules.tdd.resolve import TOP, Memo, Resolver, answer, reach_ref
 
 FILES = {
     "p/__init__.py": b"from p._a import *\nfrom p import sub as s\n",
@@ -25,20 +25,41 @@ def test_reach_ref_module_alias_goes_one_module_further() -> None:
     assert ("p/sub.py", "X") in reach_ref(resolver(), ("p", "s", "X"))
 
 
-def test_resolver_records_the_modules_it_consulted() -> None:
+def test_resolver_records_the_names_it_asked_of_each_module() -> None:
     found = resolver()
     found.origin("p", "f")
-    assert found.consulted == {"p/__init__.py", "p/_a.py"}
+    assert found.consulted == {("p/__init__.py", "f"), ("p/_a.py", "f")}
 
 
-def test_memo_entry_invalid_once_a_consulted_interface_changes() -> None:
+def _entry_valid(asked: str, after: bytes) -> bool:
+    """Whether an entry that asked ``asked`` of p/_a.py holds once it is ``after``."""
     memo = Memo()
-    before = module_facts(FILES["p/_a.py"], "p").interface_key
-    memo.reaches[("blob", "t.py")] = (1, frozenset(), (("p/_a.py", before),))
-    changed = module_facts(b"def g():\n    return 1\n", "p")
-    assert memo.get(("blob", "t.py"), 1, lambda path: changed) is None
-    same = module_facts(FILES["p/_a.py"], "p")
-    assert memo.get(("blob", "t.py"), 1, lambda path: same) == frozenset()
+    before = answer(module_facts(FILES["p/_a.py"], "p"), asked)
+    memo.reaches[("blob", "t.py")] = (1, frozenset(), (("p/_a.py", asked, before),))
+    changed = module_facts(after, "p")
+    return memo.get(("blob", "t.py"), 1, lambda path: changed) is not None
+
+
+def test_memo_entry_name_still_defined_after_another_is_added_is_valid() -> None:
+    assert _entry_valid("f", FILES["p/_a.py"] + b"def g():\n    return 2\n")
+
+
+def test_memo_entry_name_no_longer_defined_is_invalid() -> None:
+    assert not _entry_valid("f", b"def g():\n    return 1\n")
+
+
+def test_memo_entry_name_now_imported_from_elsewhere_is_invalid() -> None:
+    assert not _entry_valid("f", b"from p.sub import f\n")
+
+
+def test_memo_entry_whole_module_once_its_interface_changes_is_invalid() -> None:
+    assert not _entry_valid("", FILES["p/_a.py"] + b"def g():\n    return 2\n")
+    assert _entry_valid("", FILES["p/_a.py"] + b"# a comment\n")
+
+
+def test_memo_entry_top_imports_once_they_change_is_invalid() -> None:
+    assert not _entry_valid(TOP, b"import p._b\n" + FILES["p/_a.py"])
+    assert _entry_valid(TOP, FILES["p/_a.py"] + b"def g():\n    return 2\n")
 
 
 def test_resolver_origin_top_level_class_wins_over_an_import_in_its_docstring() -> None:

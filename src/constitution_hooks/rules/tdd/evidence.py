@@ -15,7 +15,14 @@ from pathlib import PurePosixPath
 
 from constitution_hooks.rules.tdd import layout
 from constitution_hooks.rules.tdd.facts import imports_module
-from constitution_hooks.rules.tdd.resolve import Memo, Reach, Resolver, reach_ref
+from constitution_hooks.rules.tdd.resolve import (
+    TOP,
+    Memo,
+    Reach,
+    Resolver,
+    answer,
+    reach_ref,
+)
 from constitution_hooks.rules.tdd.tree import Tree
 
 __all__ = ["GENERATED", "NOT_PRODUCT", "NO_CODE", "Memo", "Resolver", "Snapshot"]
@@ -82,9 +89,7 @@ class Snapshot(Tree):
 
     def reach(self, test: str) -> Reach:
         """The (module path, name) pairs ``test`` reaches (name "" for a module)."""
-        key = (self.files[test], test)
-        found = self.memo.get(key, self.version, self.facts)
-        return _resolve(self, test, key) if found is None else found
+        return _reach(self, test)
 
     @cached_property
     def _evidence(self) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
@@ -111,7 +116,7 @@ class Snapshot(Tree):
             >>> snap.refreshed() is snap
             True
         """
-        for name in ("_evidence", "resolver", "_routes"):
+        for name in ("_evidence", "resolver", "_routes", "_reaches", "_modules"):
             self.__dict__.pop(name, None)
         return self
 
@@ -138,6 +143,17 @@ def _default_exemption(snap: Snapshot, path: str) -> str | None:
     return None
 
 
+def _reach(snap: Snapshot, test: str) -> Reach:
+    # Reason: several modules of one commit ask for the same tests; the memo's
+    # check that an entry still holds is done once per test and state.
+    known: dict[str, Reach] = snap.__dict__.setdefault("_reaches", {})
+    if test not in known:
+        key = (snap.files[test], test)
+        found = snap.memo.get(key, snap.version, snap.facts)
+        known[test] = _resolve(snap, test, key) if found is None else found
+    return known[test]
+
+
 def _resolve(snap: Snapshot, test: str, key: tuple[str, str]) -> Reach:
     """Resolve what ``test`` reaches and memoise it with what it consulted."""
     resolver = snap.resolver
@@ -146,7 +162,10 @@ def _resolve(snap: Snapshot, test: str, key: tuple[str, str]) -> Reach:
     found = frozenset(pair for ref in refs for pair in reach_ref(resolver, ref))
     used = {path for path, name in found if name and not path.endswith("__init__.py")}
     found |= _private_closure(used, snap, resolver)
-    deps = tuple((path, snap.facts(path).interface_key) for path in resolver.consulted)
+    deps = tuple(
+        (path, name, answer(snap.facts(path), name))
+        for path, name in resolver.consulted
+    )
     snap.memo.reaches[key] = (snap.version, found, deps)
     return found
 
@@ -162,16 +181,31 @@ def _private_closure(
     """
     queue, seen = list(reached), set(reached)
     while queue:
-        for module, name in resolver.facts(queue.pop()).top_imports:
-            for dotted in (f"{module}.{name}", module):
-                target = snap.index.get(dotted)
-                private = any(p.startswith("_") for p in dotted.split(".")[1:])
-                if (
-                    target is not None
-                    and private
-                    and target not in seen
-                    and not target.endswith("__init__.py")
-                ):
-                    seen.add(target)
-                    queue.append(target)
+        for target in _private_imports(queue.pop(), snap, resolver):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
     return frozenset((path, "") for path in seen - reached)
+
+
+def _private_imports(path: str, snap: Snapshot, resolver: Resolver) -> list[str]:
+    """The private modules ``path`` imports at the top level (not packages)."""
+    facts = resolver.facts(path, TOP)
+    # Reason: the answer depends on the file's content and the tree's modules only;
+    # kept per (content, index) so a history computes it once per module version.
+    key = (snap.files.get(path, path), path, snap.version)
+    found: list[str] | None = snap.memo.private.get(key)
+    if found is not None:
+        return found
+    found = []
+    for module, name in facts.top_imports:
+        for dotted in (f"{module}.{name}", module):
+            target = snap.index.get(dotted)
+            if (
+                target is not None
+                and not target.endswith("__init__.py")
+                and any(p.startswith("_") for p in dotted.split(".")[1:])
+            ):
+                found.append(target)
+    snap.memo.private[key] = found
+    return found

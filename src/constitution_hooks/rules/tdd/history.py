@@ -32,10 +32,15 @@ WAYS_OUT = (
     " '# constitution: ignore-file[CON201] Reason: ...')"
 )
 CACHE_SIZE = 4096
+# Reason: the facts of a file take a few times its size; 24 MB of sources keeps a
+# large project's tree and its recent versions (sqlalchemy's tree is 20 MB) while
+# the whole run stays under 200 MB.
+CACHE_BYTES = 24 * 1024 * 1024
 
 
 class FactsCache(OrderedDict[tuple[str, str], Facts]):
-    """Facts by (blob, package), the least recently used dropped past ``size``.
+    """Facts by (blob, package), the least recently used dropped past ``size``
+    entries or ``budget`` bytes of sources (the latest entry is always kept).
 
     Example:
         >>> cache = FactsCache(1)
@@ -45,10 +50,12 @@ class FactsCache(OrderedDict[tuple[str, str], Facts]):
         [('b', '')]
     """
 
-    def __init__(self, size: int = CACHE_SIZE) -> None:
-        """An empty cache holding at most ``size`` entries."""
+    def __init__(self, size: int = CACHE_SIZE, budget: int = CACHE_BYTES) -> None:
+        """An empty cache holding at most ``size`` entries and ``budget`` bytes."""
         super().__init__()
         self.size = size
+        self.budget = budget
+        self.bytes = 0
 
     def __getitem__(self, key: tuple[str, str]) -> Facts:
         """Return an entry and mark it recently used."""
@@ -56,10 +63,16 @@ class FactsCache(OrderedDict[tuple[str, str], Facts]):
         return super().__getitem__(key)
 
     def __setitem__(self, key: tuple[str, str], value: Facts) -> None:
-        """Store an entry, dropping the least recently used past the size."""
+        """Store an entry, dropping the least recently used past the bounds."""
+        self.bytes += _size(value) - _size(self.get(key))
         super().__setitem__(key, value)
-        if len(self) > self.size:
-            self.popitem(last=False)
+        self.move_to_end(key)
+        while len(self) > 1 and (len(self) > self.size or self.bytes > self.budget):
+            self.bytes -= _size(self.popitem(last=False)[1])
+
+
+def _size(facts: Facts | None) -> int:
+    return len(getattr(facts, "data", b""))
 
 
 def check_history(
@@ -94,6 +107,7 @@ def check_history(
     """
     state = dict(base)
     replay = _Replay(state, start, Snapshot(state, load, cfg, FactsCache()))
+    replay.states.wanted = replayed_from(commits)
     found: list[Violation] = []
     for number, commit in enumerate(commits, 1):
         if progress is not None:
@@ -132,7 +146,8 @@ class _Replay:
         # tests reach depends on contents and is recomputed after every commit.
         self.snap = self._new() if reload or merge else self.snap.refreshed()
         self.current = commit.sha
-        self.states[commit.sha] = dict(self.state)
+        if self.states.wants(commit.sha):
+            self.states[commit.sha] = dict(self.state)
         if merge:
             # Reason: a merge is replayed (its diff against the first parent) so
             # the commits after it start from its tree, but not judged.
@@ -147,8 +162,29 @@ class _Replay:
         return _waive(commit, judged, changes)
 
 
+def replayed_from(commits: Sequence[Commit]) -> set[str]:
+    """The commits a later one replays from, other than the one just before it.
+
+    Example:
+        >>> replayed_from([Commit("a", "", ()), Commit("b", "", (), ("a",))])
+        set()
+    """
+    before = [None, *(commit.sha for commit in commits)]
+    return {
+        commit.parents[0]
+        for commit, previous in zip(commits, before, strict=False)
+        if commit.parents and commit.parents[0] != previous
+    }
+
+
 class _States(OrderedDict[str, dict[str, str]]):
-    """The files after each recent commit, so a branch replays without git."""
+    """The files after the commits a branch replays from, so it needs no git."""
+
+    wanted: set[str] | None = None
+
+    def wants(self, sha: str) -> bool:
+        """Whether a later commit replays from ``sha`` (all are kept when unknown)."""
+        return self.wanted is None or sha in self.wanted
 
     def __setitem__(self, key: str, value: dict[str, str]) -> None:
         super().__setitem__(key, value)

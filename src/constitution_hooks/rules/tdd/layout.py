@@ -6,7 +6,7 @@ Pure functions over POSIX paths relative to the project root; no file is read he
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import PurePosixPath
 
 LAYOUTS = ("mirrored", "flat", "suffix", "adjacent")
@@ -69,6 +69,8 @@ def _root_index(parts: tuple[str, ...], test_roots: tuple[str, ...]) -> int | No
     return None
 
 
+# Reason: asked for every path of every commit of a history; bounded.
+@lru_cache(maxsize=1 << 16)
 def in_test_root(path: str, test_roots: tuple[str, ...]) -> bool:
     """Return whether ``path`` lies under a test root (configured or by name).
 
@@ -125,6 +127,7 @@ def _root_of(path: str, roots: tuple[str, ...]) -> str | None:
     return next((root for root in roots if path.startswith(root + "/")), None)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_module_path(
     path: str, roots: tuple[str, ...], test_roots: tuple[str, ...]
 ) -> bool:

@@ -17,6 +17,30 @@ from constitution_hooks.rules.tdd.facts import Facts
 # which imports from ``a``); resolution stops instead of recursing forever.
 _MAX_DEPTH = 12
 Reach = frozenset[tuple[str, str]]
+Asked = tuple[str, str]  # (module path, name asked of it)
+# Reason: what a resolution asked of a module's top-level imports (not a name).
+TOP = "\0top-imports"
+
+
+def answer(facts: Facts, name: str) -> Hashable:
+    """What resolving ``name`` in a module reads of its facts; ``""``: everything.
+
+    A memo entry holds while every module answers as it did: adding a function
+    to a module leaves the entries that never asked for it valid.
+
+    Example:
+        >>> from constitution_hooks.rules.tdd.facts import module_facts
+        >>> answer(module_facts(b"def f(): ...\\n", ""), "f")
+        True
+    """
+    if not name:
+        return facts.interface_key
+    if name == TOP:
+        return hash(facts.top_imports)
+    if name in facts.defined:
+        return True  # Reason: the resolver asks whether it is defined first.
+    bound = facts.bindings.get(name)
+    return bound if bound is not None else facts.stars
 
 
 class _Bounded(OrderedDict[Hashable, Any]):
@@ -36,9 +60,10 @@ class Memo:
     """What each test blob reached, shared by the snapshots of a history.
 
     An entry holds the tree's modules version it was resolved in, the (module, name)
-    pairs reached, and the interface of every module its resolution consulted:
-    it stays valid while those interfaces and the tree's paths do. ``hints``
-    keeps, per module, the test that reached it last.
+    pairs reached, and what its resolution asked of each module with the answer
+    (see ``answer``): it stays valid while those answers and the tree's paths do.
+    ``hints`` keeps, per module, the test that reached it last; ``private``, the
+    private modules each module version imports.
 
     Example:
         >>> len(Memo().reaches)
@@ -49,6 +74,9 @@ class Memo:
         """An empty memo of at most ``size`` entries."""
         self.reaches: _Bounded = _Bounded(size)
         self.hints: _Bounded = _Bounded(size)
+        self.private: _Bounded = _Bounded(size)
+        self.marked: _Bounded = _Bounded(size)
+        self.routes: Any = None  # Reason: the last route discovery, see routes.py.
 
     def get(
         self, key: tuple[str, str], version: int, facts: Callable[[str], Facts]
@@ -57,7 +85,7 @@ class Memo:
         entry = self.reaches.get(key)
         if entry is None or entry[0] != version:
             return None
-        if any(facts(path).interface_key != k for path, k in entry[2]):
+        if any(answer(facts(path), name) != k for path, name, k in entry[2]):
             return None
         found: Reach = entry[1]
         return found
@@ -85,12 +113,12 @@ class Resolver:
         """Remember the index; resolutions are memoised per instance."""
         self.modules = modules
         self._facts = facts
-        self._origins: dict[tuple[str, str], tuple[str | None, frozenset[str]]] = {}
-        self.consulted: set[str] = set()
+        self._origins: dict[tuple[str, str], tuple[str | None, frozenset[Asked]]] = {}
+        self.consulted: set[Asked] = set()
 
-    def facts(self, path: str) -> Facts:
-        """The facts of ``path``, recorded among the paths consulted."""
-        self.consulted.add(path)
+    def facts(self, path: str, name: str = "") -> Facts:
+        """The facts of ``path``, recorded with what is asked of it (see ``answer``)."""
+        self.consulted.add((path, name))
         return self._facts(path)
 
     def origin(self, dotted: str, name: str, depth: int = 0) -> str | None:
@@ -116,7 +144,7 @@ class Resolver:
         path = self.modules.get(dotted)
         if path is None or depth > _MAX_DEPTH:
             return None
-        facts = self.facts(path)
+        facts = self.facts(path, name)
         package = facts.package
         # Reason: a name defined at the top level is this module's own, whatever an
         # import scan found (``from pkg import App`` in a docstring's example).
@@ -211,7 +239,7 @@ def reach(
 
 
 def _is_module_binding(resolver: Resolver, dotted: str, name: str) -> bool:
-    bound = resolver.facts(resolver.modules[dotted]).bindings.get(name)
+    bound = resolver.facts(resolver.modules[dotted], name).bindings.get(name)
     if bound is None:
         return False
     module, original = bound

@@ -1,22 +1,25 @@
 """Route evidence and CON210: which tests call which routes through an HTTP client.
 
 Routes and their full paths come from ``core.routes`` (FastAPI apps and routers,
-prefixes followed across modules), read from the same tree the rules judge (the
-index), never the disk. A test calls a route when a test client's ``get``/
-``post``/... receives a URL that matches its full path: ``{param}`` matches one
+Flask apps and blueprints, Starlette route lists; prefixes followed across
+modules), read from the same tree the rules judge (the index), never the disk.
+A test calls a route when a test client's ``get``/``post``/... receives a URL that
+matches its full path, or Flask's ``url_for`` names it: ``{param}`` matches one
 segment, and an f-string URL whose head is not a literal
 (``f"{settings.API_V1_STR}/users/me"``) matches on its literal tail.
 """
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
 from constitution_hooks.core.route_paths import RoutePath, match_path
-from constitution_hooks.core.routes import Route, RouteIndex
+from constitution_hooks.core.routes import WEB, WEB_MARKERS, Route, RouteIndex
 from constitution_hooks.core.source import SourceFile
 from constitution_hooks.core.symbols import Project
 from constitution_hooks.core.violation import Finding, Violation
@@ -58,16 +61,34 @@ class Routes:
 
     @cached_property
     def endpoints(self) -> tuple[Endpoint, ...]:
-        """Every route of the tree's source modules."""
-        modules = list(self.snap.index.values())
-        project = Project([_disk(path) for path in modules])
+        """Every route of the tree's source modules (reused while nothing it read
+        changed: the same module paths, route files and files it resolved into)."""
+        snap = self.snap
+        modules = list(snap.index.values())
+        marked = {path for path in modules if _marked(snap, path)}
+        if not marked:
+            return ()
+        last = snap.memo.routes
+        if (
+            last is not None
+            and last[0] == snap.version
+            and last[1] == marked
+            and all(snap.files.get(path) == blob for path, blob in last[2])
+        ):
+            found: tuple[Endpoint, ...] = last[3]
+            return found
+        project = _Reading([_disk(path) for path in modules])
         for path in modules:
-            data = self.snap.facts(path).data
-            # Reason: only files naming FastAPI are read by the index; the others
+            data = snap.facts(path).data
+            # Reason: only files naming a marker are read by the index; the others
             # are added unread, so the disk is never consulted.
             project.add(SourceFile.from_bytes(_disk(path), data))
-        index = RouteIndex(project)
-        return tuple(_endpoint(route, index) for route in index.routes())
+        index = RouteIndex(project, WEB)
+        found = tuple(_endpoint(route, index) for route in index.routes())
+        read = {os.path.relpath(file, _ROOT) for file in project.read} | marked
+        blobs = frozenset((path, snap.files.get(path)) for path in read)
+        snap.memo.routes = (snap.version, marked, blobs, found)
+        return found
 
     @cached_property
     def callers(self) -> dict[Endpoint, list[str]]:
@@ -89,6 +110,59 @@ class Routes:
             kept = by_module.setdefault(endpoint.module, [])
             kept.extend(t for t in tests if t not in kept)
         return {module: tests for module, tests in by_module.items() if tests}
+
+
+class _Reading(Project):
+    """A project that records the files whose tree route discovery reads."""
+
+    def __init__(self, files: list[str]) -> None:
+        """A project of ``files``, nothing read yet."""
+        super().__init__(files)
+        self.read: set[str] = set()
+
+    def tree(self, file: str) -> ast.Module | None:
+        """The parsed module of ``file``, recorded as read."""
+        self.read.add(os.path.abspath(file))
+        return super().tree(file)
+
+
+def _marked(snap: Snapshot, path: str) -> bool:
+    """Whether ``path`` names a route marker (kept per blob)."""
+    blob = snap.files[path]
+    found: bool | None = snap.memo.marked.get(blob)
+    if found is None:
+        data = snap.facts(path).data
+        found = any(m in data for m in WEB_MARKERS) and _route_code(data)
+        snap.memo.marked[blob] = found
+    return found
+
+
+# Reason: docstrings and comments (a framework documents its own routes) say
+# nothing of the code.
+_DOCSTRINGS = re.compile(rb'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|#[^\n]*')
+_ROUTE_CODE = re.compile(
+    rb"(?<!class )\b(?:FastAPI|APIRouter|Flask|Blueprint|Starlette|Route|Mount"
+    rb"|WebSocketRoute)\s*\("
+    rb"|\.(?:include_router|mount|host|register_blueprint|add_api_route"
+    rb"|add_api_websocket_route|add_route)\s*\("
+    rb"|^[ \t]*@[\w. \t]+\.(?:get|post|put|patch|delete|options|head|api_route"
+    rb"|websocket|route)\s*\(",
+    re.M,
+)
+
+
+def _route_code(data: bytes) -> bool:
+    """Whether code (not a docstring or a class statement) may make or add a route.
+
+    Example:
+        >>> _route_code(b"class Flask(App): ...\\n")
+        False
+        >>> _route_code(b"@api.v1.get('/x')\\ndef f(): ...\\n")
+        True
+        >>> _route_code(b"@click.option('--host')\\ndef f(): ...\\n")
+        False
+    """
+    return _ROUTE_CODE.search(_DOCSTRINGS.sub(b"", data)) is not None
 
 
 def routes_of(snap: Snapshot) -> Routes:
@@ -137,7 +211,8 @@ def _endpoint(route: Route, index: RouteIndex) -> Endpoint:
 
 def _calls(call: ClientCall, endpoint: Endpoint) -> bool:
     if call.route_name:
-        return call.route_name == endpoint.name
+        # Reason: Flask names an endpoint "blueprint.function" (".function" inside).
+        return call.route_name.rpartition(".")[2] == endpoint.name
     # Reason: a HEAD request is served by a GET route too.
     methods = {*endpoint.methods, *(("HEAD",) if "GET" in endpoint.methods else ())}
     if call.method and endpoint.methods and call.method not in methods:

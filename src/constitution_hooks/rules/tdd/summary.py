@@ -424,14 +424,15 @@ _CLIENT_CLASSES = frozenset({"TestClient", "Client", "AsyncClient"})
 def _client_calls(nodes: list[ast.AST]) -> Iterator[ClientCall]:
     clients = set(_client_names(nodes))
     for node in nodes:
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        if not isinstance(node, ast.Call):
             continue
-        method = node.func.attr
+        # Reason: Flask's url_for("blueprint.endpoint") is a bare function.
+        method = _last_name(node.func)
         if method in ("url_path_for", "url_for") and node.args:
             name = node.args[0]
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
                 yield ClientCall("", False, name.value)
-        elif method in _CLIENT_METHODS and _is_client(node.func.value, clients):
+        elif method in _CLIENT_METHODS and _is_client(node.func, clients):
             position = 1 if method == "request" else 0
             url = _url_argument(node, position)
             found = _url(url) if url is not None else None
@@ -456,7 +457,10 @@ def _is_client_call(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Call) and _last_name(node.func) in _CLIENT_CLASSES
 
 
-def _is_client(receiver: ast.expr, clients: set[str]) -> bool:
+def _is_client(func: ast.expr, clients: set[str]) -> bool:
+    if not isinstance(func, ast.Attribute):
+        return False
+    receiver = func.value
     name = _last_name(receiver)
     return "client" in name.lower() or name in clients or _is_client_call(receiver)
 

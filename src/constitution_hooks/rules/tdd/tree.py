@@ -105,8 +105,8 @@ class Tree:
         return True
 
     def modules(self) -> list[str]:
-        """Every source module of the tree, sorted."""
-        return [path for path in sorted(self.files) if self.is_module(path)]
+        """Every source module of the tree, sorted (listed once per state)."""
+        return list(_modules(self))
 
     @cached_property
     def index(self) -> dict[str, str]:
@@ -116,6 +116,15 @@ class Tree:
             if layout.is_module_path(path, self.roots, self.cfg.test_roots):
                 found.setdefault(self.dotted(path), path)
         return found
+
+
+def _modules(tree: Tree) -> tuple[str, ...]:
+    # Reason: asked per judged module; forgotten when contents change (refresh).
+    found: tuple[str, ...] | None = tree.__dict__.get("_modules")
+    if found is None:
+        found = tuple(path for path in sorted(tree.files) if tree.is_module(path))
+        tree.__dict__["_modules"] = found
+    return found
 
 
 def share(
