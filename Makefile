@@ -5,7 +5,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 RUN := $(UV) run --frozen
 PYTHONS ?= 3.10 3.11 3.12 3.13
 
-.PHONY: setup demo test lint typecheck security unit selfcheck test-matrix docs bench clean fuzz
+.PHONY: setup demo test lint typecheck security unit fast selfcheck test-matrix docs bench clean fuzz
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -29,6 +29,10 @@ security:
 
 unit:
 	$(RUN) pytest --cov --cov-report=term --cov-fail-under=90
+
+# The loop while developing: everything but the real-runner tests, on two workers.
+fast: setup
+	$(RUN) pytest -m "not integration" -n 2 -q
 
 selfcheck:
 	$(RUN) constitution check --all-files
