@@ -112,6 +112,10 @@ def test_resolver_origin_unknown_module_is_none() -> None:
         ),
         ("benchmarks/b.py", "def f():\n    return 1\n", NOT_PRODUCT),
         ("pkg/benchmarks/b.py", "def f():\n    return 1\n", NOT_PRODUCT),
+        ("pkg/_vendor/lib/core.py", "def f():\n    return 1\n", NOT_PRODUCT),
+        ("src/app/vendor/x.py", "def f():\n    return 1\n", NOT_PRODUCT),
+        ("pkg/third_party/x.py", "def f():\n    return 1\n", NOT_PRODUCT),
+        ("pkg/vendors.py", "def f():\n    return 1\n", None),
         ("pkg/real.py", "def f():\n    return 1\n", None),
         (
             "pkg/abc_.py",

@@ -115,7 +115,7 @@ SECTION = Section(
             _is_exempt_kinds,
             "what needs no test: modules with no code of their own, generated"
             " files, folders that are not product code (benchmarks, examples,"
-            " docs, scripts)",
+            " docs, scripts, vendored copies)",
         ),
         boolean(
             "untested-public-symbol",
@@ -172,7 +172,8 @@ RULES = (
         " calling one of its routes through an HTTP test client. Needing no test (by"
         " default-exempt): modules with no code of their own (imports, constants,"
         " declarations, Protocol/ABC stubs, TYPE_CHECKING blocks), generated files,"
-        " and benchmarks/, bench/, examples/, docs/, scripts/.",
+        " and benchmarks/, bench/, examples/, docs/, scripts/, and vendored copies of"
+        " other projects (_vendor/, vendor/, vendored/, third_party/).",
         example="# src/shop/cart.py exists, tests/ holds no test_cart.py\n",
         fix="# tests/shop/test_cart.py\nfrom shop.cart import Cart\n",
         hint=_PAIR_HINT,

@@ -15,7 +15,12 @@ DEFAULT_EXEMPT = ("no-code", "generated", "not-product")
 _NOT_MODULES = ("conftest.py",)
 # Reason: folders that hold no product code, wherever they sit (unless configured
 # as source roots): their files need no test.
-NOT_PRODUCT = frozenset({"benchmarks", "bench", "examples", "docs", "scripts"})
+# Reason: vendored copies of other projects (pip's _vendor, vendor/, third_party/) are
+# tested upstream; their authors, not this project, write their tests.
+VENDORED = frozenset({"_vendor", "vendor", "vendored", "_vendored", "third_party"})
+NOT_PRODUCT = (
+    frozenset({"benchmarks", "bench", "examples", "docs", "scripts"}) | VENDORED
+)
 
 
 def is_test_dir(name: str) -> bool:
